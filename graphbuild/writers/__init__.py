@@ -1,0 +1,1 @@
+"""Writers: the only modules that touch files, Neo4j or pyvis."""
