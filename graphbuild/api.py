@@ -1,33 +1,77 @@
 """Library entry points, one per CLI command (the CLI only parses and prints)."""
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
+from . import __version__, codec
 from .errors import InputError
 from .ingest import read_articles
 from .model import Graph, Problem
-from .pipeline import BuildOptions, BuildResult, build
+from .pipeline import BuildOptions, BuildResult, build, resolve_and_relate
 from .writers import graphml, html
 
 
 def _progress_bar(enabled: bool):
-    if not enabled:
+    if not enabled or not sys.stderr.isatty():
         return None, None
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-    import sys
 
     bar = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
-                   TimeElapsedColumn(), transient=True, console=None, disable=not sys.stderr.isatty())
+                   TimeElapsedColumn(), transient=True, console=Console(stderr=True))
     return bar, bar.add_task("extract", total=None)
+
+
+def _rules(aliases):
+    if aliases is None:
+        return None
+    from .aliases import load_aliases
+
+    return load_aliases(aliases)
+
+
+def _options(model, window, aliases, keep_places, workers) -> BuildOptions:
+    if model is None:
+        from .nlp import default_model
+
+        model = default_model()
+    return BuildOptions(model=model, window=window, keep_places=keep_places, workers=workers,
+                        aliases=_rules(aliases))
+
+
+def _open_store(neo4j):
+    from .writers.neo4j import Neo4jStore
+
+    store = Neo4jStore(neo4j)
+    try:
+        store.verify()
+    except Exception:
+        store.close()
+        raise
+    return store
+
+
+def sync_store(store, opts: BuildOptions):
+    """Recompute the corpus graph from every article the store holds and sync it."""
+    graph = resolve_and_relate(lambda: (codec.from_dict(d) for d in store.extractions()), opts)
+    return store.sync(graph)
 
 
 def build_files(inputs: Iterable[str], out: str | Path, *, model: str | None = None,
                 window: str = "sentence", aliases: str | Path | None = None,
                 keep_places: bool = False, workers: int = 1, min_weight: int = 1,
                 on_problem: Callable[[Problem], None] | None = None,
-                show_progress: bool = False) -> BuildResult:
-    """Read ``inputs``, build the graph, write GraphML, HTML and extractions into ``out``."""
+                show_progress: bool = False, write_html: bool = True,
+                neo4j=None) -> BuildResult:
+    """Read ``inputs``, build the graph, write GraphML, HTML and extractions into ``out``.
+
+    With ``neo4j`` (a :class:`~graphbuild.writers.neo4j.Neo4jSettings`), the articles are
+    also stored in Neo4j and its graph is recomputed over everything it holds and synced;
+    the server is checked before any extraction work is spent.
+    """
     problems: list[Problem] = []
 
     def sink(p: Problem) -> None:
@@ -35,29 +79,46 @@ def build_files(inputs: Iterable[str], out: str | Path, *, model: str | None = N
         if on_problem:
             on_problem(p)
 
-    rules = None
-    if aliases is not None:
-        from .aliases import load_aliases
+    opts = _options(model, window, aliases, keep_places, workers)
+    store = _open_store(neo4j) if neo4j is not None else None
+    stats = {}
 
-        rules = load_aliases(aliases)
-    opts = BuildOptions(model=model, window=window, keep_places=keep_places, workers=workers,
-                        aliases=rules)
-    if opts.model is None:
-        from .nlp import default_model
+    def to_store(spooled):
+        config = f"{opts.model}|places={opts.keep_places}|{__version__}"
+        stats["articles_written"] = store.put_articles(spooled(), config)
+        stats["sync"] = sync_store(store, opts)
 
-        opts.model = default_model()
     bar, task = _progress_bar(show_progress)
     articles = read_articles(inputs, sink)
-    if bar is not None:
-        with bar:
-            result = build(articles, opts, out, progress=lambda n: bar.advance(task, n))
-    else:
-        result = build(articles, opts, out)
+    try:
+        hook = to_store if store is not None else None
+        if bar is not None:
+            with bar:
+                result = build(articles, opts, out, lambda n: bar.advance(task, n), hook)
+        else:
+            result = build(articles, opts, out, after_extract=hook)
+    finally:
+        if store is not None:
+            store.close()
     result.problems = problems
+    result.store = stats
     out = Path(out)
     graphml.write(result.graph, out / "graph.graphml")
-    html.write(result.graph, out / "graph.html", min_weight=min_weight)
+    if write_html:
+        html.write(result.graph, out / "graph.html", min_weight=min_weight)
     return result
+
+
+def remove_articles(ids: list[str], neo4j, window: str = "sentence",
+                    aliases: str | Path | None = None) -> tuple[list[str], object]:
+    """Take articles out of the Neo4j graph with everything they contributed.
+
+    Returns the ids that were not found and the sync statistics.
+    """
+    opts = BuildOptions(window=window, aliases=_rules(aliases))
+    with _open_store(neo4j) as store:
+        missing = store.remove_articles(ids)
+        return missing, sync_store(store, opts)
 
 
 def load_graph(build_dir: str | Path) -> Graph:
@@ -66,3 +127,9 @@ def load_graph(build_dir: str | Path) -> Graph:
     if not path.is_file():
         raise InputError(f"no graph at {path}; fix: run 'graphbuild build INPUT --out {build_dir}' first")
     return graphml.read(path)
+
+
+def load_graph_from_neo4j(neo4j) -> Graph:
+    """The graph stored in Neo4j."""
+    with _open_store(neo4j) as store:
+        return store.read_graph()

@@ -38,6 +38,7 @@ class BuildResult:
     graph: Graph
     articles: int = 0
     problems: list[Problem] = field(default_factory=list)
+    store: dict = field(default_factory=dict)  # Neo4j write statistics, when written
 
 
 # --- pass one: extraction --------------------------------------------------------------
@@ -110,8 +111,13 @@ def resolve_and_relate(source: Callable[[], Iterable[ArticleExtraction]], opts: 
 
 
 def build(articles: Iterable[Article], opts: BuildOptions, out_dir: str | Path,
-          progress: Progress | None = None) -> BuildResult:
-    """Build the graph of ``articles`` and write ``extractions.jsonl`` into ``out_dir``."""
+          progress: Progress | None = None,
+          after_extract: Callable[[Callable[[], Iterator[dict]]], None] | None = None) -> BuildResult:
+    """Build the graph of ``articles`` and write ``extractions.jsonl`` into ``out_dir``.
+
+    ``after_extract`` gets a function that streams the spooled extractions (``codec.to_dict``
+    form) once extraction is done: the Neo4j writer stores them from there.
+    """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     resolver = CorpusResolver(opts.aliases)
@@ -128,6 +134,9 @@ def build(articles: Iterable[Article], opts: BuildOptions, out_dir: str | Path,
 
         def source():
             return (codec.from_dict(d) for d in read_jsonl(spool))
+
+        if after_extract:
+            after_extract(lambda: read_jsonl(spool))
 
         with JsonlWriter(out / "extractions.jsonl") as ex:
             graph = resolve_and_relate(source, opts, resolver,

@@ -76,7 +76,7 @@ class GraphBuilder:
 
     def add(self, x: ArticleExtraction) -> None:
         aid = x.article_id
-        self.articles[aid] = {"title": x.title or "", **x.meta}
+        self.articles[aid] = {k: v for k, v in {"title": x.title, **x.meta}.items() if v}
         for m in x.mentions:
             self.mentions[(aid, m.entity_id)] += 1
             self.entity_mentions[m.entity_id] += 1

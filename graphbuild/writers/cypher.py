@@ -1,0 +1,101 @@
+"""Every Cypher statement the Neo4j writer runs, as named constants, always parameterised.
+
+Labels and relationship types cannot be parameters in Cypher 5 without APOC, so each label /
+type has its own constant, chosen from a fixed table, never formatted from user data.
+"""
+
+CONSTRAINTS = (
+    "CREATE CONSTRAINT graphbuild_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT graphbuild_article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
+)
+
+ARTICLE_HASHES = "MATCH (a:Article) RETURN a.id AS id, a._hash AS hash"
+
+PUT_ARTICLES = """
+UNWIND $rows AS row
+MERGE (a:Article {id: row.id})
+SET a = row.props, a.id = row.id, a._extraction = row.extraction, a._hash = row.hash
+"""
+
+DELETE_ARTICLES = """
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+DETACH DELETE a
+RETURN count(*) AS deleted
+"""
+
+ARTICLE_EXTRACTIONS = "MATCH (a:Article) RETURN a._extraction AS x ORDER BY a.id"
+
+ENTITY_HASHES = "MATCH (n:Entity) RETURN n.id AS id, n._hash AS hash"
+
+MERGE_ENTITIES = {
+    label: f"""
+UNWIND $rows AS row
+MERGE (n:Entity {{id: row.id}})
+SET n = row.props, n.id = row.id, n._hash = row.hash, n:{label}
+"""
+    for label in ("Person", "Organization", "Country", "Place")
+}
+
+DELETE_ENTITIES = """
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+DETACH DELETE n
+"""
+
+REL_HASHES = {
+    "CO_MENTIONED": "MATCH (a:Entity)-[r:CO_MENTIONED]->(b:Entity) RETURN a.id AS src, b.id AS dst, r._hash AS hash",
+    "SAID_ABOUT": "MATCH (a:Entity)-[r:SAID_ABOUT]->(b:Entity) RETURN a.id AS src, b.id AS dst, r._hash AS hash",
+    "MENTIONS": "MATCH (a:Article)-[r:MENTIONS]->(b:Entity) RETURN a.id AS src, b.id AS dst, r._hash AS hash",
+}
+
+MERGE_RELS = {
+    "CO_MENTIONED": """
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.src}), (b:Entity {id: row.dst})
+MERGE (a)-[r:CO_MENTIONED]->(b)
+SET r = row.props, r._hash = row.hash
+""",
+    "SAID_ABOUT": """
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.src}), (b:Entity {id: row.dst})
+MERGE (a)-[r:SAID_ABOUT]->(b)
+SET r = row.props, r._hash = row.hash
+""",
+    "MENTIONS": """
+UNWIND $rows AS row
+MATCH (a:Article {id: row.src}), (b:Entity {id: row.dst})
+MERGE (a)-[r:MENTIONS]->(b)
+SET r = row.props, r._hash = row.hash
+""",
+}
+
+DELETE_RELS = {
+    "CO_MENTIONED": "UNWIND $rows AS row MATCH (:Entity {id: row.src})-[r:CO_MENTIONED]->(:Entity {id: row.dst}) DELETE r",
+    "SAID_ABOUT": "UNWIND $rows AS row MATCH (:Entity {id: row.src})-[r:SAID_ABOUT]->(:Entity {id: row.dst}) DELETE r",
+    "MENTIONS": "UNWIND $rows AS row MATCH (:Article {id: row.src})-[r:MENTIONS]->(:Entity {id: row.dst}) DELETE r",
+}
+
+READ_ENTITIES = """
+MATCH (n:Entity)
+RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, properties(n) AS props
+"""
+
+READ_ARTICLES = """
+MATCH (a:Article)
+RETURN a.id AS id, a {.title, .url, .published, .source} AS props
+"""
+
+READ_RELS = """
+MATCH (a)-[r:CO_MENTIONED|SAID_ABOUT|MENTIONS]->(b:Entity)
+RETURN type(r) AS type, a.id AS src, b.id AS dst, properties(r) AS props
+"""
+
+COUNTS = """
+RETURN COUNT { MATCH (n:Entity) } AS entities, COUNT { MATCH (a:Article) } AS articles,
+       COUNT { MATCH ()-[r:CO_MENTIONED|SAID_ABOUT|MENTIONS]->() } AS relationships
+"""
+
+# The naive baseline the write benchmark compares against: one MERGE per transaction.
+NAIVE_MERGE_ENTITY = "MERGE (n:Entity {id: $id}) SET n += $props"
+NAIVE_MERGE_REL = "MATCH (a {id: $src}), (b:Entity {id: $dst}) MERGE (a)-[r:CO_MENTIONED]->(b) SET r += $props"

@@ -1,0 +1,43 @@
+"""The CLI: one-line errors with a non-zero exit, never a traceback; help explains."""
+import subprocess
+import sys
+
+
+def _run(*args, **kw):
+    return subprocess.run([sys.executable, "-m", "graphbuild", *args], capture_output=True, text=True, **kw)
+
+
+def test_missing_input_is_one_line_error(tmp_path):
+    r = _run("build", str(tmp_path / "nope"), "--out", str(tmp_path / "o"), "-q")
+    assert r.returncode != 0
+    assert "Traceback" not in r.stderr
+    assert "no such file" in r.stderr and "no article could be read" in r.stderr
+
+
+def test_unknown_model_is_one_line_error(tmp_path):
+    (tmp_path / "a.txt").write_text("Ann Lee visited France.", encoding="utf-8")
+    r = _run("build", str(tmp_path / "a.txt"), "--model", "no_such_pipeline", "--out", str(tmp_path / "o"))
+    assert r.returncode == 3
+    assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    assert "--model" in r.stderr
+
+
+def test_export_without_build_says_how_to_fix(tmp_path):
+    r = _run("export", "graphml", str(tmp_path / "g.graphml"), "--from", str(tmp_path))
+    assert r.returncode != 0 and "graphbuild build" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_build_from_stdin_and_export(tmp_path):
+    out = tmp_path / "o"
+    r = _run("build", "-", "--out", str(out), input="Ann Lee met Bob Stone in France. Ann Lee said France was ready.")
+    assert r.returncode == 0, r.stderr
+    assert "1 articles built" in r.stdout
+    r = _run("export", "graphml", str(tmp_path / "copy.graphml"), "--from", str(out))
+    assert r.returncode == 0 and (tmp_path / "copy.graphml").stat().st_size > 0
+
+
+def test_help_explains_options():
+    r = _run("build", "--help")
+    assert r.returncode == 0
+    for opt in ("--out", "--model", "--window", "--aliases"):
+        assert opt in r.stdout
