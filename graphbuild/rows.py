@@ -93,7 +93,7 @@ def graph_from_records(entities, articles, rels) -> Graph:
         g.add_node(Node(eid, label, props.pop("name", eid), props))
     for aid, props in articles:
         props = from_neo4j_props(props)
-        meta = {k: v for k, v in props.items() if k in ("title", "url", "published", "source")}
+        meta = {k: v for k, v in props.items() if k in ("title", "url", "published", "source") and v}
         g.add_node(Node(ARTICLE_PREFIX + aid, ARTICLE, meta.get("title") or aid, {"article_id": aid, **meta}))
     for rtype, src, dst, props in rels:
         props = from_neo4j_props(props)
