@@ -33,13 +33,13 @@ def _rules(aliases):
     return load_aliases(aliases)
 
 
-def _options(model, window, aliases, keep_places, workers) -> BuildOptions:
+def _options(model, window, aliases, keep_places, workers, dask_scheduler=None) -> BuildOptions:
     if model is None:
         from .nlp import default_model
 
         model = default_model()
     return BuildOptions(model=model, window=window, keep_places=keep_places, workers=workers,
-                        aliases=_rules(aliases))
+                        aliases=_rules(aliases), dask_scheduler=dask_scheduler)
 
 
 def _open_store(neo4j):
@@ -65,12 +65,13 @@ def build_files(inputs: Iterable[str], out: str | Path, *, model: str | None = N
                 keep_places: bool = False, workers: int = 1, min_weight: int = 1,
                 on_problem: Callable[[Problem], None] | None = None,
                 show_progress: bool = False, write_html: bool = True,
-                neo4j=None) -> BuildResult:
+                neo4j=None, dask_scheduler=None) -> BuildResult:
     """Read ``inputs``, build the graph, write GraphML, HTML and extractions into ``out``.
 
     With ``neo4j`` (a :class:`~graphbuild.writers.neo4j.Neo4jSettings`), the articles are
     also stored in Neo4j and its graph is recomputed over everything it holds and synced;
-    the server is checked before any extraction work is spent.
+    the server is checked before any extraction work is spent. With ``dask_scheduler`` (an
+    address or a ``dask.distributed.Client``) extraction runs on that cluster.
     """
     problems: list[Problem] = []
 
@@ -79,7 +80,7 @@ def build_files(inputs: Iterable[str], out: str | Path, *, model: str | None = N
         if on_problem:
             on_problem(p)
 
-    opts = _options(model, window, aliases, keep_places, workers)
+    opts = _options(model, window, aliases, keep_places, workers, dask_scheduler)
     store = _open_store(neo4j) if neo4j is not None else None
     stats = {}
 

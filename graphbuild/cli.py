@@ -62,7 +62,10 @@ def build(
     window: Window = typer.Option(Window.sentence, help="Co-mention window."),
     aliases: Optional[Path] = typer.Option(None, help="Alias file that merges, renames or drops entities (see README)."),
     places: bool = typer.Option(False, "--places", help="Keep cities and regions as Place nodes."),
-    workers: int = typer.Option(1, min=1, help="Extraction processes."),
+    workers: int = typer.Option(1, min=1, help="Extraction processes (one spaCy pipeline each)."),
+    dask_scheduler: Optional[str] = typer.Option(None, help="Run extraction on this Dask cluster "
+                                                 "(tcp://HOST:8786; needs graphbuild[distributed])."),
+    strict: bool = typer.Option(False, "--strict", help="Exit non-zero when any input item was skipped."),
     min_weight: int = typer.Option(1, help="HTML view: hide edges lighter than this."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
     neo4j: bool = typer.Option(False, "--neo4j", help="Also store the articles in Neo4j and sync its graph "
@@ -83,7 +86,8 @@ def build(
         settings = _neo4j_settings(neo4j_uri, neo4j_user, neo4j_password, database) if neo4j else None
         result = build_files(inputs, out, model=model, window=window.value, aliases=aliases,
                              keep_places=places, workers=workers, min_weight=min_weight,
-                             on_problem=on_problem, show_progress=not quiet, neo4j=settings)
+                             on_problem=on_problem, show_progress=not quiet, neo4j=settings,
+                             dask_scheduler=dask_scheduler)
     except GraphbuildError as exc:
         _fail(exc)
     if not quiet:
@@ -100,6 +104,10 @@ def build(
                        f"nodes/relationships written, {sync.deleted} deleted, {sync.unchanged} unchanged")
     if result.articles == 0:
         _err("error: no article could be read; fix: pass .txt/.md files, folders or .jsonl files")
+        raise typer.Exit(InputError.exit_code)
+    skipped = sum(p.skipped for p in problems)
+    if strict and skipped:
+        _err(f"error: {skipped} input items were skipped (--strict); fix the items listed above")
         raise typer.Exit(InputError.exit_code)
 
 

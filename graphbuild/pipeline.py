@@ -30,7 +30,8 @@ class BuildOptions:
     keep_places: bool = False
     workers: int = 1
     batch_size: int = 64
-    aliases: object = None  # parsed alias rules (resolve.AliasRules) or None
+    aliases: object = None  # parsed alias rules (aliases.load_aliases) or None
+    dask_scheduler: object = None  # scheduler address (or a dask Client) to extract on
 
 
 @dataclass
@@ -70,7 +71,14 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 
 def extract_all(articles: Iterable[Article], opts: BuildOptions) -> Iterator[ArticleExtraction]:
-    """Extract every article, in input order, in this process or in ``opts.workers`` processes."""
+    """Extract every article, in input order: in this process, in ``opts.workers`` processes,
+    or on a Dask cluster."""
+    if opts.dask_scheduler is not None:
+        from .distributed import extract_on_cluster
+
+        yield from extract_on_cluster(_batches(articles, max(8, opts.batch_size // 2)), opts.dask_scheduler,
+                                      opts.model, opts.batch_size, opts.keep_places)
+        return
     if opts.workers <= 1:
         from .nlp import Parser
 
