@@ -48,7 +48,9 @@ def decode(data: bytes, origin: str, on_problem: ProblemSink) -> str | None:
 def _walk(root: Path) -> Iterator[Path]:
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root)
-        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if not path.is_file() and not path.is_symlink():  # dangling links are reported, not hidden
             continue
         if path.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES:
             yield path

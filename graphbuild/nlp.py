@@ -79,14 +79,16 @@ def _convert(doc, offset: int, tok_base: int, sent_base: int, tokens, sentences,
 class Parser:
     """A loaded pipeline that parses articles in batches (``nlp.pipe``)."""
 
-    def __init__(self, model: str | None = None, batch_size: int = 64):
+    def __init__(self, model: str | None = None, batch_size: int = 64, chunk_chars: int = CHUNK_CHARS):
         self.nlp = load(model)
         self.batch_size = batch_size
         self.model_name = model or default_model()
+        # Long texts are cut well below max_length: the parser's memory grows with doc length.
+        self.chunk_chars = min(self.nlp.max_length, chunk_chars)
 
     def parse(self, articles: Iterable[Article]) -> Iterator[ParsedArticle]:
         """Yield one :class:`ParsedArticle` per article, in input order."""
-        limit = min(self.nlp.max_length, CHUNK_CHARS * 10)
+        limit = self.chunk_chars
 
         def pieces():
             for art in articles:

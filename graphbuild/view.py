@@ -74,7 +74,8 @@ def find(graph: Graph, focus: str) -> list[str]:
     hits = sorted(i for i, n in entities.items() if key in (n.name.casefold(), i.casefold()))
     if not hits:  # "Lee" may be an alias of "Ann Lee"
         hits = sorted(i for i, n in entities.items()
-                      if any(isinstance(a, str) and a.casefold() == key for a in n.props.get("aliases") or ()))
+                      if any(isinstance(a, str) and a.casefold() == key
+                             for a in n.props.get("aliases") or ()))
     if hits:
         return hits
     close = difflib.get_close_matches(focus, sorted({n.name for n in entities.values()}), n=3)

@@ -18,7 +18,8 @@ from graphbuild.model import ARTICLE, CO_MENTIONED, MENTIONS, SAID_ABOUT, Edge, 
 from graphbuild.writers import graphml, html
 
 CHROMIUM = Path("/usr/bin/chromium")
-browser = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium; run scripts/install-browser")
+browser = pytest.mark.skipif(not CHROMIUM.exists(),
+                             reason="needs /usr/bin/chromium; run scripts/install-browser")
 
 IMG = """<img src=x onerror="document.body.setAttribute('data-pwned','1')">"""
 SCRIPT = "<script>document.body.setAttribute('data-pwned','2')</script>"
@@ -28,7 +29,8 @@ ODD = 'Zoë "{{x}}" ${y} 🙂 שלום \u202eevil\x07\x00 end'
 
 def _graph() -> Graph:
     g = Graph()
-    g.add_node(Node("p:mara", "Person", "Mara " + IMG, {"mentions": 4, "articles": 2, "aliases": [SCRIPT, "Mara"]}))
+    g.add_node(Node("p:mara", "Person", "Mara " + IMG,
+                    {"mentions": 4, "articles": 2, "aliases": [SCRIPT, "Mara"]}))
     g.add_node(Node("c:lorem", "Country", "Lorem", {"mentions": 2}))
     g.add_node(Node("o:acme", "Organization", ODD + BREAKOUT, {"mentions": 1}))
     g.add_node(Node("article:a1", ARTICLE, "Headline", {"article_id": "a1"}))
@@ -57,7 +59,7 @@ def test_page_is_self_contained_utf8_with_no_external_url(tmp_path):
     raw = path.read_bytes()
     page = raw.decode("utf-8")  # valid UTF-8 or this raises
     assert page.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in page
-    assert "vis.Network" in page and "@version 9.1.2" in page  # vis-network inlined
+    assert "vis.Network" in page and "@version 9." in page  # vis-network inlined
     assert EXTERNAL.findall(page) == []
     assert "<link" not in page and "<script src" not in page
     assert "cdn" not in page.lower()
@@ -97,7 +99,8 @@ def test_colours_sizes_widths_and_arrows():
     edges = {e["id"]: e for e in data["edges"]}
     co = edges["CO_MENTIONED|c:lorem|p:mara"]
     said = edges["SAID_ABOUT|p:mara|o:acme"]
-    assert co["value"] == 3 and co["arrows"]["to"]["enabled"] is False and co["color"] == html.EDGE_COLORS[CO_MENTIONED]
+    assert co["value"] == 3 and co["arrows"]["to"]["enabled"] is False
+    assert co["color"] == html.EDGE_COLORS[CO_MENTIONED]
     assert said["arrows"] == "to" and said["color"] == html.EDGE_COLORS[SAID_ABOUT] != co["color"]
     assert data["options"]["physics"]["stabilization"]["enabled"] is True
     with_articles = _data(html.render(_graph(), articles=True)[0])

@@ -27,7 +27,8 @@ from string import Template
 import pyvis
 from pyvis.network import Network
 
-from ..model import ARTICLE, CO_MENTIONED, COUNTRY, MENTIONS, ORGANIZATION, PERSON, PLACE, SAID_ABOUT, Edge, Graph, Node
+from ..model import (ARTICLE, CO_MENTIONED, COUNTRY, MENTIONS, ORGANIZATION, PERSON, PLACE, SAID_ABOUT, Edge,
+                     Graph, Node)
 from ..view import MAX_EDGES, MAX_NODES, Selection, mentions, select
 
 NODE_COLORS = {PERSON: "#4e79a7", COUNTRY: "#59a14f", ORGANIZATION: "#f28e2b", PLACE: "#b07aa1",
@@ -39,13 +40,16 @@ SNIPPET = 300  # characters per evidence item in a tooltip
 
 last_selection: Selection | None = None
 
-_VIS_JS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
+# The vis-network build pyvis ships (and inlines with cdn_resources="in_line"): the newest one.
+_VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib"
 # Control characters would show as boxes or break lines; lone surrogates cannot be UTF-8.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 # vis-network's physics and look. Physics is switched off by the page once stabilised, so
-# the layout stays put and the page costs no CPU afterwards.
+# the layout stays put and the page costs no CPU afterwards; the fixed seed gives the same
+# layout on every load.
 OPTIONS = {
+    "layout": {"randomSeed": 7},
     "physics": {"solver": "forceAtlas2Based",
                 "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120, "avoidOverlap": 0.2},
                 "stabilization": {"enabled": True, "iterations": 600, "fit": True}},
@@ -100,7 +104,7 @@ def _edge_id(e: Edge) -> str:
 
 def _network(sel: Selection) -> Network:
     """The selection as a pyvis Network (directed, so parallel edges of two types both stay)."""
-    net = Network(directed=True, cdn_resources="in_line")
+    net = Network(directed=True)
     names = {n.id: _clean(n.name) for n in sel.nodes}
     for n in sel.nodes:
         net.add_node(n.id, label=_short(_clean(n.name), 40) or n.id, title=_node_text(n),
@@ -125,7 +129,9 @@ def _json(value) -> str:
 @lru_cache(maxsize=1)
 def _vis_js() -> str:
     # The library has no "</script" today; make sure a future one cannot end the block.
-    return re.sub(r"</(script)", r"<\\/\1", _VIS_JS.read_text(encoding="utf-8"), flags=re.I)
+    builds = _VIS_DIR.glob("vis-*/vis-network.min.js")
+    js = max(builds, key=lambda p: [int(x) for x in re.findall(r"\d+", p.parent.name)])
+    return re.sub(r"</(script)", r"<\\/\1", js.read_text(encoding="utf-8"), flags=re.I)
 
 
 def _csp(*scripts: str) -> str:
@@ -136,7 +142,8 @@ def _csp(*scripts: str) -> str:
     """
     hashes = " ".join("'sha256-%s'" % base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()
                       for s in scripts)
-    return f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+    return (f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; "
+            "base-uri 'none'; form-action 'none'")
 
 
 def _heading(sel: Selection, min_weight: int, focus: str | None, depth: int) -> tuple[str, str]:
@@ -157,11 +164,14 @@ def _heading(sel: Selection, min_weight: int, focus: str | None, depth: int) -> 
 def _legend(sel: Selection) -> str:
     labels = {n.label for n in sel.nodes}
     types = {e.type for e in sel.edges}
+    always = (PERSON, COUNTRY, ORGANIZATION, CO_MENTIONED, SAID_ABOUT)
     items = [f'<li><span class="dot" style="background:{c}"></span>{html.escape(label)}</li>'
-             for label, c in NODE_COLORS.items() if label in labels or label in (PERSON, COUNTRY, ORGANIZATION)]
+             for label, c in NODE_COLORS.items() if label in labels or label in always]
     items += [f'<li><span class="line" style="border-color:{c}"></span>{html.escape(t)}'
               f'{" →" if t != CO_MENTIONED else ""}</li>'
-              for t, c in EDGE_COLORS.items() if t in types or t in (CO_MENTIONED, SAID_ABOUT)]
+              for t, c in EDGE_COLORS.items() if t in types or t in always]
+    if labels - NODE_COLORS.keys():
+        items.append(f'<li><span class="dot" style="background:{OTHER_COLOR}"></span>other</li>')
     return "".join(items)
 
 
@@ -175,7 +185,8 @@ def render(graph: Graph, min_weight: int = 1, focus: str | None = None, depth: i
     title, sub = _heading(sel, min_weight, focus, depth)
     page = _PAGE.substitute(
         title=html.escape(title), sub=html.escape(sub), legend=_legend(sel), vis_js=_vis_js(),
-        main_js=_MAIN_JS, csp=_csp(_vis_js(), _MAIN_JS), data=_json({"nodes": nodes, "edges": edges, "options": json.loads(options)}))
+        main_js=_MAIN_JS, csp=_csp(_vis_js(), _MAIN_JS),
+        data=_json({"nodes": nodes, "edges": edges, "options": json.loads(options)}))
     return page, sel
 
 
