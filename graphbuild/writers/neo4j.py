@@ -30,13 +30,15 @@ class Neo4jSettings:
     user: str | None = None
     password: str | None = None
     database: str | None = None
+    retry_seconds: float = 30.0  # how long a write retries transient errors (server gone, leader switch)
 
     def resolved(self) -> "Neo4jSettings":
         env = os.environ
         return Neo4jSettings(self.uri or env.get("NEO4J_URI") or "bolt://localhost:7687",
                              self.user or env.get("NEO4J_USER") or "neo4j",
                              self.password if self.password is not None else env.get("NEO4J_PASSWORD"),
-                             self.database or env.get("NEO4J_DATABASE") or None)
+                             self.database or env.get("NEO4J_DATABASE") or None,
+                             float(env.get("GRAPHBUILD_NEO4J_RETRY_SECONDS", self.retry_seconds)))
 
 
 @dataclass
@@ -50,7 +52,7 @@ class SyncStats:
         return sum(self.written.values())
 
 
-def _map_error(exc: Exception, s: Neo4jSettings) -> StoreError:
+def _map_error(exc: Exception, s: Neo4jSettings, connected: bool = False) -> StoreError:
     from neo4j import exceptions as E
 
     code = getattr(exc, "code", "") or ""
@@ -60,6 +62,10 @@ def _map_error(exc: Exception, s: Neo4jSettings) -> StoreError:
     if "DatabaseNotFound" in code or "database does not exist" in str(exc).lower():
         return StoreError(f"Neo4j has no database {s.database!r}; fix: set --database / NEO4J_DATABASE "
                           "to an existing database (Community edition has only 'neo4j')")
+    if isinstance(exc, (E.ServiceUnavailable, E.SessionExpired, OSError)) and connected:
+        return StoreError(f"lost the connection to Neo4j at {s.uri} during the write and retries did not "
+                          "bring it back; every batch written so far is complete; fix: restart the server "
+                          "and run the same command again to finish")
     if isinstance(exc, (E.ServiceUnavailable, E.SessionExpired, OSError)):
         return StoreError(f"cannot reach Neo4j at {s.uri}; fix: start it (scripts/neo4j-local start or "
                           "docker compose up -d) or set --neo4j-uri / NEO4J_URI")
@@ -67,6 +73,49 @@ def _map_error(exc: Exception, s: Neo4jSettings) -> StoreError:
         return StoreError(f"bad Neo4j URI {s.uri!r} ({exc}); fix: use bolt://HOST:PORT or neo4j://HOST:PORT")
     first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     return StoreError(f"Neo4j error: {first[:200]}")
+
+
+def _plain_props(entity) -> dict:
+    """An entity's properties without the writer's bookkeeping (``_hash``, ``_extraction``),
+    JSON-string properties (``evidence``) decoded."""
+    props = {}
+    for k, v in dict(entity).items():
+        if k.startswith("_"):
+            continue
+        if k in R.JSON_PROPS and isinstance(v, str):
+            try:
+                v = json.loads(v)
+            except ValueError:
+                pass
+        props[k] = _plain(v)
+    return props
+
+
+def _plain(value):
+    """A query result value as plain Python: a node becomes its properties plus ``_labels``,
+    a relationship its properties plus ``_type``, ``_start`` and ``_end`` (node ids), a path
+    ``{"nodes": [...], "relationships": [...]}``; temporal and spatial values become strings."""
+    from neo4j import graph as G
+
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, G.Node):
+        return {**_plain_props(value), "_labels": sorted(value.labels)}
+    if isinstance(value, G.Relationship):
+        def end(n):
+            return None if n is None else n.get("id", n.element_id)
+        return {**_plain_props(value), "_type": value.type, "_start": end(value.start_node),
+                "_end": end(value.end_node)}
+    if isinstance(value, G.Path):
+        return {"nodes": [_plain(n) for n in value.nodes],
+                "relationships": [_plain(r) for r in value.relationships]}
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).hex()
+    return str(value)  # Date, DateTime, Duration, Point, ...
 
 
 class Neo4jStore:
@@ -77,11 +126,12 @@ class Neo4jStore:
 
         self.settings = (settings or Neo4jSettings()).resolved()
         s = self.settings
+        self._connected = False
         if not s.password:
             raise StoreError("no Neo4j password; fix: set NEO4J_PASSWORD (or answer the prompt)")
         try:
             self.driver = GraphDatabase.driver(s.uri, auth=(s.user, s.password),
-                                               max_transaction_retry_time=30.0, connection_timeout=10.0,
+                                               max_transaction_retry_time=s.retry_seconds, connection_timeout=10.0,
                                                notifications_min_severity="OFF")
         except Exception as exc:  # bad URI scheme and the like
             raise _map_error(exc, s) from None
@@ -95,7 +145,7 @@ class Neo4jStore:
             with self._session() as session:
                 return session.execute_write(lambda tx: tx.run(query, **params).data())
         except Exception as exc:
-            raise _map_error(exc, self.settings) from None
+            raise _map_error(exc, self.settings, self._connected) from None
 
     def _read(self, query: str, **params) -> list[dict]:
         try:
@@ -127,6 +177,7 @@ class Neo4jStore:
         self._read("RETURN 1 AS ok")
         for q in C.CONSTRAINTS:
             self._write(q)
+        self._connected = True
 
     def article_hashes(self) -> dict[str, str]:
         return {r["id"]: r["hash"] for r in self._read(C.ARTICLE_HASHES)}
@@ -201,10 +252,11 @@ class Neo4jStore:
         return self._read(C.COUNTS)[0]
 
     def query(self, cypher: str, params: dict, write: bool = False) -> tuple[list[str], list[list]]:
-        """Run a user query (read-only transaction unless ``write``); returns keys and rows."""
+        """Run a user query (read-only transaction unless ``write``); returns keys and rows of
+        plain values (nodes, relationships and paths as dicts, see :func:`_plain`)."""
         def work(tx):
-            result = tx.run(cypher, **params)
-            return list(result.keys()), [list(rec.values()) for rec in result]
+            result = tx.run(cypher, params)
+            return list(result.keys()), [[_plain(v) for v in rec.values()] for rec in result]
 
         try:
             with self._session() as session:
