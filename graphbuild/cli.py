@@ -11,6 +11,7 @@ import typer
 from . import __version__
 from .errors import GraphbuildError, InputError
 from .model import Problem
+from .queries import Format
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Turn news articles into a knowledge graph of people, countries and "
@@ -185,6 +186,37 @@ def _load(build_dir, from_neo4j, uri, user, password, database):
     if from_neo4j:
         return load_graph_from_neo4j(_neo4j_settings(uri, user, password, database))
     return load_graph(build_dir)
+
+
+@app.command()
+def query(query: str = typer.Argument(..., help="A .cypher file, or the name of one in ./queries/ or the "
+                                      "project's queries/ (e.g. top-entities, said-about, shortest-path)."),
+          param: List[str] = typer.Option([], "--param", "-p", metavar="NAME=VALUE",
+                                          help="A query parameter; VALUE is JSON when it parses (5, true, "
+                                               "[1,2], \"007\"), else text. Repeatable."),
+          fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output: aligned table (long cells "
+                                     "cut), JSON array of objects, or CSV with a header row."),
+          write: bool = typer.Option(False, "--write", help="Run in a write transaction (default: read-only)."),
+          neo4j_uri: Optional[str] = NEO4J_URI, neo4j_user: Optional[str] = NEO4J_USER,
+          neo4j_password: Optional[str] = NEO4J_PASSWORD, database: Optional[str] = NEO4J_DATABASE) -> None:
+    """Run a Cypher query from the query library (or a file) against the Neo4j graph."""
+    from . import queries
+    from .errors import StoreError
+
+    try:
+        q = queries.load(query)
+        params = queries.bind(q, queries.parse_params(param))
+        from .writers.neo4j import Neo4jStore
+
+        with Neo4jStore(_neo4j_settings(neo4j_uri, neo4j_user, neo4j_password, database)) as store:
+            keys, rows = store.query(q.text, params, write=write)
+        typer.echo(queries.format_rows(keys, rows, fmt.value), nl=False)
+    except StoreError as exc:
+        if not write and ("AccessMode" in str(exc) or "read access mode" in str(exc).lower()):
+            _fail(StoreError(f"query {q.name} writes to the database; fix: add --write if that is intended"))
+        _fail(exc)
+    except GraphbuildError as exc:
+        _fail(exc)
 
 
 @app.command()

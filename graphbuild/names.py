@@ -22,19 +22,53 @@ sheik sultan crown imam mullah rabbi rev reverend father pope cardinal bishop ar
 chairman chairwoman chairperson chair ceo cfo coo cto director ambassador envoy mayor attorney
 speaker spokesman spokeswoman spokesperson coach commissioner deputy acting former adviser
 advisor counselor counsel executive managing press state defense defence homeland security
-treasury foreign interior finance justice affairs intelligence trade commerce energy labor
-labour health education agriculture transportation transport veterans national general's
-president-elect first vp sec superintendent inspector detective constable officer agent
+treasury foreign interior finance affairs intelligence trade commerce energy labor
+labour health education agriculture transportation transport veterans national
+president-elect first vp sec superintendent inspector detective constable agent
+treasurer comptroller auditor solicitor prosecutor economist analyst strategist editor
+correspondent reporter columnist anchor host manager founder cofounder co-founder owner head
+boss striker midfielder defender goalkeeper skipper chef author singer actor actress
+star champion player writer producer composer conductor artist lawyer dean provost
 """.split())
+# Words that end organization names, not people's: a "PERSON" ending in one is an
+# organization ("Daleford Railways", "Quarrow Labs").
+ORG_WORDS = frozenset("""
+bank banks group labs laboratories railway railways airline airlines airways motors motor
+communications magazine times post journal news press television tv radio network
+networks university college school institute foundation council association society party
+league club fund trust capital partners securities insurance energy oil gas petroleum coal
+steel power pharmaceuticals pharma systems technologies technology electronics industries
+international holdings agency ministry department commission committee court union federation
+bureau office organisation organization authority service services exchange markets stores
+brands foods media records studios pictures entertainment telecom mobile airport hospital
+church army navy police
+""".split())
+# Person roles: an "ORG" ending in one ("the National Security Advisor") is a title.
+ROLES = frozenset("""president minister ministers secretary adviser advisor chairman chairwoman
+director spokesman spokeswoman spokesperson ambassador envoy governor senator mayor chancellor
+premier ceo commissioner counsel coach officer chief leader speaker""".split())
+# Last words of a part of a larger organization: "Assembly" is not the "Assembly Budget Committee".
+SUBUNITS = frozenset("""committee committees subcommittee panel caucus division unit department
+branch office bureau subsidiary council board""".split())
+# Words that can end a company's name without changing which company it is.
+GENERIC_TAIL = frozenset("""service services international industries systems group holdings
+enterprises worldwide global""".split())
+# Heads of phrases a person's name can modify ("the Brack City Council").
+OWNED_HEADS = ORG_WORDS | {"house", "administration", "campaign", "government", "cabinet",
+                           "presidency", "team", "camp"}
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
-# Lowercase words that belong inside names (Nouri al-Maliki, Ludwig van Beethoven).
+# Lowercase words that belong inside names (Nouri al-Zahrani, Lotte van Brenk).
 PARTICLES = frozenset("al el de da di du van von der den le la bin ibn ben bint abu del della "
                       "dos das ter ten y e st".split())
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "phd", "md", "esq"})
-# Company-form words: "Home Depot Inc." and "Home Depot" are one organization.
+# Company-form words: "Quarrow Instruments Inc." and "Quarrow Instruments" are one.
 DESIGNATORS = frozenset("inc incorporated corp corporation co cos company plc ltd limited llc llp "
-                        "lp ag nv sa spa gmbh bv ab asa oyj pty kk holdings".split())
+                        "lp ag nv sa spa gmbh bv ab asa oyj pty kk holdings group".split())
 CONNECTORS = frozenset({"and", "&", ",", "of", "the"})
+ORG_KEY_SKIP = frozenset({"and", "&", "of", "the", "for"})
+# Lowercase words that belong inside organization names ("Council on Regional Dairy Markets").
+ORG_CONNECTORS = frozenset("of and for on the to in at de du des la le y without with against "
+                           "über fur für".split())
 FUNCTION_WORDS = frozenset("""
 the a an of and or for to in on at by with from as that this these those it its he she they we
 i you his her their our my your me him them us who which what there here not no but if so
@@ -46,7 +80,7 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
 today yesterday tomorrow
 """.split())
-POSSESSIVES = frozenset({"'s", "’s", "'", "’", "s"})
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 CUT_PUNCT = frozenset({",", ":", ";", "(", ")", "\"", "“", "”", "'", "‘", "’", "|", "/", "—", "–"})
 
 _DOTS = re.compile(r"[.’'`]")
@@ -54,9 +88,16 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def slug(name: str) -> str:
-    """ASCII, lowercase, hyphenated form of a name: 'Barack Obama' -> 'barack-obama'."""
-    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return _SLUG.sub("-", s.lower()).strip("-")
+    """ASCII, lowercase, hyphenated form of a name: 'Odile Brack' -> 'odile-brack'."""
+    s = unicodedata.normalize("NFKD", name.replace("’", "").replace("'", ""))
+    return _SLUG.sub("-", s.encode("ascii", "ignore").decode().lower()).strip("-")
+
+
+def org_key(words: list[str]) -> str:
+    """Key of an organization name: its slug without connectors, so "Bureau of Trade
+    and Industry" = "Bureau of Trade & Industry"."""
+    key = slug(" ".join(w for w in words if low(w) not in ORG_KEY_SKIP))
+    return key or slug(" ".join(words))
 
 
 def low(word: str) -> str:
@@ -68,13 +109,17 @@ def is_punct(word: str) -> bool:
     return not any(c.isalnum() for c in word)
 
 
+def is_number(word: str) -> bool:
+    return word[:1].isdigit() and not any(c.isalpha() for c in word)
+
+
 def is_capitalised(word: str) -> bool:
     return word[:1].isupper() or (word[:1].isdigit() and any(c.isupper() for c in word))
 
 
 def is_lower_word(word: str) -> bool:
     """A lowercase word that cannot be part of a name (particles excepted)."""
-    return word[:1].islower() and low(word) not in PARTICLES and not word.startswith(("al-", "el-"))
+    return word[:1].islower() and word.isalpha() and low(word) not in PARTICLES
 
 
 def strip_edges(words: list[str], lo: int = 0, hi: int | None = None) -> tuple[int, int]:
@@ -88,7 +133,7 @@ def strip_edges(words: list[str], lo: int = 0, hi: int | None = None) -> tuple[i
     while lo < hi and (low(words[lo]) in DETERMINERS or is_punct(words[lo])):
         lo += 1
     while hi > lo and (words[hi - 1] in POSSESSIVES or is_punct(words[hi - 1])
-                       or is_lower_word(words[hi - 1])):
+                       or is_lower_word(words[hi - 1]) or is_number(words[hi - 1])):
         hi -= 1
     return lo, hi
 
@@ -96,7 +141,7 @@ def strip_edges(words: list[str], lo: int = 0, hi: int | None = None) -> tuple[i
 def person_range(words: list[str], is_country_abbr=lambda w: False) -> tuple[int, int]:
     """The name proper inside a PERSON span: everything after the last title, descriptor
     ('nutritionist'), determiner, possessive or country abbreviation that still leaves a
-    name word ("US Secretary of State John Kerry" -> "John Kerry")."""
+    name word ("US Secretary of State Orla Quenby" -> "Orla Quenby")."""
     lo, hi = strip_edges(words)
     cut = lo
     for j in range(lo, hi - 1):
@@ -114,41 +159,119 @@ def _has_name_word(words: list[str], lo: int, hi: int) -> bool:
                for w in words[lo:hi])
 
 
-def org_range(words: list[str]) -> tuple[int, int]:
-    """The name of an organization span without leading lowercase words ('rival')."""
+def org_range(words: list[str], is_country_abbr=lambda w: False) -> tuple[int, int]:
+    """The name of an organization span after any descriptor ('rival', 'U.S. subsidiary')
+    that still leaves a capitalised word; inner connectors ('Bank of Ostrava') stay."""
     lo, hi = strip_edges(words)
-    while lo < hi - 1 and is_lower_word(words[lo]):
-        lo += 1
-    return strip_edges(words, lo, hi)
+    cut = lo
+    for j in range(lo, hi - 1):
+        w = words[j]
+        if (is_lower_word(w) and low(w) not in ORG_CONNECTORS) or w in POSSESSIVES:
+            if any(is_capitalised(x) for x in words[j + 1:hi]):
+                cut = j + 1
+    return strip_edges(words, cut, hi)
 
 
-def org_core(words: list[str]) -> int:
-    """How many leading words of an (already stripped) organization name remain without its
-    company-form tail: 'J.P. Morgan and Co Inc' -> 2, 'Boeing Company' -> 1."""
+def org_parts(words: list[str]) -> tuple[int, int]:
+    """(core, end) of a stripped organization name: ``words[:core]`` is the name without its
+    company form ('J.P. Vantor and Co Inc' -> 2), ``words[:end]`` drops a ticker written
+    after the company form ('Holmfirth Textiles AG HOLM.F' -> end 3)."""
     n = len(words)
+    core = end = n
     for j in range(1, n):
         if low(words[j]) in DESIGNATORS:
-            n = j
+            core = end = j
+            while end < n and (low(words[end]) in DESIGNATORS or low(words[end]) in CONNECTORS):
+                end += 1
+            if end == n - 1 and acronym(words[end]) is None and "." not in words[end][1:]:
+                end = n  # "Daleford Mills Inc Canada": keep a trailing name word
+            elif end < n - 1:
+                end = n
             break
-    while n > 1 and (low(words[n - 1]) in CONNECTORS or is_punct(words[n - 1])):
-        n -= 1
-    return n
+    while core > 1 and (low(words[core - 1]) in CONNECTORS or is_punct(words[core - 1])):
+        core -= 1
+    while end > core and (low(words[end - 1]) in CONNECTORS or is_punct(words[end - 1])):
+        end -= 1
+    return core, end
 
 
 def person_parts(name: str) -> list[str]:
     """Comparable parts of a person name: lowercase, no dots, no particles or suffixes, Arabic
-    article dropped ('Nouri al-Maliki' -> ['nouri', 'maliki'])."""
-    out = []
-    for w in name.replace("-", " - ").split():
-        lw = low(w)
-        if not lw or lw in PARTICLES or lw in SUFFIXES or is_punct(lw):
-            continue
-        out.append(lw)
+    article dropped ('Nouri al-Zahrani' -> ['nouri', 'zahrani'])."""
+    out = [lw for lw in map(low, name.replace("-", " - ").split())
+           if lw and lw not in PARTICLES and not is_punct(lw)]
+    while len(out) > 1 and out[-1] in SUFFIXES:  # "Jr." at the end; "J.R." elsewhere stays
+        out.pop()
     return out
 
 
+def person_joins(parts: dict[str, tuple]) -> list[tuple[str, str]]:
+    """Pairs of full names (key -> parts, two or more parts) that name one person:
+    'Gerold Fane' / 'Gerold R. Fane' (the only longer name with the same first and last
+    part), 'Hal Stroud' / 'Crafty Hal Stroud' and 'Mya Thein' / 'Aung Mya Thein'
+    (the only longer name ending with all of the shorter one)."""
+    by_ends: dict[tuple, set[str]] = {}
+    by_tail: dict[tuple, set[str]] = {}
+    for k, p in parts.items():
+        by_ends.setdefault((p[0], p[-1]), set()).add(k)
+        for i in range(1, len(p) - 1):
+            by_tail.setdefault(p[i:], set()).add(k)
+    out = []
+    for k, p in parts.items():
+        longer = {o for o in by_ends[(p[0], p[-1])] if len(parts[o]) > len(p)}
+        if len(p) == 2 and len(longer) == 1:
+            out.append((k, longer.pop()))
+        elif len(by_tail.get(p, ())) == 1:
+            out.append((k, next(iter(by_tail[p]))))
+    return out
+
+
+class OrgIndex:
+    """Short forms of an article's long organization names: prefixes ("Daleford" for
+    "Daleford Textiles"), the last word or all but the first ("the Times", "U.S. Mint" ->
+    "Mint"), a three-letter clipping ("Gov" for "Government ...") and initials ("NDB"). Adding a name
+    costs a few dict writes; :meth:`find` is a few dict reads."""
+
+    def __init__(self) -> None:
+        self.prefix: dict[tuple, dict] = {}
+        self.suffix: dict[tuple, dict] = {}
+        self.clip: dict[str, dict] = {}
+        self.initials: dict[str, dict] = {}
+
+    def add(self, item, key: str, parts: tuple, words: list[str]) -> None:
+        """Index ``item`` (known as ``key``) under its lowercase ``parts`` and its words."""
+        p = parts
+        # No prefix into a sub-unit ("Assembly" is not the "Assembly Budget
+        # Committee"); a multi-word prefix only drops generic words ("Quarrow Investors
+        # [Service]", not "Daleford Motors [Finance]", another company).
+        if p[-1] not in SUBUNITS:
+            for k in range(1, len(p)):
+                if k == 1 or all(w in GENERIC_TAIL for w in p[k:]):
+                    self.prefix.setdefault(p[:k], {}).setdefault(key, item)
+        for k in {1, len(p) - 1}:
+            self.suffix.setdefault(p[k:], {}).setdefault(key, item)
+        if len(p[0]) > 5:
+            self.clip.setdefault(p[0][:3], {}).setdefault(key, item)
+        for k in range(len(p), len(words) + 1):  # "DMC" = Daleford Mills Co
+            for acr in initials(words[:k]):
+                self.initials.setdefault(acr, {}).setdefault(key, item)
+
+    def find(self, name: str, parts: tuple):
+        """(item, is-acronym) for the one long name ``name`` abbreviates, or (None, False)."""
+        acr = acronym(name)
+        probes = [(self.initials, acr)] if acr else []
+        probes += [(self.prefix, parts), (self.suffix, parts)]
+        if len(parts) == 1 and len(parts[0]) == 3 and name.istitle():  # "Gov"
+            probes.append((self.clip, parts[0]))
+        for table, probe in probes:
+            hits = table.get(probe)
+            if hits and len(hits) == 1:
+                return next(iter(hits.values())), table is self.initials
+        return None, False
+
+
 def acronym(word: str) -> str | None:
-    """'NYSE', 'U.N.', 'AT&T' -> upper letters; None when the word is no acronym."""
+    """'NDB', 'U.N.', 'B&P' -> upper letters; None when the word is no acronym."""
     s = word.replace(".", "").replace("&", "")
     if 2 <= len(s) <= 6 and s.isalpha() and s.isupper():
         return s
@@ -157,8 +280,9 @@ def acronym(word: str) -> str | None:
 
 def initials(words: list[str]) -> set[str]:
     """Acronyms a long name can have: initials of its content words, and of all words
-    ('Council on American-Islamic Relations' -> {'CAIR', 'COAIR'})."""
-    parts = [p for w in words for p in w.replace("-", " ").replace("/", " ").split() if p[:1].isalpha()]
+    ('Council on Regional Dairy-Markets' -> {'CRDM', 'CORDM'})."""
+    parts = [p for w in words for p in w.replace("-", " ").replace("/", " ").split()
+             if p[:1].isalpha()]
     if len(parts) < 2:
         return set()
     content = "".join(p[0] for p in parts if p.lower() not in STOP_INITIALS).upper()
@@ -172,9 +296,9 @@ def is_junk(words: list[str]) -> bool:
     alpha = [w for w in words if any(c.isalpha() for c in w)]
     if not alpha or not any(is_capitalised(w) for w in alpha):
         return True
-    if len("".join(alpha)) < 2:
+    if sum(c.isalpha() for w in alpha for c in w) < 2:
         return True
-    lows = [low(w) for w in alpha]
-    if sum(w in FUNCTION_WORDS for w in lows) * 2 >= len(lows) + (len(lows) == 1):
+    function = sum(w.lower() in FUNCTION_WORDS and not w.isupper() for w in alpha)
+    if function * 2 >= len(alpha) + (len(alpha) == 1):
         return True
-    return all(w in CALENDAR or w.isdigit() for w in lows)
+    return all(low(w) in CALENDAR or w.isdigit() for w in words if not is_punct(w))

@@ -32,6 +32,7 @@ MERGE_ENTITIES = {
     label: f"""
 UNWIND $rows AS row
 MERGE (n:Entity {{id: row.id}})
+REMOVE n:Person:Organization:Country:Place
 SET n = row.props, n.id = row.id, n._hash = row.hash, n:{label}
 """
     for label in ("Person", "Organization", "Country", "Place")

@@ -1,0 +1,32 @@
+// said-by: what an entity said about others: the entities it spoke about, with quotes.
+//
+// One row per quote kept as evidence (up to five per target); `statements` counts all the
+// statements about that target, `direct` / `indirect` split them into quoted and reported
+// speech. The speaker is matched by id, name or alias (case-insensitive); if several match,
+// the exact id, then the exact name, then the most mentioned. See said-about for how the
+// JSON evidence is split.
+//
+// Parameters:
+//   @param name           the speaker (id, name or alias)
+//   @param limit = 100    at most this many rows
+//
+// Example:
+//   graphbuild query said-by --param name="Jane Doe" --format json
+MATCH (x:Entity)
+WHERE x.id = $name OR toLower(x.name) = toLower($name)
+   OR any(a IN coalesce(x.aliases, []) WHERE toLower(a) = toLower($name))
+WITH x ORDER BY CASE WHEN x.id = $name THEN 0 WHEN toLower(x.name) = toLower($name) THEN 1 ELSE 2 END,
+                x.mentions DESC
+LIMIT 1
+MATCH (x)-[r:SAID_ABOUT]->(t:Entity)
+UNWIND [item IN split(r.evidence, '{"article": "')[1..] |
+        split(CASE WHEN item ENDS WITH '"}]' THEN left(item, size(item) - 3)
+                   ELSE left(item, size(item) - 4) END, '", "quote": "')] AS ev
+WITH x, t, r, replace(replace(ev[0], '\\"', '"'), '\\\\', '\\') AS article,
+     replace(replace(ev[1], '\\"', '"'), '\\\\', '\\') AS quote
+OPTIONAL MATCH (art:Article {id: article})
+RETURN x.name AS speaker, t.name AS about, [l IN labels(t) WHERE l <> 'Entity'][0] AS about_label,
+       r.count AS statements, r.direct AS direct, r.indirect AS indirect, r.cues AS cues,
+       article, art.title AS title, quote
+ORDER BY statements DESC, about, article
+LIMIT $limit

@@ -1,0 +1,222 @@
+"""Resolution within an article (real spaCy model, and plain objects for NER mistakes the model
+does not make on demand) and across the corpus. All names are invented."""
+import re
+
+import pytest
+
+from graphbuild.model import (COUNTRY, ORGANIZATION, PERSON, Article, Mention, NerSpan,
+                              ParsedArticle, Token)
+from graphbuild.resolve import CorpusResolver, article_mentions
+
+# --- helpers -----------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"’s|'s|\w+(?:[.\-]\w+)*|\S")
+
+
+def plain(text: str, ents: list[tuple[str, str]], deps: dict[str, tuple[str, str]] = ()) -> ParsedArticle:
+    """A ParsedArticle without spaCy: regex tokens, every occurrence of each entity text
+    tagged with its label (unless inside an earlier one), ``deps`` gives (dep, head text)
+    for some token texts."""
+    deps = dict(deps)
+    toks = []
+    for i, m in enumerate(_TOKEN.finditer(text)):
+        w = m.group()
+        ws = " " if m.end() < len(text) and text[m.end()] == " " else ""
+        toks.append(Token(i, m.start(), m.end(), w, w.lower(), "PROPN" if w[:1].isupper() else "NOUN",
+                          "NNP" if w[:1].isupper() else "NN", "dep", i, "", "O", 0, ws))
+    by_start = {t.start: t.i for t in toks}
+    by_text = {t.text: t.i for t in toks}
+    for t in toks:
+        if t.text in deps:
+            t.dep, t.head = deps[t.text][0], by_text[deps[t.text][1]]
+    spans = []
+    for ent, label in ents:  # earlier entities win where they overlap later ones
+        for m in re.finditer(re.escape(ent), text):
+            if any(e.start < m.end() and m.start() < e.end for e in spans):
+                continue
+            lo = by_start[m.start()]
+            hi = next(t.i for t in toks if t.end == m.end()) + 1
+            spans.append(NerSpan(lo, hi, m.start(), m.end(), ent, label))
+    spans.sort(key=lambda e: e.start)
+    return ParsedArticle(Article("a", text), toks, [], spans, [(0, len(text))])
+
+
+def keys(mentions) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for m in mentions:
+        out.setdefault(m.text, set()).add(m.key)
+    return out
+
+
+@pytest.fixture(scope="module")
+def parse(parser):
+    def run(text: str) -> ParsedArticle:
+        return next(parser.parse([Article("t", text)]))
+    return run
+
+
+# --- article level, real model -------------------------------------------------------------------
+
+def test_titles_are_stripped_and_surnames_join_the_full_name(parse):
+    p = parse("Prime Minister Halvard Brenneman met union leaders in Oslo on Monday. "
+              "Brenneman said the talks went well, and Mr. Brenneman promised more.")
+    ms, _ = article_mentions(p)
+    people = [m for m in ms if m.label == PERSON]
+    assert len(people) == 3
+    assert {m.key for m in people} == {"halvard-brenneman"}
+    assert {m.name for m in people} == {"Halvard Brenneman"}
+    for m in ms:
+        assert p.article.text[m.start:m.end] == m.text
+        assert not m.text.startswith(("Prime", "Minister", "Mr"))
+
+
+def test_country_names_abbreviations_and_demonyms_share_one_key(parse):
+    p = parse("The United States and Canada signed the deal. U.S. officials said America "
+              "would pay, and American negotiators agreed.")
+    ms, _ = article_mentions(p)
+    usa = [m for m in ms if m.key == "country:USA"]
+    assert {m.text for m in usa} == {"United States", "U.S.", "America", "American"}
+    assert all(m.label == COUNTRY and m.name == "United States" for m in usa)
+    assert any(m.key == "country:CAN" for m in ms)
+
+
+def test_places_are_kept_only_on_request(parse):
+    p = parse("Prime Minister Halvard Brenneman met union leaders in Oslo on Monday.")
+    assert not any(m.text == "Oslo" for m in article_mentions(p)[0])
+    assert any(m.text == "Oslo" and m.label == "Place" for m in article_mentions(p, keep_places=True)[0])
+
+
+def test_acronym_in_parentheses_joins_its_long_form_and_is_an_alias(parse):
+    p = parse("The rebels fought the Crimson Valley Brigade (CVB) near the border. "
+              "Later, the CVB withdrew.")
+    ms, aliases = article_mentions(p)
+    assert keys(ms) == {"Crimson Valley Brigade": {"crimson-valley-brigade"},
+                        "CVB": {"crimson-valley-brigade"}}
+    assert len([m for m in ms if m.text == "CVB"]) == 2
+    assert aliases == [("cvb", "crimson-valley-brigade")]
+
+
+def test_formerly_known_as_is_an_alias(parse):
+    p = parse("Horizon Watch (formerly known as the Pale Horizon Front) held a rally in Lisbon.")
+    ms, aliases = article_mentions(p)
+    assert aliases == [("pale-horizon-front", "horizon-watch")]
+    assert {m.key for m in ms if m.label == ORGANIZATION} == {"horizon-watch"}
+
+
+def test_initials_of_a_long_form_in_the_article(parse):
+    p = parse("Analysts at Northgate Energy Partners expect prices to rise. NEP said demand was strong.")
+    ms, aliases = article_mentions(p)
+    assert keys(ms)["NEP"] == {"northgate-energy-partners"}
+    assert ("nep", "northgate-energy-partners") in aliases
+
+
+def test_a_surname_tagged_as_a_place_and_demonyms(parse):
+    p = parse("Governor Ellery Tamsin spoke in Dublin. Tamsin's office declined to comment. "
+              "Irish officials were not surprised.")
+    ms, _ = article_mentions(p)
+    assert keys(ms)["Tamsin"] == {"ellery-tamsin"}
+    assert keys(ms)["Irish"] == {"country:IRL"}
+
+
+# --- article level, plain objects ------------------------------------------------------------------
+
+def test_ner_mistakes_are_dropped():
+    p = plain("The wolfish and grim said X today. On Monday the Of The met.",
+              [("wolfish and grim", "ORG"), ("X", "PERSON"), ("Monday", "PERSON"), ("Of The", "ORG")])
+    assert article_mentions(p)[0] == []
+
+
+def test_a_person_that_modifies_a_platform_noun_votes_organization():
+    p = plain("Senator Odile Brack wrote on her Chirpwave account.",
+              [("Odile Brack", "PERSON"), ("Chirpwave", "PERSON")], {"Chirpwave": ("compound", "account")})
+    labels = {m.text: m.label for m in article_mentions(p)[0]}
+    assert labels == {"Odile Brack": PERSON, "Chirpwave": ORGANIZATION}
+
+
+def test_short_forms_the_ner_missed_are_recovered():
+    p = plain("Odile Brack arrived. Later Brack left.", [("Odile Brack", "PERSON")])
+    assert keys(article_mentions(p)[0]) == {"Odile Brack": {"odile-brack"}, "Brack": {"odile-brack"}}
+
+
+def test_surname_shared_by_two_people_goes_to_the_main_one():
+    text = "Odile Brack and Odile Brack met Teo Brack. Brack said Odile Brack would go."
+    p = plain(text, [("Odile Brack", "PERSON"), ("Teo Brack", "PERSON"), ("Brack", "PERSON")])
+    ms = article_mentions(p)[0]
+    assert [m.key for m in ms if m.text == "Brack"] == ["odile-brack"]
+
+
+def test_organization_short_forms_and_company_forms():
+    p = plain("Daleford Textiles Inc said profit fell. Daleford will cut jobs at the Daleford Textiles plant.",
+              [("Daleford Textiles Inc", "ORG"), ("Daleford", "ORG"), ("Daleford Textiles", "ORG")])
+    ms = article_mentions(p)[0]
+    assert {m.key for m in ms} == {"daleford-textiles"}
+    assert ms[0].name == "Daleford Textiles Inc"
+
+
+def test_possessive_owner_country_is_split_off():
+    p = plain("He spoke to Iran's Vela TV today.", [("Iran's Vela TV", "ORG")])
+    assert {m.text: m.key for m in article_mentions(p)[0]} == {"Iran": "country:IRN", "Vela TV": "vela-tv"}
+
+
+# --- corpus level --------------------------------------------------------------------------------
+
+def M(text, key, label=PERSON, name=None):
+    return Mention(0, len(text), text, label, key, name=name or text)
+
+
+def test_corpus_majority_label_display_name_and_ids():
+    r = CorpusResolver()
+    r.add([M("Odile Brack", "odile-brack"), M("Brack", "odile-brack", name="Odile Brack")], [])
+    r.add([M("Odile Brack", "odile-brack", ORGANIZATION)], [])
+    r.add([M("U.S.", "country:USA", COUNTRY, "United States")], [])
+    res = r.finalize()
+    assert res.ids["odile-brack"] == ("person:odile-brack", PERSON, "Odile Brack")
+    assert res.entities["country:USA"] == (COUNTRY, "United States", {"iso": "USA"})
+
+
+def test_corpus_bare_surname_joins_only_a_dominant_full_name():
+    r = CorpusResolver()
+    r.add([M("Odile Brack", "odile-brack")] * 5, [])
+    r.add([M("Brack", "brack")], [])
+    r.add([M("Ines Pardo", "ines-pardo")] * 3 + [M("Teo Pardo", "teo-pardo")] * 3, [])
+    r.add([M("Pardo", "pardo")], [])
+    ids = r.finalize().ids
+    assert ids["brack"][0] == ids["odile-brack"][0] == "person:odile-brack"
+    assert ids["pardo"][0] == "person:pardo"  # two Pardos: stays apart
+
+
+def test_corpus_aliases_merge_everywhere_but_not_ambiguous_ones():
+    r = CorpusResolver()
+    r.add([M("Crimson Valley Brigade", "crimson-valley-brigade", ORGANIZATION)], [("cvb", "crimson-valley-brigade")])
+    r.add([M("CVB", "cvb", ORGANIZATION)], [])
+    r.add([M("Pale Sun Union", "pale-sun-union", ORGANIZATION), M("Port Sill Unit", "port-sill-unit", ORGANIZATION)],
+          [("psu", "pale-sun-union"), ("psu", "port-sill-unit")])
+    r.add([M("PSU", "psu", ORGANIZATION)], [])
+    ids = r.finalize().ids
+    assert ids["cvb"][0] == ids["crimson-valley-brigade"][0] == "organization:crimson-valley-brigade"
+    assert len({ids["psu"][0], ids["pale-sun-union"][0], ids["port-sill-unit"][0]}) == 3
+
+
+def test_corpus_end_to_end_with_the_model(parse):
+    r = CorpusResolver()
+    for text in ("Prime Minister Halvard Brenneman met leaders of the Crimson Valley Brigade (CVB).",
+                 "Mr. Brenneman said the CVB would disarm, according to American officials."):
+        r.add(*article_mentions(parse(text)))
+    res = r.finalize()
+    assert res.ids["brenneman"][0] == res.ids["halvard-brenneman"][0] == "person:halvard-brenneman"
+    assert res.ids["cvb"][0] == "organization:crimson-valley-brigade"
+    assert res.ids["country:USA"][:2] == ("country:USA", COUNTRY)
+
+
+def test_corpus_result_does_not_depend_on_article_order(parse):
+    texts = ["Odile Brack of the Crimson Valley Brigade (CVB) met Teo Brack in Lisbon.",
+             "Mr. Brack said the CVB would meet American officials.",
+             "Odile Brack and Ines Pardo spoke. Pardo said the U.S. would help."]
+    extracted = [article_mentions(parse(t)) for t in texts]
+    results = []
+    for order in (extracted, extracted[::-1]):
+        r = CorpusResolver()
+        for ms, aliases in order:
+            r.add(ms, aliases)
+        results.append(r.finalize())
+    assert results[0].ids == results[1].ids and results[0].entities == results[1].entities
