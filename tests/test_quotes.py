@@ -200,3 +200,16 @@ def test_a_cue_inside_reported_content_is_not_a_second_attribution(attribute):
     (q,) = quotes
     assert q.cue.text == "said" and named(names, q, "Lindqvist")
     assert "vowed to close the harbour" in said(text, q)
+
+
+@pytest.mark.parametrize("text", [
+    '"', "“ ” ‘ ’ ''", "He said:", "“We will go on,” ", "“A” “B” “C", "According to him.",
+    "― Jane Roe", "JANE: hi\n\nBOB: yo", "The president said.", "“" * 40 + " he said",
+    "“He said ‘no’ to it,” she said, “and ‘yes’ to the rest.”\n\n“Fine.”\n\n",
+])
+def test_odd_input_never_breaks_and_spans_stay_in_the_text(attribute, text):
+    text, quotes, _ = attribute(text)
+    for q in quotes:
+        spans = [(q.speaker.start, q.speaker.end), (q.cue.start, q.cue.end), *q.content]
+        assert all(0 <= s < e <= len(text) for s, e in spans)
+        assert q.speaker.text == text[q.speaker.start:q.speaker.end]
