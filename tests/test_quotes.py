@@ -213,3 +213,21 @@ def test_odd_input_never_breaks_and_spans_stay_in_the_text(attribute, text):
         spans = [(q.speaker.start, q.speaker.end), (q.cue.start, q.cue.end), *q.content]
         assert all(0 <= s < e <= len(text) for s, e in spans)
         assert q.speaker.text == text[q.speaker.start:q.speaker.end]
+
+
+def test_speaker_the_ner_missed_becomes_an_organization(parser):
+    from graphbuild.model import Article
+    from graphbuild.quotes import find_quotes
+    from graphbuild.speakers import name_unnamed_speakers
+
+    text = "The Kelvarin Daily news website reported that the talks had failed."
+    parsed = next(parser.parse([Article("t", text)]))
+    quotes = find_quotes(parsed, [])
+    assert quotes and quotes[0].speaker_key is None
+    added = name_unnamed_speakers(parsed, quotes, [])
+    assert [(m.text, m.label) for m in added] == [("Kelvarin Daily", "Organization")]
+    assert quotes[0].speaker_key == added[0].key
+    # a common-noun speaker stays no entity
+    parsed = next(parser.parse([Article("u", "Officials reported that the talks had failed.")]))
+    quotes = find_quotes(parsed, [])
+    assert quotes and name_unnamed_speakers(parsed, quotes, []) == [] and quotes[0].speaker_key is None
