@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+BARE_BATCH = 16  # about the articles per batch graphbuild's 24k-character batches hold
 
 
 def _words(path: Path, limit: int | None) -> tuple[list[str], int]:
@@ -45,7 +46,7 @@ def run_bare(corpus: Path, limit: int | None, workers: int, model: str | None) -
     texts, words = _words(corpus, limit)
     nlp = Parser(model).nlp
     t0 = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=64, n_process=workers):
+    for _ in nlp.pipe(texts, batch_size=BARE_BATCH, n_process=workers):
         pass
     secs = time.perf_counter() - t0
     return {"words": words, "seconds": secs, "rss_mib": _peak_rss_mib()}

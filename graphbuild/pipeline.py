@@ -29,7 +29,7 @@ class BuildOptions:
     window: str = "sentence"
     keep_places: bool = False
     workers: int = 1
-    batch_size: int = 64
+    task_articles: int = 16  # articles per worker / cluster task
     aliases: object = None  # parsed alias rules (aliases.load_aliases) or None
     dask_scheduler: object = None  # scheduler address (or a dask Client) to extract on
 
@@ -47,10 +47,10 @@ class BuildResult:
 _WORKER = {}
 
 
-def _worker_init(model: str | None, batch_size: int, keep_places: bool) -> None:
+def _worker_init(model: str | None, keep_places: bool) -> None:
     from .nlp import Parser
 
-    _WORKER["parser"] = Parser(model, batch_size)
+    _WORKER["parser"] = Parser(model)
     _WORKER["keep_places"] = keep_places
 
 
@@ -76,21 +76,21 @@ def extract_all(articles: Iterable[Article], opts: BuildOptions) -> Iterator[Art
     if opts.dask_scheduler is not None:
         from .distributed import extract_on_cluster
 
-        yield from extract_on_cluster(_batches(articles, max(8, opts.batch_size // 2)), opts.dask_scheduler,
-                                      opts.model, opts.batch_size, opts.keep_places)
+        yield from extract_on_cluster(_batches(articles, opts.task_articles), opts.dask_scheduler,
+                                      opts.model, opts.keep_places)
         return
     if opts.workers <= 1:
         from .nlp import Parser
 
-        parser = Parser(opts.model, opts.batch_size)
+        parser = Parser(opts.model)
         for parsed in parser.parse(articles):
             yield extract(parsed, opts.keep_places)
         return
     import multiprocessing as mp
 
     ctx = mp.get_context("spawn")
-    with ctx.Pool(opts.workers, _worker_init, (opts.model, opts.batch_size, opts.keep_places)) as pool:
-        for batch in pool.imap(_worker_run, _batches(articles, max(8, opts.batch_size // 2))):
+    with ctx.Pool(opts.workers, _worker_init, (opts.model, opts.keep_places)) as pool:
+        for batch in pool.imap(_worker_run, _batches(articles, opts.task_articles)):
             yield from batch
 
 

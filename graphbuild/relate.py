@@ -45,13 +45,20 @@ def _snippet(text: str, start: int, end: int) -> str:
 
 
 class _Agg:
-    __slots__ = ("weight", "articles", "evidence", "extra")
+    __slots__ = ("weight", "articles", "last", "evidence", "extra")
 
     def __init__(self) -> None:
         self.weight = 0
-        self.articles: set[str] = set()
+        self.articles = 0  # articles arrive one at a time: counting needs only the last id
+        self.last: str | None = None
         self.evidence: list[tuple] = []
         self.extra: Counter = Counter()
+
+    def add(self, article_id: str) -> None:
+        self.weight += 1
+        if article_id != self.last:
+            self.articles += 1
+            self.last = article_id
 
     def add_evidence(self, item: tuple, cap: int) -> None:
         self.evidence.append(item)
@@ -101,8 +108,7 @@ class GraphBuilder:
         for ids, (s, e) in self._windows(x):
             for a, b in combinations(sorted(ids), 2):
                 agg = self.co[(a, b)]
-                agg.weight += 1
-                agg.articles.add(x.article_id)
+                agg.add(x.article_id)
                 agg.add_evidence((x.article_id, s, _snippet(x.text, s, e)), self.cap)
 
     def _said_about(self, x: ArticleExtraction) -> None:
@@ -113,8 +119,7 @@ class GraphBuilder:
             quote = _snippet(x.text, s, q.content[-1][1] if q.content else s)
             for t in q.targets:
                 agg = self.said[(q.speaker_entity, t)]
-                agg.weight += 1
-                agg.articles.add(x.article_id)
+                agg.add(x.article_id)
                 agg.extra["direct" if q.direct else "indirect"] += 1
                 if q.cue:
                     agg.extra["cue:" + q.cue.text.lower()] += 1
@@ -137,11 +142,11 @@ class GraphBuilder:
             g.add_edge(Edge(MENTIONS, article_node_id(aid), eid, n, {"count": n}))
         for (a, b), agg in sorted(self.co.items()):
             g.add_edge(Edge(CO_MENTIONED, a, b, agg.weight, {
-                "articles": len(agg.articles), "evidence": self._evidence(agg, "text")}))
+                "articles": agg.articles, "evidence": self._evidence(agg, "text")}))
         for (a, b), agg in sorted(self.said.items()):
             cues = sorted(k[4:] for k in agg.extra if k.startswith("cue:"))
             g.add_edge(Edge(SAID_ABOUT, a, b, agg.weight, {
-                "count": agg.weight, "articles": len(agg.articles), "cues": cues,
+                "count": agg.weight, "articles": agg.articles, "cues": cues,
                 "direct": agg.extra["direct"], "indirect": agg.extra["indirect"],
                 "evidence": self._evidence(agg, "quote")}))
         return g
