@@ -151,9 +151,9 @@ def export_graphml(out: Path = typer.Argument(..., help="GraphML file to write."
     try:
         graph = _load(build_dir, from_neo4j, neo4j_uri, neo4j_user, neo4j_password, database)
         if focus or min_weight > 1:
-            from .view import select
+            from .view import subgraph
 
-            graph = select(graph, min_weight=min_weight, focus=focus, depth=depth, max_nodes=None).graph
+            graph = subgraph(graph, min_weight=min_weight, focus=focus, depth=depth)
         graphml.write(graph, out)
     except GraphbuildError as exc:
         _fail(exc)

@@ -150,3 +150,17 @@ def select(graph: Graph, min_weight: int = 1, focus: str | None = None, depth: i
         nodes += [graph.nodes[i] for i in sorted({e.source for e in links})]
     return Selection(sorted(nodes, key=lambda n: n.id), sorted(edges, key=lambda e: e.key),
                      len(entities), len(relations), seeds, pruned)
+
+
+def subgraph(graph: Graph, min_weight: int = 1, focus: str | None = None, depth: int = 1) -> Graph:
+    """The part of ``graph`` that :func:`select` picks, without any size cap, as a Graph
+    (with the Article nodes and MENTIONS edges of the entities kept): for GraphML exports."""
+    sel = select(graph, min_weight, focus, depth, max_nodes=len(graph.nodes) + 1,
+                 max_edges=len(graph.edges) + 1, articles=True)
+    out = Graph()
+    for n in sel.nodes:
+        out.add_node(n)
+    for e in sel.edges:
+        if e.source in out.nodes and e.target in out.nodes:
+            out.add_edge(e)
+    return out

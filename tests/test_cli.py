@@ -41,3 +41,18 @@ def test_help_explains_options():
     assert r.returncode == 0
     for opt in ("--out", "--model", "--window", "--aliases"):
         assert opt in r.stdout
+
+
+def test_export_graphml_focus_keeps_the_neighbourhood(tmp_path):
+    import networkx as nx
+
+    out = tmp_path / "o"
+    text = ("Ann Lee met Bob Stone in France on Monday.\n\n"
+            "Carl Wendt visited Japan. Dora Falk praised Japan's new rail line.\n")
+    assert _run("build", "-", "--out", str(out), "-q", input=text).returncode == 0
+    r = _run("export", "graphml", str(tmp_path / "f.graphml"), "--from", str(out), "--focus", "ann lee")
+    assert r.returncode == 0, r.stderr
+    g = nx.read_graphml(tmp_path / "f.graphml")
+    names = {d["name"] for _, d in g.nodes(data=True) if d["label"] != "Article"}
+    assert "Ann Lee" in names and "France" in names
+    assert "Japan" not in names and "Carl Wendt" not in names
