@@ -63,9 +63,10 @@ def split_content(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int
         seen[t.lower()] = seen.get(t.lower(), 0) + 1
     content, furniture = [], []
     for i, (span, t, p) in enumerate(zip(spans, strings, prose)):
-        if p and not seen[t.lower()] > 1 or p and len(_WORD.findall(t)) >= _MIN_HEADING_WORDS:
-            content.append(span)
-        elif i > last_prose or _is_junk(t, seen[t.lower()] > 1):
+        repeated = seen[t.lower()] > 1
+        if p and (not repeated or len(_WORD.findall(t)) >= _MIN_HEADING_WORDS):
+            content.append(span)  # prose, unless a short line repeated like a button label
+        elif i > last_prose or _is_junk(t, repeated):
             furniture.append(span)
         else:
             content.append(span)

