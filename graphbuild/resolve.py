@@ -12,9 +12,10 @@ from collections import Counter, defaultdict
 
 from . import countries, names
 from .aliases import apply_rules
-from .mentions import UnionFind, article_mentions
+from .mentions import article_mentions
 from .model import COUNTRY, ORGANIZATION, PERSON, PLACE, Mention, Resolution
 from .names import slug
+from .unionfind import UnionFind
 
 __all__ = ["slug", "article_mentions", "CorpusResolver"]
 
