@@ -63,8 +63,8 @@ TITLE_ABBREVIATIONS = {"sen.": "senator", "gov.": "governor", "rep.": "represent
                        "pres.": "president", "gen.": "general", "sec.": "secretary",
                        "lt.": "lieutenant", "col.": "colonel", "dr.": "doctor"}
 
-# Someone speaking for an organization or person: "a White House spokesman said" is the
-# White House's word when no named person is given.
+# Someone speaking for an organization or person: "a Northwind Bank spokesman said" is the
+# bank's word when no named person is given.
 REPRESENTATIVES = _words("""
     spokesman spokeswoman spokesperson spokespeople representative campaign aide aides
     office official officials team administration government ministry department staff

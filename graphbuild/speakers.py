@@ -195,7 +195,7 @@ class _Resolver:
         definite = any(doc.toks[k].dep == "det" and doc.toks[k].text.lower() in ("the", "this")
                        for k in doc.kids[subj])
         if any(m.label not in (COUNTRY, PLACE) for m in ms) or head.tag not in ("NN", "NNP") or not definite:
-            return None  # (a country may qualify a role noun: "the Iranian leader")
+            return None  # (a country may qualify a role noun: "the Norwegian minister")
         if lemma in cues.PERSON_TITLES:  # "the senator"
             return self.titled(head.start, head.sent, lemma)
         return self.antecedent(head.start, head.sent, False) if lemma in cues.ORGANIZATION_NOUNS else None
@@ -250,14 +250,14 @@ class _Resolver:
         return False
 
 
-# Head nouns that say a speaker phrase names an outlet or body: "Arabs48 news website".
+# Head nouns that say a speaker phrase names an outlet or body: "the Kelvarin news website".
 _ORG_NOUNS = frozenset("""website site newspaper paper daily weekly magazine agency network
 channel broadcaster outlet portal blog journal tabloid radio television station""".split())
 
 
 def name_unnamed_speakers(parsed, quotes: list[Quote], mentions: list[Mention]) -> list[Mention]:
     """Mentions for speakers the NER missed: a speaker phrase that is a proper name
-    ("Haaretz reported", "the Zeitgeist news website said") is an actor, so it becomes an
+    ("Harbourline reported", "the Zeitgeist news website said") is an actor, so it becomes an
     Organization (a person's name would normally be tagged by the NER; the corpus-wide label
     vote corrects it where the name is tagged elsewhere). Sets the quotes' speaker keys."""
     from .names import slug

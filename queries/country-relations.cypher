@@ -1,6 +1,6 @@
 // country-relations: how countries talk about each other (SAID_ABOUT between Country nodes).
 //
-// A Country speaks when the text attributes a statement to it ("Iran said ..."). One row
+// A Country speaks when the text attributes a statement to it ("Norway said ..."). One row
 // per (speaker country, target country): statements, articles, cues. For what people and
 // organizations say about countries, see country-coverage and said-about.
 //

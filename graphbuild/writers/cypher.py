@@ -96,7 +96,3 @@ COUNTS = """
 RETURN COUNT { MATCH (n:Entity) } AS entities, COUNT { MATCH (a:Article) } AS articles,
        COUNT { MATCH ()-[r:CO_MENTIONED|SAID_ABOUT|MENTIONS]->() } AS relationships
 """
-
-# The naive baseline the write benchmark compares against: one MERGE per transaction.
-NAIVE_MERGE_ENTITY = "MERGE (n:Entity {id: $id}) SET n += $props"
-NAIVE_MERGE_REL = "MATCH (a {id: $src}), (b:Entity {id: $dst}) MERGE (a)-[r:CO_MENTIONED]->(b) SET r += $props"

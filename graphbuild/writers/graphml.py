@@ -1,4 +1,5 @@
-"""GraphML via networkx: loads in Gephi, Cytoscape and ``networkx.read_graphml``.
+"""GraphML: written by a streaming writer, read back with networkx; loads in Gephi,
+Cytoscape and ``networkx.read_graphml``.
 
 Node attributes: ``name``, ``label``, mention counts; edge attributes: ``type``, ``weight``
 and the relation's properties. Lists and dicts are stored as JSON strings.
@@ -25,18 +26,6 @@ def _value(v):
     if v is None:
         return ""
     return v
-
-
-def to_networkx(graph: Graph) -> nx.MultiDiGraph:
-    """The graph as a networkx MultiDiGraph (CO_MENTIONED edges point from the smaller id)."""
-    g = nx.MultiDiGraph()
-    for n in graph.nodes.values():
-        g.add_node(_value(n.id), name=_value(n.name), label=n.label,
-                   **{k: _value(v) for k, v in n.props.items()})
-    for e in graph.edges.values():
-        g.add_edge(_value(e.source), _value(e.target), key=e.type, type=e.type, weight=e.weight,
-                   **{k: _value(v) for k, v in e.props.items()})
-    return g
 
 
 _TYPES = ((bool, "boolean"), (int, "long"), (float, "double"), (str, "string"))

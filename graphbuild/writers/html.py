@@ -35,7 +35,7 @@ NODE_COLORS = {PERSON: "#4e79a7", COUNTRY: "#59a14f", ORGANIZATION: "#f28e2b", P
                ARTICLE: "#9d9d9d"}
 OTHER_COLOR = "#76b7b2"
 EDGE_COLORS = {CO_MENTIONED: "#a0a8b0", SAID_ABOUT: "#d62728", MENTIONS: "#cfcfcf"}
-EVIDENCE_SHOWN = 5  # evidence items per edge tooltip; the GraphML has them all
+EVIDENCE_SHOWN = 5  # evidence items per edge tooltip (relate keeps at most this many)
 SNIPPET = 300  # characters per evidence item in a tooltip
 
 last_selection: Selection | None = None
