@@ -9,6 +9,7 @@ disabled, giving the page a budget of page time (1 s, 2 s, ...) until its script
 ``data-stabilized`` (physics done). Prints the graph size, what the view shows, the page-time
 budget that sufficed and the wall-clock seconds that Chromium run took (load, layout, dump).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,15 +23,35 @@ from pathlib import Path
 from graphbuild.api import load_graph
 from graphbuild.writers import html
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--proxy-server=127.0.0.1:9",
+    "--host-resolver-rules=MAP * ~NOTFOUND",
+]
 
 
 def settled_after(chromium: str, page: Path, budget_ms: int) -> bool:
     with tempfile.TemporaryDirectory() as profile:
-        dom = subprocess.run([chromium, *FLAGS, f"--user-data-dir={profile}", f"--virtual-time-budget={budget_ms}",
-                              "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120).stdout
+        dom = subprocess.run(
+            [
+                chromium,
+                *FLAGS,
+                f"--user-data-dir={profile}",
+                f"--virtual-time-budget={budget_ms}",
+                "--dump-dom",
+                page.as_uri(),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        ).stdout
     return 'data-stabilized="1"' in dom
 
 
@@ -51,9 +72,17 @@ def main() -> int:
                 break
         else:
             budget, wall = None, None
-    print(json.dumps({"graph_nodes": len(graph.nodes), "graph_edges": len(graph.edges),
-                      "shown": sel.note if sel is not None else "", "settled_within_s": budget,
-                      "chromium_wall_s": round(wall, 1) if wall else None}))
+    print(
+        json.dumps(
+            {
+                "graph_nodes": len(graph.nodes),
+                "graph_edges": len(graph.edges),
+                "shown": sel.note if sel is not None else "",
+                "settled_within_s": budget,
+                "chromium_wall_s": round(wall, 1) if wall else None,
+            }
+        )
+    )
     return 0
 
 

@@ -26,6 +26,7 @@ Connection: NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD (the database must be empty,
 ``--clear`` to empty it first), or ``--local`` to start a throwaway server with
 scripts/neo4j-local in a temporary folder (stopped afterwards).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,11 +49,11 @@ NAIVE_MERGE_ENTITY = {
 }
 NAIVE_MERGE_REL = {
     "CO_MENTIONED": "MATCH (a:Entity {id: $src}), (b:Entity {id: $dst}) MERGE (a)-[r:CO_MENTIONED]->(b) "
-                    "SET r = $props, r._hash = $hash",
+    "SET r = $props, r._hash = $hash",
     "SAID_ABOUT": "MATCH (a:Entity {id: $src}), (b:Entity {id: $dst}) MERGE (a)-[r:SAID_ABOUT]->(b) "
-                  "SET r = $props, r._hash = $hash",
+    "SET r = $props, r._hash = $hash",
     "MENTIONS": "MATCH (a:Article {id: $src}), (b:Entity {id: $dst}) MERGE (a)-[r:MENTIONS]->(b) "
-                "SET r = $props, r._hash = $hash",
+    "SET r = $props, r._hash = $hash",
 }
 DELETE_ALL_RELS = "MATCH ()-[r]->() CALL { WITH r DELETE r } IN TRANSACTIONS OF 10000 ROWS"
 DELETE_ENTITIES = "MATCH (n:Entity) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
@@ -65,16 +66,21 @@ def log(msg: str) -> None:
 
 # --- the graph and the stored extractions ---------------------------------------------
 
+
 def from_full_build(corpus: Path):
     """Build CORPUS (spaCy), keeping the spooled extractions: (graph, extraction dicts, exact)."""
     from graphbuild.api import _options
-    from graphbuild.ingest import read_articles
-    from graphbuild.pipeline import build
+    from graphbuild.ingest.sources import read_articles
+    from graphbuild.pipeline.run import build
 
     kept: list[dict] = []
     with tempfile.TemporaryDirectory() as tmp:
-        result = build(read_articles([str(corpus)]), _options(None, "sentence", None, False, 1), tmp,
-                       after_extract=lambda spooled: kept.extend(spooled()))
+        result = build(
+            read_articles([str(corpus)]),
+            _options(None, "sentence", None, False, 1),
+            tmp,
+            after_extract=lambda spooled: kept.extend(spooled()),
+        )
     return result.graph, kept, True
 
 
@@ -96,20 +102,36 @@ def from_earlier_build(corpus: Path, build_dir: Path):
             x = public.get(str(rec.get("id")))
             if x is None:
                 continue
-            out.append({
-                "article_id": x["article_id"], "title": rec.get("title"), "text": rec["text"],
-                "meta": {k: rec[k] for k in ("url", "published", "source") if rec.get(k)},
-                "sentences": [], "paragraphs": [], "aliases": [],
-                "mentions": [[m["start"], m["end"], m["text"], m["label"], m["entity_id"], 0, 0, m["text"]]
-                             for m in x["mentions"]],
-                "quotes": [{"speaker": {k: q["speaker"][k] for k in ("start", "end", "text")},
-                            "speaker_key": q["speaker"]["entity_id"], "cue": q["cue"],
-                            "content": q["content"], "direct": q["direct"]} for q in x["quotes"]],
-            })
+            out.append(
+                {
+                    "article_id": x["article_id"],
+                    "title": rec.get("title"),
+                    "text": rec["text"],
+                    "meta": {k: rec[k] for k in ("url", "published", "source") if rec.get(k)},
+                    "sentences": [],
+                    "paragraphs": [],
+                    "aliases": [],
+                    "mentions": [
+                        [m["start"], m["end"], m["text"], m["label"], m["entity_id"], 0, 0, m["text"]]
+                        for m in x["mentions"]
+                    ],
+                    "quotes": [
+                        {
+                            "speaker": {k: q["speaker"][k] for k in ("start", "end", "text")},
+                            "speaker_key": q["speaker"]["entity_id"],
+                            "cue": q["cue"],
+                            "content": q["content"],
+                            "direct": q["direct"],
+                        }
+                        for q in x["quotes"]
+                    ],
+                }
+            )
     return graph, out, False
 
 
 # --- timing helpers ---------------------------------------------------------------------
+
 
 def run_auto(store, query: str) -> None:
     """An auto-commit statement (CALL ... IN TRANSACTIONS needs one)."""
@@ -162,11 +184,12 @@ def naive(store, statements: list[tuple[str, dict]]) -> float:
 
 # --- the benchmark ----------------------------------------------------------------------
 
+
 def bench(settings, graph, extractions, exact: bool, naive_nodes: int, naive_rels: int, clear: bool) -> None:
     from graphbuild import __version__
-    from graphbuild import rows as R
-    from graphbuild.writers import cypher as C
-    from graphbuild.writers.neo4j import BATCH, Neo4jStore
+    from graphbuild.store import cypher as C
+    from graphbuild.store import rows as R
+    from graphbuild.store.neo4j import BATCH, Neo4jStore
 
     ent_rows = R.entity_rows(graph)
     rel_rows = R.rel_rows(graph)
@@ -179,8 +202,10 @@ def bench(settings, graph, extractions, exact: bool, naive_nodes: int, naive_rel
         counts = store.counts()
         if counts["entities"] or counts["articles"] or counts["relationships"]:
             if not clear:
-                sys.exit(f"neo4j_write: the database at {store.settings.uri} is not empty ({counts}); "
-                         "pass --clear to empty it (everything in it is deleted) or use --local")
+                sys.exit(
+                    f"neo4j_write: the database at {store.settings.uri} is not empty ({counts}); "
+                    "pass --clear to empty it (everything in it is deleted) or use --local"
+                )
             run_auto(store, DELETE_ALL)
 
         # 1-2: the batched writer on an empty database
@@ -200,17 +225,25 @@ def bench(settings, graph, extractions, exact: bool, naive_nodes: int, naive_rel
         run_auto(store, DELETE_ENTITIES)
         flat_nodes = [(label, r) for label, rows in sorted(ent_rows.items()) for r in rows]
         sample_nodes = spread(flat_nodes, naive_nodes)
-        t_naive_nodes = naive(store, [(NAIVE_MERGE_ENTITY[label], {"id": r["id"], "props": r["props"],
-                                                                   "hash": r["hash"]})
-                                      for label, r in sample_nodes])
+        t_naive_nodes = naive(
+            store,
+            [
+                (NAIVE_MERGE_ENTITY[label], {"id": r["id"], "props": r["props"], "hash": r["hash"]})
+                for label, r in sample_nodes
+            ],
+        )
         # 3b: naive relationships on a database with every node and no relationship
         store.sync(graph)
         run_auto(store, DELETE_ALL_RELS)
         flat_rels = [(rtype, r) for rtype in R.REL_TYPES for r in rel_rows.get(rtype, [])]
         sample_rels = spread(flat_rels, naive_rels)
-        t_naive_rels = naive(store, [(NAIVE_MERGE_REL[rtype], {"src": r["src"], "dst": r["dst"],
-                                                               "props": r["props"], "hash": r["hash"]})
-                                     for rtype, r in sample_rels])
+        t_naive_rels = naive(
+            store,
+            [
+                (NAIVE_MERGE_REL[rtype], {"src": r["src"], "dst": r["dst"], "props": r["props"], "hash": r["hash"]})
+                for rtype, r in sample_rels
+            ],
+        )
         written_rels = store.counts()["relationships"]
         assert written_rels == len(sample_rels), (written_rels, len(sample_rels))
         run_auto(store, DELETE_ALL)
@@ -221,10 +254,14 @@ def bench(settings, graph, extractions, exact: bool, naive_nodes: int, naive_rel
     t_nodes, t_rels = timer.spent["nodes"], timer.spent["rels"]
     by_type = ", ".join(f"{k} {len(v)}" for k, v in sorted(rel_rows.items()))
     print(f"graph: {n_nodes} entity nodes, {n_rels} relationships ({by_type}), {n_arts} articles")
-    print(f"put_articles: {n_arts} articles in {t_articles:.2f}s = {n_arts / t_articles:,.0f} articles/s"
-          + ("" if exact else " (extractions rebuilt from --from-build: no sentence/paragraph offsets)"))
-    print(f"batched sync (UNWIND batches of {BATCH}, "
-          f"empty database): {t_sync:.2f}s in all = {(n_nodes + n_rels) / t_sync:,.0f} rows/s")
+    print(
+        f"put_articles: {n_arts} articles in {t_articles:.2f}s = {n_arts / t_articles:,.0f} articles/s"
+        + ("" if exact else " (extractions rebuilt from --from-build: no sentence/paragraph offsets)")
+    )
+    print(
+        f"batched sync (UNWIND batches of {BATCH}, "
+        f"empty database): {t_sync:.2f}s in all = {(n_nodes + n_rels) / t_sync:,.0f} rows/s"
+    )
     print(f"  nodes: {n_nodes} in {t_nodes:.2f}s = {n_nodes / t_nodes:,.0f} nodes/s")
     print(f"  relationships: {n_rels} in {t_rels:.2f}s = {n_rels / t_rels:,.0f} relationships/s")
     print(f"  (reading hashes and other overhead: {t_sync - t_nodes - t_rels:.2f}s)")
@@ -232,15 +269,18 @@ def bench(settings, graph, extractions, exact: bool, naive_nodes: int, naive_rel
     print(f"  nodes: {len(sample_nodes)} in {t_naive_nodes:.2f}s = {node_rate_naive:,.0f} nodes/s")
     print(f"  relationships: {len(sample_rels)} in {t_naive_rels:.2f}s = {rel_rate_naive:,.0f} relationships/s")
     print(f"  whole graph, extrapolated: {t_naive_total:.1f}s")
-    print(f"ratio (batched over naive): nodes {n_nodes / t_nodes / node_rate_naive:.1f}x, relationships "
-          f"{n_rels / t_rels / rel_rate_naive:.1f}x, whole sync {t_naive_total / t_sync:.1f}x")
+    print(
+        f"ratio (batched over naive): nodes {n_nodes / t_nodes / node_rate_naive:.1f}x, relationships "
+        f"{n_rels / t_rels / rel_rate_naive:.1f}x, whole sync {t_naive_total / t_sync:.1f}x"
+    )
 
 
 def local_server(run_dir: Path) -> dict:
     env = {**os.environ, "GRAPHBUILD_NEO4J_RUN": str(run_dir)}
     env.pop("NEO4J_PASSWORD", None)
-    res = subprocess.run([str(ROOT / "scripts" / "neo4j-local"), "start"], env=env, capture_output=True,
-                         text=True, timeout=900)
+    res = subprocess.run(
+        [str(ROOT / "scripts" / "neo4j-local"), "start"], env=env, capture_output=True, text=True, timeout=900
+    )
     if res.returncode != 0:
         sys.exit(f"neo4j_write: scripts/neo4j-local start failed:\n{res.stderr[-2000:]}")
     return dict(line.split("=", 1) for line in res.stdout.splitlines() if "=" in line)
@@ -264,17 +304,28 @@ def main(argv=None) -> None:
         graph, extractions, exact = from_full_build(args.corpus)
     log(f"neo4j_write: graph ready in {time.perf_counter() - t0:.1f}s")
 
-    from graphbuild.writers.neo4j import Neo4jSettings
+    from graphbuild.store.neo4j import Neo4jSettings
 
     if args.local:
         with tempfile.TemporaryDirectory(prefix="neo4j-bench-") as run_dir:
             env = local_server(Path(run_dir))
             try:
-                bench(Neo4jSettings(env["NEO4J_URI"], env["NEO4J_USER"], env["NEO4J_PASSWORD"]), graph,
-                      extractions, exact, args.naive_nodes, args.naive_rels, clear=True)
+                bench(
+                    Neo4jSettings(env["NEO4J_URI"], env["NEO4J_USER"], env["NEO4J_PASSWORD"]),
+                    graph,
+                    extractions,
+                    exact,
+                    args.naive_nodes,
+                    args.naive_rels,
+                    clear=True,
+                )
             finally:
-                subprocess.run([str(ROOT / "scripts" / "neo4j-local"), "stop"], capture_output=True,
-                               env={**os.environ, "GRAPHBUILD_NEO4J_RUN": run_dir}, timeout=120)
+                subprocess.run(
+                    [str(ROOT / "scripts" / "neo4j-local"), "stop"],
+                    capture_output=True,
+                    env={**os.environ, "GRAPHBUILD_NEO4J_RUN": run_dir},
+                    timeout=120,
+                )
     else:
         bench(Neo4jSettings(), graph, extractions, exact, args.naive_nodes, args.naive_rels, args.clear)
 

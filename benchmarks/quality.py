@@ -6,6 +6,7 @@
 Prints one line per corpus with the scorer's JSON. Nothing from the eval data is copied
 into the project; paths are arguments.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,8 +37,12 @@ def main() -> int:
         if args.model:
             cmd += ["--model", args.model]
         subprocess.run(cmd, check=True)
-        res = subprocess.run([sys.executable, str(args.eval / "score.py"), mode, str(args.eval / gold),
-                              str(out / "extractions.jsonl")], check=True, capture_output=True, text=True)
+        res = subprocess.run(
+            [sys.executable, str(args.eval / "score.py"), mode, str(args.eval / gold), str(out / "extractions.jsonl")],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
         figures = json.loads(res.stdout)
         print(f"{name}: {json.dumps(figures)}", flush=True)
     return 0

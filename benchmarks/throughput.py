@@ -9,6 +9,7 @@ excluded) and process count, (2) the full build (ingest, extract, resolve, relat
 GraphML and extractions.jsonl). Prints words/s for both, their ratio, and peak RSS (MiB,
 the process and its workers).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,7 +42,7 @@ def _peak_rss_mib() -> float:
 
 
 def run_bare(corpus: Path, limit: int | None, workers: int, model: str | None) -> dict:
-    from graphbuild.nlp import Parser
+    from graphbuild.nlp.parser import Parser
 
     texts, words = _words(corpus, limit)
     nlp = Parser(model).nlp
@@ -64,11 +65,16 @@ def run_full(corpus: Path, limit: int | None, workers: int, model: str | None) -
                     break
                 out.write(line)
         t0 = time.perf_counter()
-        result = build_files([str(src)], Path(tmp) / "out", model=model, workers=workers,
-                             write_html=False)
+        result = build_files([str(src)], Path(tmp) / "out", model=model, workers=workers, write_html=False)
         secs = time.perf_counter() - t0
-    return {"words": words, "seconds": secs, "rss_mib": _peak_rss_mib(), "articles": result.articles,
-            "nodes": len(result.graph.nodes), "edges": len(result.graph.edges)}
+    return {
+        "words": words,
+        "seconds": secs,
+        "rss_mib": _peak_rss_mib(),
+        "articles": result.articles,
+        "nodes": len(result.graph.nodes),
+        "edges": len(result.graph.edges),
+    }
 
 
 def _child(kind: str, corpus: Path, limit: int | None, workers: int, model: str | None) -> dict:
@@ -87,8 +93,12 @@ def main() -> int:
     ap.add_argument("--limit", type=int, nargs="*", default=[None])
     ap.add_argument("--workers", type=int, nargs="*", default=[1])
     ap.add_argument("--model", default=None)
-    ap.add_argument("--repeat", type=int, default=2,
-                    help="runs of each, interleaved; the best of each counts (the machines are shared and noisy)")
+    ap.add_argument(
+        "--repeat",
+        type=int,
+        default=2,
+        help="runs of each, interleaved; the best of each counts (the machines are shared and noisy)",
+    )
     ap.add_argument("--child", choices=["bare", "full"])
     args = ap.parse_args()
     if args.child:
@@ -104,12 +114,28 @@ def main() -> int:
             bare = min(bares, key=lambda r: r["seconds"])
             full = min(fulls, key=lambda r: r["seconds"])
             bw, fw = bare["words"] / bare["seconds"], full["words"] / full["seconds"]
-            print(json.dumps({"articles": full["articles"], "words": full["words"], "workers": workers,
-                              "bare_wps": round(bw), "full_wps": round(fw), "ratio": round(fw / bw, 3),
-                              "bare_rss_mib": round(bare["rss_mib"]), "full_rss_mib": round(full["rss_mib"]),
-                              "nodes": full["nodes"], "edges": full["edges"], "repeat": args.repeat,
-                              "all_ratios": [round(f["seconds"] and (f["words"] / f["seconds"]) / (b["words"] / b["seconds"]), 3)
-                                             for b, f in zip(bares, fulls)]}), flush=True)
+            print(
+                json.dumps(
+                    {
+                        "articles": full["articles"],
+                        "words": full["words"],
+                        "workers": workers,
+                        "bare_wps": round(bw),
+                        "full_wps": round(fw),
+                        "ratio": round(fw / bw, 3),
+                        "bare_rss_mib": round(bare["rss_mib"]),
+                        "full_rss_mib": round(full["rss_mib"]),
+                        "nodes": full["nodes"],
+                        "edges": full["edges"],
+                        "repeat": args.repeat,
+                        "all_ratios": [
+                            round(f["seconds"] and (f["words"] / f["seconds"]) / (b["words"] / b["seconds"]), 3)
+                            for b, f in zip(bares, fulls)
+                        ],
+                    }
+                ),
+                flush=True,
+            )
     return 0
 
 

@@ -1,17 +1,18 @@
 """Library entry points, one per CLI command (the CLI only parses and prints)."""
+
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
-from . import __version__, codec
-from .errors import InputError
-from .ingest import read_articles
-from .model import Graph, Problem
-from .pipeline import BuildOptions, BuildResult, build, resolve_and_relate
-from .writers import graphml, html
+from graphbuild import __version__
+from graphbuild.errors import InputError
+from graphbuild.graph import codec
+from graphbuild.graph.model import Graph, Problem
+from graphbuild.ingest.sources import read_articles
+from graphbuild.pipeline.run import BuildOptions, BuildResult, build, resolve_and_relate
+from graphbuild.writers import graphml, html
 
 
 def _progress_bar(enabled: bool):
@@ -20,30 +21,43 @@ def _progress_bar(enabled: bool):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    bar = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
-                   TimeElapsedColumn(), transient=True, console=Console(stderr=True))
+    bar = Progress(
+        TextColumn("extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("articles"),
+        TimeElapsedColumn(),
+        transient=True,
+        console=Console(stderr=True),
+    )
     return bar, bar.add_task("extract", total=None)
 
 
 def _rules(aliases):
     if aliases is None:
         return None
-    from .aliases import load_aliases
+    from graphbuild.entities.aliases import load_aliases
 
     return load_aliases(aliases)
 
 
 def _options(model, window, aliases, keep_places, workers, dask_scheduler=None) -> BuildOptions:
     if model is None:
-        from .nlp import default_model
+        from graphbuild.nlp.parser import default_model
 
         model = default_model()
-    return BuildOptions(model=model, window=window, keep_places=keep_places, workers=workers,
-                        aliases=_rules(aliases), dask_scheduler=dask_scheduler)
+    return BuildOptions(
+        model=model,
+        window=window,
+        keep_places=keep_places,
+        workers=workers,
+        aliases=_rules(aliases),
+        dask_scheduler=dask_scheduler,
+    )
 
 
 def _open_store(neo4j):
-    from .writers.neo4j import Neo4jStore
+    from graphbuild.store.neo4j import Neo4jStore
 
     store = Neo4jStore(neo4j)
     try:
@@ -60,12 +74,22 @@ def sync_store(store, opts: BuildOptions):
     return store.sync(graph)
 
 
-def build_files(inputs: Iterable[str], out: str | Path, *, model: str | None = None,
-                window: str = "sentence", aliases: str | Path | None = None,
-                keep_places: bool = False, workers: int = 1, min_weight: int = 1,
-                on_problem: Callable[[Problem], None] | None = None,
-                show_progress: bool = False, write_html: bool = True,
-                neo4j=None, dask_scheduler=None) -> BuildResult:
+def build_files(
+    inputs: Iterable[str],
+    out: str | Path,
+    *,
+    model: str | None = None,
+    window: str = "sentence",
+    aliases: str | Path | None = None,
+    keep_places: bool = False,
+    workers: int = 1,
+    min_weight: int = 1,
+    on_problem: Callable[[Problem], None] | None = None,
+    show_progress: bool = False,
+    write_html: bool = True,
+    neo4j=None,
+    dask_scheduler=None,
+) -> BuildResult:
     """Read ``inputs``, build the graph, write GraphML, HTML and extractions into ``out``.
 
     With ``neo4j`` (a :class:`~graphbuild.writers.neo4j.Neo4jSettings`), the articles are
@@ -110,8 +134,9 @@ def build_files(inputs: Iterable[str], out: str | Path, *, model: str | None = N
     return result
 
 
-def remove_articles(ids: list[str], neo4j, window: str = "sentence",
-                    aliases: str | Path | None = None) -> tuple[list[str], object]:
+def remove_articles(
+    ids: list[str], neo4j, window: str = "sentence", aliases: str | Path | None = None
+) -> tuple[list[str], object]:
     """Take articles out of the Neo4j graph with everything they contributed.
 
     Returns the ids that were not found and the sync statistics.

@@ -1,4 +1,5 @@
 """Shared fixtures: the real spaCy pipeline, one build of the seeds, and a real Neo4j."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,7 +12,7 @@ SEEDS = ROOT / "seeds"
 
 @pytest.fixture(scope="session")
 def parser():
-    from graphbuild.nlp import Parser
+    from graphbuild.nlp.parser import Parser
 
     return Parser()
 
@@ -32,8 +33,9 @@ def _start_local_neo4j(run_dir: Path) -> dict:
 
     env = {**os.environ, "GRAPHBUILD_NEO4J_RUN": str(run_dir)}
     env.pop("NEO4J_PASSWORD", None)
-    res = subprocess.run([str(ROOT / "scripts" / "neo4j-local"), "start"], env=env,
-                         capture_output=True, text=True, timeout=900)
+    res = subprocess.run(
+        [str(ROOT / "scripts" / "neo4j-local"), "start"], env=env, capture_output=True, text=True, timeout=900
+    )
     if res.returncode != 0:
         raise RuntimeError(f"scripts/neo4j-local start failed:\n{res.stderr[-3000:]}")
     return dict(line.split("=", 1) for line in res.stdout.splitlines() if "=" in line)
@@ -53,14 +55,18 @@ def neo4j_env(tmp_path_factory):
     try:
         yield env
     finally:
-        subprocess.run([str(ROOT / "scripts" / "neo4j-local"), "stop"],
-                       env={**os.environ, "GRAPHBUILD_NEO4J_RUN": str(run_dir)}, capture_output=True, timeout=120)
+        subprocess.run(
+            [str(ROOT / "scripts" / "neo4j-local"), "stop"],
+            env={**os.environ, "GRAPHBUILD_NEO4J_RUN": str(run_dir)},
+            capture_output=True,
+            timeout=120,
+        )
 
 
 @pytest.fixture()
 def neo4j_settings(neo4j_env):
     """Settings for an emptied database (every test starts from nothing)."""
-    from graphbuild.writers.neo4j import Neo4jSettings, Neo4jStore
+    from graphbuild.store.neo4j import Neo4jSettings, Neo4jStore
 
     s = Neo4jSettings(neo4j_env["NEO4J_URI"], neo4j_env.get("NEO4J_USER", "neo4j"), neo4j_env["NEO4J_PASSWORD"])
     with Neo4jStore(s) as store:

@@ -1,10 +1,11 @@
 """The user alias file: parsing, one-line errors, and merge/rename/label/drop in the resolver."""
+
 import pytest
 
-from graphbuild.aliases import load_aliases, parse_aliases
+from graphbuild.entities.aliases import load_aliases, parse_aliases
+from graphbuild.entities.resolve import CorpusResolver
 from graphbuild.errors import InputError
-from graphbuild.model import COUNTRY, ORGANIZATION, PERSON, Mention
-from graphbuild.resolve import CorpusResolver
+from graphbuild.graph.model import COUNTRY, ORGANIZATION, PERSON, Mention
 
 RULES = """\
 # invented entities
@@ -25,15 +26,18 @@ def test_parse_rules_and_comments():
     assert r.drops == ["organization:pale-sun-union", "Narnia Trust"]
 
 
-@pytest.mark.parametrize("line, words", [
-    ("merge Crimson = Red", "unknown rule"),
-    ("alias: A = B", "unknown rule"),
-    ("merge: Crimson Valley Brigade", "two or more"),
-    ("rename: person:odile-brack", "=>"),
-    ("label: Vela TV => Planet", "unknown label"),
-    ("label: Vela TV => Country", "cannot label"),
-    ("drop: !!", "empty entity name"),
-])
+@pytest.mark.parametrize(
+    "line, words",
+    [
+        ("merge Crimson = Red", "unknown rule"),
+        ("alias: A = B", "unknown rule"),
+        ("merge: Crimson Valley Brigade", "two or more"),
+        ("rename: person:odile-brack", "=>"),
+        ("label: Vela TV => Planet", "unknown label"),
+        ("label: Vela TV => Country", "cannot label"),
+        ("drop: !!", "empty entity name"),
+    ],
+)
 def test_errors_name_file_line_and_fix(line, words):
     with pytest.raises(InputError) as exc:
         parse_aliases("# ok\n" + line + "\n", "my.aliases")
@@ -55,11 +59,17 @@ def M(text, key, label):
 
 def _resolve(rules):
     r = CorpusResolver(parse_aliases(rules) if rules else None)
-    r.add([M("Odile Brack", "odile-brack", PERSON), M("Vela TV", "vela-tv", PERSON),
-           M("Crimson Valley Brigade", "crimson-valley-brigade", ORGANIZATION),
-           M("Red Valley Front", "red-valley-front", ORGANIZATION),
-           M("Pale Sun Union", "pale-sun-union", ORGANIZATION),
-           M("U.S.", "country:USA", COUNTRY)], [])
+    r.add(
+        [
+            M("Odile Brack", "odile-brack", PERSON),
+            M("Vela TV", "vela-tv", PERSON),
+            M("Crimson Valley Brigade", "crimson-valley-brigade", ORGANIZATION),
+            M("Red Valley Front", "red-valley-front", ORGANIZATION),
+            M("Pale Sun Union", "pale-sun-union", ORGANIZATION),
+            M("U.S.", "country:USA", COUNTRY),
+        ],
+        [],
+    )
     return r.finalize()
 
 

@@ -1,4 +1,5 @@
 """The CLI: one-line errors with a non-zero exit, never a traceback; help explains."""
+
 import subprocess
 import sys
 
@@ -47,8 +48,10 @@ def test_export_graphml_focus_keeps_the_neighbourhood(tmp_path):
     import networkx as nx
 
     out = tmp_path / "o"
-    text = ("Ann Lee met Bob Stone in France on Monday.\n\n"
-            "Carl Wendt visited Japan. Dora Falk praised Japan's new rail line.\n")
+    text = (
+        "Ann Lee met Bob Stone in France on Monday.\n\n"
+        "Carl Wendt visited Japan. Dora Falk praised Japan's new rail line.\n"
+    )
     assert _run("build", "-", "--out", str(out), "-q", input=text).returncode == 0
     r = _run("export", "graphml", str(tmp_path / "f.graphml"), "--from", str(out), "--focus", "ann lee")
     assert r.returncode == 0, r.stderr

@@ -1,12 +1,12 @@
 """Country lookups from the bundled ISO 3166 table."""
+
 import re
 
-from graphbuild import countries
+from graphbuild.entities import countries
 
 
 def test_names_abbreviations_and_demonyms_map_to_one_iso_code():
-    for text in ("United States", "the United States", "U.S.", "US", "USA", "America", "American",
-                 "Americans"):
+    for text in ("United States", "the United States", "U.S.", "US", "USA", "America", "American", "Americans"):
         hit = countries.lookup(text)
         assert hit is not None and hit.country.iso == "USA", text
     assert countries.lookup("Iranian").country == countries.Country("IRN", "Iran")

@@ -1,4 +1,4 @@
-from graphbuild.furniture import blank, split_content
+from graphbuild.nlp.furniture import blank, split_content
 
 PAGE = """English | Deutsch | Français
 

@@ -1,4 +1,5 @@
 """The interactive HTML view: offline, escaped, deterministic; and drawn in a real Chromium."""
+
 from __future__ import annotations
 
 import base64
@@ -14,12 +15,11 @@ from urllib.parse import quote
 import pytest
 
 from graphbuild.errors import InputError
-from graphbuild.model import ARTICLE, CO_MENTIONED, MENTIONS, SAID_ABOUT, Edge, Graph, Node
+from graphbuild.graph.model import ARTICLE, CO_MENTIONED, MENTIONS, SAID_ABOUT, Edge, Graph, Node
 from graphbuild.writers import graphml, html
 
 CHROMIUM = Path("/usr/bin/chromium")
-browser = pytest.mark.skipif(not CHROMIUM.exists(),
-                             reason="needs /usr/bin/chromium; run scripts/install-browser")
+browser = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium; run scripts/install-browser")
 
 IMG = """<img src=x onerror="document.body.setAttribute('data-pwned','1')">"""
 SCRIPT = "<script>document.body.setAttribute('data-pwned','2')</script>"
@@ -29,15 +29,25 @@ ODD = 'Zoë "{{x}}" ${y} 🙂 שלום \u202eevil\x07\x00 end'
 
 def _graph() -> Graph:
     g = Graph()
-    g.add_node(Node("p:mara", "Person", "Mara " + IMG,
-                    {"mentions": 4, "articles": 2, "aliases": [SCRIPT, "Mara"]}))
+    g.add_node(Node("p:mara", "Person", "Mara " + IMG, {"mentions": 4, "articles": 2, "aliases": [SCRIPT, "Mara"]}))
     g.add_node(Node("c:lorem", "Country", "Lorem", {"mentions": 2}))
     g.add_node(Node("o:acme", "Organization", ODD + BREAKOUT, {"mentions": 1}))
     g.add_node(Node("article:a1", ARTICLE, "Headline", {"article_id": "a1"}))
-    g.add_edge(Edge(CO_MENTIONED, "c:lorem", "p:mara", 3, {"articles": 1, "evidence": [
-        {"article": "a1", "text": "They met. " + SCRIPT}, {"article": "a2", "text": IMG}]}))
-    g.add_edge(Edge(SAID_ABOUT, "p:mara", "o:acme", 1, {"count": 1, "evidence": [
-        {"article": "a1", "quote": BREAKOUT + ODD}]}))
+    g.add_edge(
+        Edge(
+            CO_MENTIONED,
+            "c:lorem",
+            "p:mara",
+            3,
+            {
+                "articles": 1,
+                "evidence": [{"article": "a1", "text": "They met. " + SCRIPT}, {"article": "a2", "text": IMG}],
+            },
+        )
+    )
+    g.add_edge(
+        Edge(SAID_ABOUT, "p:mara", "o:acme", 1, {"count": 1, "evidence": [{"article": "a1", "quote": BREAKOUT + ODD}]})
+    )
     g.add_edge(Edge(CO_MENTIONED, "o:acme", "p:mara", 1, {"articles": 1, "evidence": []}))
     g.add_edge(Edge(MENTIONS, "article:a1", "p:mara", 2, {"count": 2}))
     return g
@@ -50,8 +60,11 @@ def _data(page: str) -> dict:
 
 # ---- the file ----------------------------------------------------------------------
 
-EXTERNAL = re.compile(r"""(?:\b(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//"""
-                      r"""|url\(\s*["']?\s*(?:https?:)?//|@import)""", re.I)
+EXTERNAL = re.compile(
+    r"""(?:\b(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//"""
+    r"""|url\(\s*["']?\s*(?:https?:)?//|@import)""",
+    re.I,
+)
 
 
 def test_page_is_self_contained_utf8_with_no_external_url(tmp_path):
@@ -147,14 +160,31 @@ def test_unknown_focus_raises_and_writes_nothing(tmp_path):
 
 # ---- in a real browser -------------------------------------------------------------
 
+
 def _chromium(tmp_path: Path, url: str, *args: str) -> subprocess.CompletedProcess:
     """Headless Chromium with every network route closed, so any request would fail."""
-    cmd = [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-           "--disable-background-networking", "--disable-component-update", "--disable-sync",
-           f"--user-data-dir={tmp_path / 'chromium-profile'}", "--proxy-server=127.0.0.1:9",
-           "--host-resolver-rules=MAP * ~NOTFOUND", "--virtual-time-budget=10000",
-           "--window-size=1200,900", "--force-device-scale-factor=1", "--hide-scrollbars",
-           "--enable-logging=stderr", "--v=0", *args, url]
+    cmd = [
+        str(CHROMIUM),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'chromium-profile'}",
+        "--proxy-server=127.0.0.1:9",
+        "--host-resolver-rules=MAP * ~NOTFOUND",
+        "--virtual-time-budget=10000",
+        "--window-size=1200,900",
+        "--force-device-scale-factor=1",
+        "--hide-scrollbars",
+        "--enable-logging=stderr",
+        "--v=0",
+        *args,
+        url,
+    ]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=180, check=True)
 
 
@@ -164,8 +194,8 @@ def _read_png(path: Path) -> tuple[int, int, list[bytes]]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     pos, idat = 8, []
     while pos < len(data):
-        size, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        body, pos = data[pos + 8:pos + 8 + size], pos + 12 + size
+        size, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        body, pos = data[pos + 8 : pos + 8 + size], pos + 12 + size
         if kind == b"IHDR":
             w, h, depth, ctype, _, _, interlace = struct.unpack(">IIBBBBB", body)
         elif kind == b"IDAT":
@@ -174,7 +204,7 @@ def _read_png(path: Path) -> tuple[int, int, list[bytes]]:
     raw, bpp = zlib.decompress(b"".join(idat)), (3 if ctype == 2 else 4)
     stride, rows, prev = w * bpp, [], bytes(w * bpp)
     for y in range(h):
-        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
         for i in range(stride) if kind else ():  # undo the PNG row filter
             a = line[i - bpp] if i >= bpp else 0
             b, c = prev[i], (prev[i - bpp] if i >= bpp else 0)
@@ -207,7 +237,7 @@ def test_seeds_page_draws_the_graph_offline(seeds_build, tmp_path):
     counts: dict[bytes, int] = {}
     for row in canvas:
         for x in range(0, len(row), 3):
-            counts[row[x:x + 3]] = counts.get(row[x:x + 3], 0) + 1
+            counts[row[x : x + 3]] = counts.get(row[x : x + 3], 0) + 1
     white = counts.get(b"\xff\xff\xff", 0)
     assert white < 0.98 * w * len(canvas), "canvas is blank"
     labels = {n.label for n in graphml.read(out / "graph.graphml").nodes.values()} - {ARTICLE}

@@ -1,7 +1,7 @@
 import io
 import json
 
-from graphbuild.ingest import read_articles
+from graphbuild.ingest.sources import read_articles
 
 
 def _read(inputs, stdin=None):
@@ -25,9 +25,14 @@ def test_folder_is_recursive_sorted_and_skips_hidden(tmp_path):
 
 def test_jsonl_fields_and_bad_lines(tmp_path):
     p = tmp_path / "in.jsonl"
-    lines = [json.dumps({"id": 7, "text": "Hello there.", "title": "T", "url": "http://x"}),
-             "{not json", json.dumps({"text": "no id"}), json.dumps({"id": "x"}),
-             json.dumps({"id": 7, "text": "duplicate"}), json.dumps({"id": "y", "text": "Fine."})]
+    lines = [
+        json.dumps({"id": 7, "text": "Hello there.", "title": "T", "url": "http://x"}),
+        "{not json",
+        json.dumps({"text": "no id"}),
+        json.dumps({"id": "x"}),
+        json.dumps({"id": 7, "text": "duplicate"}),
+        json.dumps({"id": "y", "text": "Fine."}),
+    ]
     p.write_text("\n".join(lines) + "\n", encoding="utf-8")
     arts, problems = _read([p])
     assert [(a.id, a.title, a.url) for a in arts] == [("7", "T", "http://x"), ("y", None, None)]
@@ -54,7 +59,7 @@ def test_missing_binary_and_empty_are_reported(tmp_path):
 
 
 def test_stdin_text_and_jsonl():
-    arts, _ = _read(["-"], stdin=io.BytesIO("Plain text from a pipe.".encode()))
+    arts, _ = _read(["-"], stdin=io.BytesIO(b"Plain text from a pipe."))
     assert arts[0].id == "stdin" and arts[0].text == "Plain text from a pipe."
     arts, _ = _read(["-"], stdin=io.BytesIO(b'{"id": "a", "text": "One."}\n{"id": "b", "text": "Two."}\n'))
     assert [a.id for a in arts] == ["a", "b"]

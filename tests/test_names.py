@@ -1,5 +1,6 @@
 """Name normalisation on plain word lists (no spaCy)."""
-from graphbuild import names
+
+from graphbuild.entities import names
 
 
 def _person(text: str) -> str:
@@ -31,14 +32,17 @@ def test_person_range_keeps_names_that_look_like_titles():
 
 
 def test_org_range_and_company_forms():
-    words = "U.S. subsidiary Quarrow Instruments Inc".split()
+    words = ["U.S.", "subsidiary", "Quarrow", "Instruments", "Inc"]
     lo, hi = names.org_range(words)
     assert words[lo:hi] == ["Quarrow", "Instruments", "Inc"]
-    assert names.org_parts("J.P. Vantor and Co Inc".split()) == (2, 5)
-    assert names.org_parts("Holmfirth Textiles AG HOLM.F".split()) == (2, 3)  # ticker dropped
-    assert names.org_parts("Daleford Mills Inc of Canada".split()) == (2, 5)
-    assert names.org_key("Bureau of Trade & Industry".split()) == names.org_key(
-        "Bureau of Trade and Industry".split()) == "bureau-trade-industry"
+    assert names.org_parts(["J.P.", "Vantor", "and", "Co", "Inc"]) == (2, 5)
+    assert names.org_parts(["Holmfirth", "Textiles", "AG", "HOLM.F"]) == (2, 3)  # ticker dropped
+    assert names.org_parts(["Daleford", "Mills", "Inc", "of", "Canada"]) == (2, 5)
+    assert (
+        names.org_key(["Bureau", "of", "Trade", "&", "Industry"])
+        == names.org_key(["Bureau", "of", "Trade", "and", "Industry"])
+        == "bureau-trade-industry"
+    )
 
 
 def test_person_parts_drop_particles_and_suffixes():
@@ -49,10 +53,11 @@ def test_person_parts_drop_particles_and_suffixes():
 def test_acronyms_and_initials():
     assert names.acronym("U.N.") == "UN" and names.acronym("NYX") == "NYX"
     assert names.acronym("Nyx") is None and names.acronym("A") is None
-    assert "CRDM" in names.initials("Council on Regional Dairy Markets".split())
-    assert "CORDM" in names.initials("Council on Regional Dairy Markets".split())
-    assert "WFIR" in names.initials("Wexford Institute-Research".split()) | names.initials(
-        "Wexford Free Institute-Research".split())
+    assert "CRDM" in names.initials(["Council", "on", "Regional", "Dairy", "Markets"])
+    assert "CORDM" in names.initials(["Council", "on", "Regional", "Dairy", "Markets"])
+    assert "WFIR" in names.initials(["Wexford", "Institute-Research"]) | names.initials(
+        ["Wexford", "Free", "Institute-Research"]
+    )
 
 
 def test_is_junk():

@@ -5,6 +5,7 @@ problems are one-line errors naming the setting to fix.
 Articles are invented here (names made up for these tests); the seeds are only compared
 structurally with their own embedded build.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from graphbuild.model import ARTICLE
+from graphbuild.graph.model import ARTICLE
 
 pytestmark = pytest.mark.neo4j
 
@@ -26,25 +27,27 @@ SEEDS = ROOT / "seeds"
 
 A_ARTICLES = {
     "a1.txt": "Canadian Prime Minister Elena Varga met Brazilian President Tomas Brenner in Ottawa on "
-              "Monday to discuss a new trade agreement between Canada and Brazil.\n"
-              "\u201cCanada and Brazil share a future built on open markets,\u201d Varga told reporters "
-              "after the meeting.\n"
-              "Brenner said that Brazil would cut tariffs on Canadian grain within a year.\n",
+    "Monday to discuss a new trade agreement between Canada and Brazil.\n"
+    "\u201cCanada and Brazil share a future built on open markets,\u201d Varga told reporters "
+    "after the meeting.\n"
+    "Brenner said that Brazil would cut tariffs on Canadian grain within a year.\n",
     "a2.txt": "Officials from Norway joined the talks on Tuesday. Norwegian Foreign Minister Ingrid "
-              "Solheim said Norway supported the deal between Canada and Brazil.\n"
-              "\u201cThis agreement shows what Canada can achieve,\u201d Solheim said of Elena Varga's plan.\n",
+    "Solheim said Norway supported the deal between Canada and Brazil.\n"
+    "\u201cThis agreement shows what Canada can achieve,\u201d Solheim said of Elena Varga's plan.\n",
 }
 B_ARTICLES = {
     "b1.txt": "Brazilian President Tomas Brenner flew to Nairobi on Wednesday, where Kenyan President "
-              "Daniel Mwangi welcomed him.\n"
-              "\u201cKenya sees Brazil as a partner in agriculture,\u201d Mwangi said.\n"
-              "Brenner said Elena Varga had encouraged him to visit Kenya.\n",
+    "Daniel Mwangi welcomed him.\n"
+    "\u201cKenya sees Brazil as a partner in agriculture,\u201d Mwangi said.\n"
+    "Brenner said Elena Varga had encouraged him to visit Kenya.\n",
     "b2.txt": "Ingrid Solheim praised Kenya on Thursday. Solheim said Kenya and Norway would sign a "
-              "fisheries accord, and that Daniel Mwangi would visit Oslo.\n",
+    "fisheries accord, and that Daniel Mwangi would visit Oslo.\n",
 }
 # The changed version of a1.txt: other people, other words.
-A1_CHANGED = ("Canadian Prime Minister Elena Varga met Chilean President Lucas Ferreira in Ottawa on Friday.\n"
-              "\u201cChile is a friend of Canada,\u201d Ferreira told reporters before the dinner.\n")
+A1_CHANGED = (
+    "Canadian Prime Minister Elena Varga met Chilean President Lucas Ferreira in Ottawa on Friday.\n"
+    "\u201cChile is a friend of Canada,\u201d Ferreira told reporters before the dinner.\n"
+)
 A1_OLD_ONLY = ("open markets", "cut tariffs on Canadian grain", "Tomas Brenner")
 
 
@@ -62,7 +65,7 @@ def _build(inputs, out, settings):
 
 
 def _store(settings):
-    from graphbuild.writers.neo4j import Neo4jStore
+    from graphbuild.store.neo4j import Neo4jStore
 
     return Neo4jStore(settings)
 
@@ -90,8 +93,13 @@ def _entities(graph):
 
 def _env(neo4j_env, **over):
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_") and k != "GRAPHBUILD_DEBUG"}
-    env.update({"NEO4J_URI": neo4j_env["NEO4J_URI"], "NEO4J_USER": neo4j_env.get("NEO4J_USER", "neo4j"),
-                "NEO4J_PASSWORD": neo4j_env["NEO4J_PASSWORD"]})
+    env.update(
+        {
+            "NEO4J_URI": neo4j_env["NEO4J_URI"],
+            "NEO4J_USER": neo4j_env.get("NEO4J_USER", "neo4j"),
+            "NEO4J_PASSWORD": neo4j_env["NEO4J_PASSWORD"],
+        }
+    )
     for k, v in over.items():
         if v is None:
             env.pop(k, None)
@@ -101,8 +109,15 @@ def _env(neo4j_env, **over):
 
 
 def _cli(*args, env, timeout=600):
-    return subprocess.run([sys.executable, "-m", "graphbuild", *map(str, args)], capture_output=True,
-                          text=True, env=env, stdin=subprocess.DEVNULL, timeout=timeout, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "graphbuild", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=timeout,
+        cwd=ROOT,
+    )
 
 
 def _closed_port() -> int:
@@ -120,6 +135,7 @@ def _assert_one_line_error(r, setting: str):
 
 
 # --- the stored graph equals the embedded build ----------------------------------------
+
 
 def test_seeds_export_from_neo4j_equals_embedded_graphml(seeds_build, neo4j_settings, neo4j_env, tmp_path):
     from graphbuild.writers import graphml
@@ -179,8 +195,10 @@ def _build_embedded(inputs, out):
     return build_files([str(i) for i in inputs], out, write_html=False).graph
 
 
-_HAS = ("any(k IN keys(n) WHERE (n[k] IS :: STRING AND n[k] CONTAINS $p) "
-        "OR (n[k] IS :: LIST<STRING> AND any(x IN n[k] WHERE x CONTAINS $p)))")
+_HAS = (
+    "any(k IN keys(n) WHERE (n[k] IS :: STRING AND n[k] CONTAINS $p) "
+    "OR (n[k] IS :: LIST<STRING> AND any(x IN n[k] WHERE x CONTAINS $p)))"
+)
 
 
 def test_reingesting_a_changed_article_leaves_no_trace_of_its_old_text(neo4j_settings, tmp_path):
@@ -189,8 +207,11 @@ def test_reingesting_a_changed_article_leaves_no_trace_of_its_old_text(neo4j_set
     assert "person:tomas-brenner" in old.nodes
     with _store(neo4j_settings) as store:  # the check below does find the old text while it is there
         for phrase in A1_OLD_ONLY:
-            hits = store._read(f"MATCH (n) WHERE {_HAS} RETURN count(n) AS n UNION ALL "
-                               f"MATCH ()-[n]->() WHERE {_HAS} RETURN count(n) AS n", p=phrase)
+            hits = store._read(
+                f"MATCH (n) WHERE {_HAS} RETURN count(n) AS n UNION ALL "
+                f"MATCH ()-[n]->() WHERE {_HAS} RETURN count(n) AS n",
+                p=phrase,
+            )
             assert sum(h["n"] for h in hits) > 0, phrase
     (src / "a1.txt").write_text(A1_CHANGED, encoding="utf-8")
     result = _build([src], tmp_path / "o2", neo4j_settings)
@@ -200,11 +221,15 @@ def test_reingesting_a_changed_article_leaves_no_trace_of_its_old_text(neo4j_set
         for phrase in A1_OLD_ONLY:
             # any string or list-of-strings property of any node (the stored _extraction too)
             # or relationship
-            hits = store._read(f"MATCH (n) WHERE {_HAS} RETURN count(n) AS n UNION ALL "
-                               f"MATCH ()-[n]->() WHERE {_HAS} RETURN count(n) AS n", p=phrase)
+            hits = store._read(
+                f"MATCH (n) WHERE {_HAS} RETURN count(n) AS n UNION ALL "
+                f"MATCH ()-[n]->() WHERE {_HAS} RETURN count(n) AS n",
+                p=phrase,
+            )
             assert sum(h["n"] for h in hits) == 0, phrase
-            evidence = store._read("MATCH ()-[r:CO_MENTIONED|SAID_ABOUT]->() WHERE r.evidence CONTAINS $p "
-                                   "RETURN count(r) AS n", p=phrase)
+            evidence = store._read(
+                "MATCH ()-[r:CO_MENTIONED|SAID_ABOUT]->() WHERE r.evidence CONTAINS $p RETURN count(r) AS n", p=phrase
+            )
             assert evidence[0]["n"] == 0, phrase
         graph = store.read_graph()
     assert "person:tomas-brenner" not in graph.nodes
@@ -238,6 +263,7 @@ def test_remove_of_unknown_article_warns(neo4j_settings, neo4j_env, tmp_path):
 
 # --- connection errors through the CLI -------------------------------------------------
 
+
 def _input(tmp_path, n=1) -> Path:
     path = tmp_path / "in.jsonl"
     with path.open("w", encoding="utf-8") as fh:
@@ -248,8 +274,15 @@ def _input(tmp_path, n=1) -> Path:
 
 
 def test_wrong_password_is_one_line_naming_neo4j_password(neo4j_env, tmp_path):
-    r = _cli("build", _input(tmp_path), "--out", tmp_path / "o", "-q", "--neo4j",
-             env=_env(neo4j_env, NEO4J_PASSWORD="not-the-password-7Qx"))
+    r = _cli(
+        "build",
+        _input(tmp_path),
+        "--out",
+        tmp_path / "o",
+        "-q",
+        "--neo4j",
+        env=_env(neo4j_env, NEO4J_PASSWORD="not-the-password-7Qx"),
+    )
     _assert_one_line_error(r, "NEO4J_PASSWORD")
     assert "not-the-password-7Qx" not in r.stderr + r.stdout
 
@@ -257,8 +290,18 @@ def test_wrong_password_is_one_line_naming_neo4j_password(neo4j_env, tmp_path):
 def test_unreachable_server_fails_fast_before_extraction(neo4j_env, tmp_path):
     big = _input(tmp_path, n=2000)  # minutes of extraction if it were started
     t0 = time.monotonic()
-    r = _cli("build", big, "--out", tmp_path / "o", "-q", "--neo4j",
-             "--neo4j-uri", f"bolt://127.0.0.1:{_closed_port()}", env=_env(neo4j_env), timeout=120)
+    r = _cli(
+        "build",
+        big,
+        "--out",
+        tmp_path / "o",
+        "-q",
+        "--neo4j",
+        "--neo4j-uri",
+        f"bolt://127.0.0.1:{_closed_port()}",
+        env=_env(neo4j_env),
+        timeout=120,
+    )
     elapsed = time.monotonic() - t0
     _assert_one_line_error(r, "--neo4j-uri")
     assert elapsed < 15, f"took {elapsed:.1f}s: extraction ran before the server was checked"
@@ -266,23 +309,41 @@ def test_unreachable_server_fails_fast_before_extraction(neo4j_env, tmp_path):
 
 
 def test_unknown_database_is_one_line_naming_database(neo4j_env, tmp_path):
-    r = _cli("build", _input(tmp_path), "--out", tmp_path / "o", "-q", "--neo4j", "--database", "nosuch",
-             env=_env(neo4j_env))
+    r = _cli(
+        "build", _input(tmp_path), "--out", tmp_path / "o", "-q", "--neo4j", "--database", "nosuch", env=_env(neo4j_env)
+    )
     _assert_one_line_error(r, "--database")
 
 
 def test_password_option_warns_and_is_never_printed(neo4j_settings, neo4j_env, tmp_path):
     password = neo4j_env["NEO4J_PASSWORD"]
     src = _write(tmp_path / "A", {"a2.txt": A_ARTICLES["a2.txt"]})
-    r = _cli("build", src, "--out", tmp_path / "o", "--neo4j", "--neo4j-password", password,
-             env=_env(neo4j_env, NEO4J_PASSWORD=None))
+    r = _cli(
+        "build",
+        src,
+        "--out",
+        tmp_path / "o",
+        "--neo4j",
+        "--neo4j-password",
+        password,
+        env=_env(neo4j_env, NEO4J_PASSWORD=None),
+    )
     assert r.returncode == 0, r.stderr
     assert "warning" in r.stderr and "NEO4J_PASSWORD" in r.stderr
     assert "neo4j: 1 articles stored" in r.stdout
     assert password not in r.stdout and password not in r.stderr
 
     secret = "Sup3r-secret-pw-91"  # and on an error path
-    r = _cli("export", "graphml", tmp_path / "x.graphml", "--from-neo4j", "--neo4j-password", secret,
-             "--neo4j-uri", f"bolt://127.0.0.1:{_closed_port()}", env=_env(neo4j_env, NEO4J_PASSWORD=None))
+    r = _cli(
+        "export",
+        "graphml",
+        tmp_path / "x.graphml",
+        "--from-neo4j",
+        "--neo4j-password",
+        secret,
+        "--neo4j-uri",
+        f"bolt://127.0.0.1:{_closed_port()}",
+        env=_env(neo4j_env, NEO4J_PASSWORD=None),
+    )
     assert r.returncode != 0 and "warning" in r.stderr
     assert secret not in r.stdout and secret not in r.stderr and "Traceback" not in r.stderr

@@ -5,6 +5,7 @@ short retries it fails with one clear line, and running the same sync again comp
 Either way the final graph equals an uninterrupted write: no half-written batch, no double
 counts.
 """
+
 import os
 import socket
 import subprocess
@@ -14,8 +15,8 @@ import time
 import pytest
 
 from graphbuild.errors import StoreError
-from graphbuild.model import CO_MENTIONED, Edge, Graph, Node
-from graphbuild.writers.neo4j import Neo4jSettings, Neo4jStore
+from graphbuild.graph.model import CO_MENTIONED, Edge, Graph, Node
+from graphbuild.store.neo4j import Neo4jSettings, Neo4jStore
 
 from .conftest import ROOT
 
@@ -32,8 +33,11 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """A server of our own (not the shared one): this module stops and starts it."""
-    env = {**os.environ, "GRAPHBUILD_NEO4J_RUN": str(tmp_path_factory.mktemp("neo4j-fault")),
-           "GRAPHBUILD_NEO4J_PORT": str(_free_port())}
+    env = {
+        **os.environ,
+        "GRAPHBUILD_NEO4J_RUN": str(tmp_path_factory.mktemp("neo4j-fault")),
+        "GRAPHBUILD_NEO4J_PORT": str(_free_port()),
+    }
     env.pop("NEO4J_PASSWORD", None)
 
     def ctl(cmd):
@@ -56,8 +60,15 @@ def _big_graph(n_nodes=2000, n_edges=40000) -> Graph:
             if k >= n_edges:
                 return g
             if (i * 31 + j) % 97 < 40:
-                g.add_edge(Edge(CO_MENTIONED, f"person:p{i:05d}", f"person:p{j:05d}", (i + j) % 5 + 1,
-                                {"articles": 1, "evidence": [{"article": "a", "text": f"{i} and {j}"}]}))
+                g.add_edge(
+                    Edge(
+                        CO_MENTIONED,
+                        f"person:p{i:05d}",
+                        f"person:p{j:05d}",
+                        (i + j) % 5 + 1,
+                        {"articles": 1, "evidence": [{"article": "a", "text": f"{i} and {j}"}]},
+                    )
+                )
                 k += 1
     return g
 

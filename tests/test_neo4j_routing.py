@@ -1,18 +1,21 @@
 """The writer works unchanged with a routing URI (neo4j://, as for clusters and Aura)."""
+
 import pytest
 
 from graphbuild.api import build_files, load_graph_from_neo4j
-from graphbuild.writers.neo4j import Neo4jSettings
+from graphbuild.store.neo4j import Neo4jSettings
 
 pytestmark = pytest.mark.neo4j
 
 
 def test_routing_uri_builds_the_same_graph(neo4j_settings, tmp_path):
     src = tmp_path / "a.txt"
-    src.write_text("Maria Lindqvist met Tomas Okafor in Norway. Okafor said Norway was ready to sign.",
-                   encoding="utf-8")
-    routed = Neo4jSettings(neo4j_settings.uri.replace("bolt://", "neo4j://"), neo4j_settings.user,
-                           neo4j_settings.password)
+    src.write_text(
+        "Maria Lindqvist met Tomas Okafor in Norway. Okafor said Norway was ready to sign.", encoding="utf-8"
+    )
+    routed = Neo4jSettings(
+        neo4j_settings.uri.replace("bolt://", "neo4j://"), neo4j_settings.user, neo4j_settings.password
+    )
     assert routed.uri.startswith("neo4j://")
     result = build_files([str(src)], tmp_path / "out", neo4j=routed, write_html=False)
     back = load_graph_from_neo4j(routed)

@@ -1,13 +1,16 @@
 """The spaCy stage: long texts are split safely with exact offsets; furniture is blanked."""
-from graphbuild.model import Article
-from graphbuild.nlp import Parser, _chunks
+
+import itertools
+
+from graphbuild.graph.model import Article
+from graphbuild.nlp.parser import Parser, _chunks
 
 
 def test_chunks_cover_text_and_cut_at_line_breaks():
-    text = ("Line of prose number one.\n" * 400)
+    text = "Line of prose number one.\n" * 400
     spans = _chunks(text, 1000)
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
-    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(spans))
     assert all(e - s <= 1000 for s, e in spans)
     assert all(text[e - 1] == "\n" or text[e] == "\n" for s, e in spans[:-1])
 
@@ -20,18 +23,20 @@ def test_long_article_is_parsed_in_chunks_with_exact_offsets(parser):
     people = [e for e in parsed.ents if e.label == "PERSON"]
     assert len(people) >= 100
     for e in parsed.ents:
-        assert text[e.start:e.end] == e.text
+        assert text[e.start : e.end] == e.text
     for t in parsed.tokens:
-        assert text[t.start:t.end] == t.text
+        assert text[t.start : t.end] == t.text
     assert parsed.ents[-1].start > len(text) - len(para)
     assert [t.i for t in parsed.tokens] == list(range(len(parsed.tokens)))
     assert all(parsed.tokens[t.head].sent == t.sent for t in parsed.tokens)
 
 
 def test_furniture_never_yields_entities(parser):
-    text = ("Share on Facebook | Share on Twitter | Email Maria Lindqvist\n\n"
-            "Tomas Okafor arrived in Oslo on Monday to open the new office of his company.\n\n"
-            "Related: Maria Lindqvist Norway Sweden Denmark\n")
+    text = (
+        "Share on Facebook | Share on Twitter | Email Maria Lindqvist\n\n"
+        "Tomas Okafor arrived in Oslo on Monday to open the new office of his company.\n\n"
+        "Related: Maria Lindqvist Norway Sweden Denmark\n"
+    )
     parsed = next(parser.parse([Article("f", text)]))
     names = {e.text for e in parsed.ents}
     assert "Tomas Okafor" in names

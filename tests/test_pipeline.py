@@ -1,11 +1,12 @@
 """End-to-end on the seeds: the three files, and structural properties of a *right* graph."""
+
 import json
 import re
 
 import networkx as nx
 
-from graphbuild.furniture import split_content
-from graphbuild.model import ARTICLE, CO_MENTIONED, MENTIONS, SAID_ABOUT
+from graphbuild.graph.model import ARTICLE, CO_MENTIONED, MENTIONS, SAID_ABOUT
+from graphbuild.nlp.furniture import split_content
 
 from .conftest import SEEDS
 
@@ -44,11 +45,11 @@ def test_offsets_are_exact_and_no_mention_comes_from_furniture(seeds_build):
         _, furniture = split_content(text)
         assert rec["mentions"]
         for m in rec["mentions"]:
-            assert text[m["start"]:m["end"]] == m["text"]
+            assert text[m["start"] : m["end"]] == m["text"]
             assert not any(s <= m["start"] < e for s, e in furniture), m
         for q in rec["quotes"]:
             sp = q["speaker"]
-            assert text[sp["start"]:sp["end"]] == sp["text"]
+            assert text[sp["start"] : sp["end"]] == sp["text"]
             assert sp["entity_id"] not in q["targets"]
             assert all(0 <= s < e <= len(text) for s, e in q["content"])
 

@@ -1,19 +1,53 @@
 """Property tests: random text and Unicode through the whole pipeline never crash, offsets
 stay inside the text, every edge endpoint is a node, and extractions read back equal."""
+
 import json
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graphbuild import codec
-from graphbuild.extract import extract
-from graphbuild.model import Article
-from graphbuild.pipeline import BuildOptions, resolve_and_relate
+from graphbuild.graph import codec
+from graphbuild.graph.model import Article
+from graphbuild.pipeline.extract import extract
+from graphbuild.pipeline.run import BuildOptions, resolve_and_relate
 from graphbuild.writers import graphml
 
-WORDS = ["Anna", "Berg", "said", "told", "Sweden", "“", "”", '"', "Acme", "Corp", "(AC)", "the", "he",
-         "she", "that", "according", "to", ".", ",", "\n", "\n\n", "Mr.", "President", "U.S.", "Iranian",
-         "<script>", "{", "}", "MATCH (n) DETACH DELETE n", "🙂", "עברית", "\u202e", "\x00", "\x07"]
+WORDS = [
+    "Anna",
+    "Berg",
+    "said",
+    "told",
+    "Sweden",
+    "“",
+    "”",
+    '"',
+    "Acme",
+    "Corp",
+    "(AC)",
+    "the",
+    "he",
+    "she",
+    "that",
+    "according",
+    "to",
+    ".",
+    ",",
+    "\n",
+    "\n\n",
+    "Mr.",
+    "President",
+    "U.S.",
+    "Iranian",
+    "<script>",
+    "{",
+    "}",
+    "MATCH (n) DETACH DELETE n",
+    "🙂",
+    "עברית",
+    "\u202e",
+    "\x00",
+    "\x07",
+]
 texts = st.one_of(
     st.text(min_size=1, max_size=300),
     st.lists(st.sampled_from(WORDS), min_size=1, max_size=80).map(" ".join),
@@ -27,12 +61,13 @@ def test_random_text_through_the_pipeline(parser, tmp_path, docs):
     xs = [extract(p) for p in parser.parse(articles)]
     stored = [json.dumps(codec.to_dict(x)) for x in xs]
     out = []
-    graph = resolve_and_relate(lambda: (codec.from_dict(json.loads(s)) for s in stored), BuildOptions(),
-                               sink=out.append)
+    graph = resolve_and_relate(
+        lambda: (codec.from_dict(json.loads(s)) for s in stored), BuildOptions(), sink=out.append
+    )
     for x, art in zip(out, articles):
         n = len(art.text)
         for m in x.mentions:
-            assert 0 <= m.start < m.end <= n and art.text[m.start:m.end] == m.text and m.entity_id
+            assert 0 <= m.start < m.end <= n and art.text[m.start : m.end] == m.text and m.entity_id
         for q in x.quotes:
             assert 0 <= q.speaker.start <= q.speaker.end <= n
             assert all(0 <= s <= e <= n for s, e in q.content)

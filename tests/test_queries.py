@@ -2,6 +2,7 @@
 rows derived from the embedded build of the same seeds (never hard-coded names), plus unit
 tests of the parts that need no server: finding files, parameters, JSON/CSV/table output.
 """
+
 from __future__ import annotations
 
 import csv
@@ -15,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from graphbuild import queries as Q
 from graphbuild.errors import InputError
-from graphbuild.model import ARTICLE, CO_MENTIONED, MENTIONS, SAID_ABOUT, Edge, Graph, Node
+from graphbuild.graph.model import ARTICLE, CO_MENTIONED, MENTIONS, SAID_ABOUT, Edge, Graph, Node
+from graphbuild.store import queries as Q
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -27,18 +28,41 @@ BIG = 10_000  # a limit that returns everything
 
 def _cli(*args, env=None, cwd=ROOT, timeout=300):
     env = {k: v for k, v in (env or os.environ).items() if k != "GRAPHBUILD_DEBUG"}
-    return subprocess.run([sys.executable, "-m", "graphbuild", *map(str, args)], capture_output=True,
-                          text=True, env=env, cwd=cwd, stdin=subprocess.DEVNULL, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "graphbuild", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        timeout=timeout,
+    )
 
 
 # === unit tests: no server ==============================================================
 
-@pytest.mark.parametrize("text, value", [
-    ("5", 5), ("-2.5", -2.5), ("true", True), ("false", False), ("null", None), ("[1, 2]", [1, 2]),
-    ('["a", "b"]', ["a", "b"]), ('"007"', "007"), ('{"k": 1}', {"k": 1}),
-    ("Jane Doe", "Jane Doe"), ("007x", "007x"), ("", ""), ("NaN", "NaN"), ("Infinity", "Infinity"),
-    ("[unclosed", "[unclosed"), ("O'Neil \"Jr\"", "O'Neil \"Jr\""),
-])
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("5", 5),
+        ("-2.5", -2.5),
+        ("true", True),
+        ("false", False),
+        ("null", None),
+        ("[1, 2]", [1, 2]),
+        ('["a", "b"]', ["a", "b"]),
+        ('"007"', "007"),
+        ('{"k": 1}', {"k": 1}),
+        ("Jane Doe", "Jane Doe"),
+        ("007x", "007x"),
+        ("", ""),
+        ("NaN", "NaN"),
+        ("Infinity", "Infinity"),
+        ("[unclosed", "[unclosed"),
+        ('O\'Neil "Jr"', 'O\'Neil "Jr"'),
+    ],
+)
 def test_param_values_are_json_when_they_parse(text, value):
     assert Q.parse_value(text) == value and type(Q.parse_value(text)) is type(value)
 
@@ -76,8 +100,13 @@ def test_header_gives_description_defaults_and_required_params():
 
 def test_bind_fills_defaults_and_names_missing_or_unknown_params():
     q = Q.parse(HEADER, "demo")
-    assert Q.bind(q, {"name": "X", "extra": 1}) == {"name": "X", "limit": 10, "label": None,
-                                                    "tags": ["a", "b"], "extra": 1}
+    assert Q.bind(q, {"name": "X", "extra": 1}) == {
+        "name": "X",
+        "limit": 10,
+        "label": None,
+        "tags": ["a", "b"],
+        "extra": 1,
+    }
     with pytest.raises(InputError) as e:
         Q.bind(q, {"extra": 1})
     assert "'name'" in str(e.value) and "--param name=" in str(e.value) and "\n" not in str(e.value)
@@ -106,8 +135,16 @@ def test_find_looks_at_the_path_then_queries_folders(tmp_path):
     assert "no-such-query" in msg and "local-only" in msg and "said-about" in msg and "\n" not in msg
 
 
-NASTY = ['He said "no", then left', "a,b,,c", "line one\nline two\r\nthree", "<script>alert('x')</script>",
-         "back\\slash", "tab\there", "émigré – 東京", ""]
+NASTY = [
+    'He said "no", then left',
+    "a,b,,c",
+    "line one\nline two\r\nthree",
+    "<script>alert('x')</script>",
+    "back\\slash",
+    "tab\there",
+    "émigré – 東京",
+    "",
+]
 
 
 def test_json_output_round_trips_awkward_values():
@@ -116,8 +153,15 @@ def test_json_output_round_trips_awkward_values():
     out = Q.format_rows(keys, rows, "json")
     data = json.loads(out)
     assert [d["text"] for d in data] == NASTY
-    assert data[0] == {"text": NASTY[0], "n": 0, "none": None, "list": [NASTY[0], 1], "map": {"q": NASTY[0]},
-                       "flag": True, "nan": None}
+    assert data[0] == {
+        "text": NASTY[0],
+        "n": 0,
+        "none": None,
+        "list": [NASTY[0], 1],
+        "map": {"q": NASTY[0]},
+        "flag": True,
+        "nan": None,
+    }
     assert "NaN" not in out  # strict JSON
 
 
@@ -133,8 +177,7 @@ def test_csv_output_round_trips_awkward_values():
 
 def test_table_output_is_aligned_one_line_per_row():
     keys = ["name", "count", "quote"]
-    rows = [["a", 1, "short"], ["much longer name", 12345, "x\ny"], [None, [1, 2], "z" * 200],
-            ["w" * 100, 0, ""]]
+    rows = [["a", 1, "short"], ["much longer name", 12345, "x\ny"], [None, [1, 2], "z" * 200], ["w" * 100, 0, ""]]
     out = Q.format_rows(keys, rows, "table")
     lines = out.splitlines()
     assert len(lines) == 2 + len(rows) + 1 and lines[-1] == "(4 rows)"
@@ -143,7 +186,7 @@ def test_table_output_is_aligned_one_line_per_row():
     for line in lines[2:-1]:  # every column starts where its header does
         padded = line.ljust(max(starts) + 1)
         for s in starts:
-            assert padded[s - 2:s] == "  " and padded[s - 3] != " " or padded[s - 3:s] == "   ", line
+            assert (padded[s - 2 : s] == "  " and padded[s - 3] != " ") or padded[s - 3 : s] == "   ", line
     assert "x y" in lines[3] and "1, 2" in lines[4]
     assert "z" * 200 in lines[4]  # the last column is never cut
     assert "w" * (Q.TABLE_MAX_WIDTH - 1) + "…" in lines[5] and "w" * Q.TABLE_MAX_WIDTH not in lines[5]
@@ -182,20 +225,26 @@ def test_cli_missing_parameter_is_named(tmp_path):
 
 # === on the seeds graph in Neo4j ========================================================
 
+
 @pytest.fixture()
 def seeds_db(neo4j_env, seeds_build, tmp_path_factory):
     """The seeds stored in Neo4j (built once, again only if another test changed the
     database), and the embedded build's graph of the same seeds."""
     from graphbuild.api import build_files
-    from graphbuild.writers.neo4j import Neo4jSettings, Neo4jStore
+    from graphbuild.store.neo4j import Neo4jSettings, Neo4jStore
 
     s = Neo4jSettings(neo4j_env["NEO4J_URI"], neo4j_env.get("NEO4J_USER", "neo4j"), neo4j_env["NEO4J_PASSWORD"])
     graph = seeds_build[1].graph
-    want = {"entities": len(_ents(graph)), "articles": sum(n.label == ARTICLE for n in graph.nodes.values()),
-            "relationships": len(graph.edges)}
+    want = {
+        "entities": len(_ents(graph)),
+        "articles": sum(n.label == ARTICLE for n in graph.nodes.values()),
+        "relationships": len(graph.edges),
+    }
     with Neo4jStore(s) as store:
-        if store.counts() == want and store._read("MATCH (n) WHERE NOT n:Entity AND NOT n:Article "
-                                                  "RETURN count(n) AS n")[0]["n"] == 0:
+        if (
+            store.counts() == want
+            and store._read("MATCH (n) WHERE NOT n:Entity AND NOT n:Article RETURN count(n) AS n")[0]["n"] == 0
+        ):
             return s, graph
         store._write("MATCH (n) DETACH DELETE n")
     build_files([str(SEEDS)], tmp_path_factory.mktemp("seeds-neo4j"), neo4j=s, write_html=False)
@@ -203,7 +252,7 @@ def seeds_db(neo4j_env, seeds_build, tmp_path_factory):
 
 
 def run(settings, query, /, **params):
-    from graphbuild.writers.neo4j import Neo4jStore
+    from graphbuild.store.neo4j import Neo4jStore
 
     q = Q.load(query, cwd=ROOT)
     with Neo4jStore(settings) as store:
@@ -212,6 +261,7 @@ def run(settings, query, /, **params):
 
 
 # -- expectations from the embedded Graph --
+
 
 def _ents(g: Graph):
     return [n for n in g.nodes.values() if n.label != ARTICLE]
@@ -225,12 +275,14 @@ def _match(g: Graph, text: str) -> Node | None:
     """The entity the queries pick for ``text``: exact id, else exact name, else alias;
     ties by most mentions."""
     t = text.lower()
-    cands = [n for n in _ents(g) if n.id == text or n.name.lower() == t
-             or t in [a.lower() for a in n.props.get("aliases", [])]]
+    cands = [
+        n
+        for n in _ents(g)
+        if n.id == text or n.name.lower() == t or t in [a.lower() for a in n.props.get("aliases", [])]
+    ]
     if not cands:
         return None
-    return min(cands, key=lambda n: (0 if n.id == text else 1 if n.name.lower() == t else 2,
-                                     -n.props["mentions"]))
+    return min(cands, key=lambda n: (0 if n.id == text else 1 if n.name.lower() == t else 2, -n.props["mentions"]))
 
 
 def _by_mentions(g):
@@ -245,8 +297,9 @@ def check_top_entities(s, g):
     want = _by_mentions(g)
     rows = run(s, "top-entities", limit=5)
     assert [r["id"] for r in rows] == [n.id for n in want[:5]]
-    assert [(r["name"], r["label"], r["mentions"], r["articles"]) for r in rows] == \
-        [(n.name, n.label, n.props["mentions"], n.props["articles"]) for n in want[:5]]
+    assert [(r["name"], r["label"], r["mentions"], r["articles"]) for r in rows] == [
+        (n.name, n.label, n.props["mentions"], n.props["articles"]) for n in want[:5]
+    ]
     assert len(run(s, "top-entities")) == min(10, len(want))
     persons = [n.id for n in want if n.label == "Person"]
     assert [r["id"] for r in run(s, "top-entities", label="person", limit=BIG)] == persons
@@ -255,12 +308,14 @@ def check_top_entities(s, g):
 def check_strongest_co_mentions(s, g):
     co = sorted(_edges(g, CO_MENTIONED), key=lambda e: (-e.weight, -e.props["articles"], e.source, e.target))
     rows = run(s, "strongest-co-mentions", limit=5)
-    assert [(r["id_a"], r["id_b"], r["weight"], r["articles"]) for r in rows] == \
-        [(e.source, e.target, e.weight, e.props["articles"]) for e in co[:5]]
+    assert [(r["id_a"], r["id_b"], r["weight"], r["articles"]) for r in rows] == [
+        (e.source, e.target, e.weight, e.props["articles"]) for e in co[:5]
+    ]
     top = _by_mentions(g)[0]
     rows = run(s, "strongest-co-mentions", name=top.name.upper(), limit=BIG)
-    assert [(r["id_a"], r["id_b"]) for r in rows] == [(e.source, e.target) for e in co
-                                                      if top.id in (e.source, e.target)]
+    assert [(r["id_a"], r["id_b"]) for r in rows] == [
+        (e.source, e.target) for e in co if top.id in (e.source, e.target)
+    ]
     assert run(s, "strongest-co-mentions", name="no such entity at all") == []
 
 
@@ -292,15 +347,20 @@ def check_said_by(s, g):
     by_target = {g.nodes[e.target].name: e for e in edges}
     for r in rows:
         e = by_target[r["about"]]
-        assert (r["statements"], r["direct"], r["indirect"], r["cues"]) == \
-            (e.weight, e.props["direct"], e.props["indirect"], e.props["cues"])
+        assert (r["statements"], r["direct"], r["indirect"], r["cues"]) == (
+            e.weight,
+            e.props["direct"],
+            e.props["indirect"],
+            e.props["cues"],
+        )
 
 
 def check_country_relations(s, g):
     cc = [e for e in _edges(g, SAID_ABOUT) if g.nodes[e.source].label == g.nodes[e.target].label == "Country"]
     rows = run(s, "country-relations")
-    assert sorted((r["speaker_id"], r["about_id"], r["statements"]) for r in rows) == \
-        sorted((e.source, e.target, e.weight) for e in cc)
+    assert sorted((r["speaker_id"], r["about_id"], r["statements"]) for r in rows) == sorted(
+        (e.source, e.target, e.weight) for e in cc
+    )
     if cc:
         iso = g.nodes[cc[0].target].props["iso"]
         rows = run(s, "country-relations", country=iso.lower())
@@ -317,13 +377,22 @@ def check_country_coverage(s, g):
         es = per[cid]
         labels = Counter(g.nodes[e.source].label for e in es)
         top = [g.nodes[e.source].name for e in sorted(es, key=lambda e: (-e.weight, e.source))][:2]
-        return (cid, len(es), labels["Person"], labels["Organization"], labels["Country"],
-                sum(e.weight for e in es), top)
+        return (
+            cid,
+            len(es),
+            labels["Person"],
+            labels["Organization"],
+            labels["Country"],
+            sum(e.weight for e in es),
+            top,
+        )
 
     want = sorted((summary(c) for c in per), key=lambda t: (-t[5], -t[1], t[0]))
     rows = run(s, "country-coverage", top=2, limit=BIG)
-    assert [(r["id"], r["speakers"], r["persons"], r["organizations"], r["countries"], r["statements"],
-             r["top_speakers"]) for r in rows] == want
+    assert [
+        (r["id"], r["speakers"], r["persons"], r["organizations"], r["countries"], r["statements"], r["top_speakers"])
+        for r in rows
+    ] == want
 
 
 def _neighbours(g):
@@ -383,8 +452,9 @@ def check_articles_mentioning_both(s, g):
     pair = max(_edges(g, CO_MENTIONED), key=lambda e: (e.weight, e.props["articles"]))
     a, b = _mention_counts(g, pair.source), _mention_counts(g, pair.target)
     rows = run(s, "articles-mentioning-both", x=pair.source, y=g.nodes[pair.target].name.upper())
-    assert {r["article"]: (r["mentions_x"], r["mentions_y"]) for r in rows} == \
-        {art: (a[art], b[art]) for art in set(a) & set(b)}
+    assert {r["article"]: (r["mentions_x"], r["mentions_y"]) for r in rows} == {
+        art: (a[art], b[art]) for art in set(a) & set(b)
+    }
     assert len(rows) >= pair.props["articles"] > 0
 
 
@@ -394,8 +464,9 @@ def check_top_speakers(s, g):
         per[e.source].append(e)
     want = sorted(per, key=lambda k: (-len(per[k]), -sum(e.weight for e in per[k]), k))
     rows = run(s, "top-speakers", limit=5)
-    assert [(r["id"], r["targets"], r["statements"]) for r in rows] == \
-        [(k, len(per[k]), sum(e.weight for e in per[k])) for k in want[:5]]
+    assert [(r["id"], r["targets"], r["statements"]) for r in rows] == [
+        (k, len(per[k]), sum(e.weight for e in per[k])) for k in want[:5]
+    ]
     persons = [k for k in want if g.nodes[k].label == "Person"]
     assert [r["id"] for r in run(s, "top-speakers", label="PERSON", limit=BIG)] == persons
 
@@ -410,8 +481,7 @@ def check_find_entity(s, g):
     assert _match(g, alias.swapcase()) is not None
     part = n.name[1:4].lower()
     rows = run(s, "find-entity", name=part, limit=BIG)
-    want = {m.id for m in _ents(g) if part in m.name.lower()
-            or any(part in a.lower() for a in m.props["aliases"])}
+    want = {m.id for m in _ents(g) if part in m.name.lower() or any(part in a.lower() for a in m.props["aliases"])}
     assert {r["id"] for r in rows} == want
     assert [r["matched"] for r in rows] == sorted(r["matched"] for r in rows)  # exact first
 
@@ -451,7 +521,7 @@ def test_query_on_seeds_graph(path, seeds_db):
 
 @pytest.mark.neo4j
 def test_cli_query_formats(seeds_db, neo4j_env, tmp_path):
-    settings, graph = seeds_db
+    settings, _graph = seeds_db
     env = {**os.environ, **{k: v for k, v in neo4j_env.items()}}
     want = run(settings, "top-entities", limit=3)
     r = _cli("query", "top-entities", "--param", "limit=3", "--format", "json", env=env, cwd=tmp_path)
@@ -473,8 +543,10 @@ def test_cli_query_is_read_only_unless_write(seeds_db, neo4j_env, tmp_path):
     q = tmp_path / "tag.cypher"
     marker = tmp_path / "count.cypher"
     marker.write_text("MATCH (m:QueryTestMarker) RETURN count(m) AS n", encoding="utf-8")
-    q.write_text("// tag: writes a marker node.\n//   @param v   the value\nCREATE (m:QueryTestMarker {v: $v}) "
-                 "RETURN m.v AS v", encoding="utf-8")
+    q.write_text(
+        "// tag: writes a marker node.\n//   @param v   the value\nCREATE (m:QueryTestMarker {v: $v}) RETURN m.v AS v",
+        encoding="utf-8",
+    )
     try:
         r = _cli("query", q, "--param", "v=1", env=env)
         assert r.returncode != 0 and "--write" in r.stderr and len(r.stderr.strip().splitlines()) == 1
@@ -483,7 +555,7 @@ def test_cli_query_is_read_only_unless_write(seeds_db, neo4j_env, tmp_path):
         assert r.returncode == 0, r.stderr
         assert json.loads(r.stdout) == [{"v": 1}]
     finally:
-        from graphbuild.writers.neo4j import Neo4jStore
+        from graphbuild.store.neo4j import Neo4jStore
 
         with Neo4jStore(settings) as store:
             store._write("MATCH (m:QueryTestMarker) DELETE m")
@@ -492,23 +564,45 @@ def test_cli_query_is_read_only_unless_write(seeds_db, neo4j_env, tmp_path):
 @pytest.mark.neo4j
 def test_nodes_relationships_paths_and_quotes_come_back_plain(neo4j_settings):
     """A hand-made graph with awkward quotes: evidence parsing in Cypher and value conversion."""
-    from graphbuild.writers.neo4j import Neo4jStore
+    from graphbuild.store.neo4j import Neo4jStore
 
-    quotes = ['She said "no" and \\left\\', 'tricky "}, {"article": "x", "quote": "y', "ends with \\",
-              "<script>alert(1)</script>, commas", "東京 – émigré"]
-    arts = ['art-1', 'art "2"', 'art\\3', 'art-4', 'art-5']
+    quotes = [
+        'She said "no" and \\left\\',
+        'tricky "}, {"article": "x", "quote": "y',
+        "ends with \\",
+        "<script>alert(1)</script>, commas",
+        "東京 – émigré",
+    ]
+    arts = ["art-1", 'art "2"', "art\\3", "art-4", "art-5"]
     g = Graph()
-    g.add_node(Node("person:ann-quill", "Person", "Ann Quill", {"mentions": 3, "articles": 2,
-                                                               "aliases": ["Ann Quill", "Quill"]}))
+    g.add_node(
+        Node(
+            "person:ann-quill", "Person", "Ann Quill", {"mentions": 3, "articles": 2, "aliases": ["Ann Quill", "Quill"]}
+        )
+    )
     g.add_node(Node("person:bo-marsh", "Person", "Bo Marsh", {"mentions": 2, "articles": 2, "aliases": ["Marsh"]}))
     ev = [{"article": a, "quote": q} for a, q in zip(arts, quotes)]
-    g.add_edge(Edge(SAID_ABOUT, "person:ann-quill", "person:bo-marsh", 5,
-                    {"count": 5, "articles": 5, "cues": ["said"], "direct": 3, "indirect": 2, "evidence": ev}))
-    g.add_edge(Edge(CO_MENTIONED, "person:ann-quill", "person:bo-marsh", 2,
-                    {"articles": 2, "evidence": [{"article": "art-1", "text": "Ann Quill met Bo Marsh."}]}))
+    g.add_edge(
+        Edge(
+            SAID_ABOUT,
+            "person:ann-quill",
+            "person:bo-marsh",
+            5,
+            {"count": 5, "articles": 5, "cues": ["said"], "direct": 3, "indirect": 2, "evidence": ev},
+        )
+    )
+    g.add_edge(
+        Edge(
+            CO_MENTIONED,
+            "person:ann-quill",
+            "person:bo-marsh",
+            2,
+            {"articles": 2, "evidence": [{"article": "art-1", "text": "Ann Quill met Bo Marsh."}]},
+        )
+    )
     with Neo4jStore(neo4j_settings) as store:
         store.sync(g)
-        for name, col in (("said-about", "speaker"), ("said-by", "about")):
+        for name, _col in (("said-about", "speaker"), ("said-by", "about")):
             q = Q.load(name, cwd=ROOT)
             who = "marsh" if name == "said-about" else "QUILL"
             keys, rows = store.query(q.text, Q.bind(q, {"name": who}))
@@ -516,12 +610,19 @@ def test_nodes_relationships_paths_and_quotes_come_back_plain(neo4j_settings):
             assert got == sorted(zip(arts, quotes)), name
 
         keys, rows = store.query(
-            "MATCH p = (a:Person)-[r:SAID_ABOUT]->(b) RETURN a, r, p, date('2024-01-02') AS d, "
-            "[a, {x: b}] AS nested", {})
+            "MATCH p = (a:Person)-[r:SAID_ABOUT]->(b) RETURN a, r, p, date('2024-01-02') AS d, [a, {x: b}] AS nested",
+            {},
+        )
     a, r, p, d, nested = rows[0]
     assert keys == ["a", "r", "p", "d", "nested"]
-    assert a == {"id": "person:ann-quill", "name": "Ann Quill", "mentions": 3, "articles": 2,
-                 "aliases": ["Ann Quill", "Quill"], "_labels": ["Entity", "Person"]}
+    assert a == {
+        "id": "person:ann-quill",
+        "name": "Ann Quill",
+        "mentions": 3,
+        "articles": 2,
+        "aliases": ["Ann Quill", "Quill"],
+        "_labels": ["Entity", "Person"],
+    }
     assert r["_type"] == SAID_ABOUT and (r["_start"], r["_end"]) == ("person:ann-quill", "person:bo-marsh")
     assert r["evidence"] == ev and "_hash" not in r
     assert [n["id"] for n in p["nodes"]] == ["person:ann-quill", "person:bo-marsh"]

@@ -1,10 +1,11 @@
 """Quote and reported-speech attribution on the real spaCy pipeline (invented sentences)."""
+
 from __future__ import annotations
 
 import pytest
 
-from graphbuild.extract import extract
-from graphbuild.model import Article
+from graphbuild.graph.model import Article
+from graphbuild.pipeline.extract import extract
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +49,8 @@ def test_direct_quote_with_attribution_after(attribute):
 def test_colon_and_inverted_attribution(attribute):
     text, quotes, names = attribute(
         "David Okafor said: “We will build the bridge before winter.”\n\n"
-        "“Nobody believes that,” said Peter Alves, the opposition leader.")
+        "“Nobody believes that,” said Peter Alves, the opposition leader."
+    )
     first, second = quotes
     assert first.speaker.text == "David Okafor" and said(text, first).startswith("We will build the bridge")
     assert second.speaker.text.startswith("Peter Alves") and named(names, second, "Alves")
@@ -58,7 +60,8 @@ def test_colon_and_inverted_attribution(attribute):
 def test_attribution_inside_a_quote_joins_both_halves(attribute):
     text, quotes, names = attribute(
         "David Okafor spoke in Lagos on Friday. “We will win the vote,” Okafor said, "
-        "“and we will win it by a wide margin.”")
+        "“and we will win it by a wide margin.”"
+    )
     (q,) = [q for q in quotes if q.direct]
     assert len(q.content) == 2 and named(names, q, "Okafor")
     assert "win the vote" in said(text, q) and "wide margin" in said(text, q)
@@ -71,7 +74,8 @@ def test_quote_running_over_paragraphs_and_a_following_quoted_paragraph(attribut
         "“The cranes are old. The new ones arrive in May.\n\n"
         "“Until then we will work double shifts,” she said.\n\n"
         "“Nobody will lose a job.”\n\n"
-        "The union welcomed the promise.")
+        "The union welcomed the promise."
+    )
     direct = [q for q in quotes if q.direct]
     assert len(direct) == 1
     q = direct[0]
@@ -84,7 +88,8 @@ def test_pronoun_prefers_the_previous_speaker_then_a_new_subject(attribute):
     text, quotes, names = attribute(
         "David Okafor met the committee chairman, Peter Alves, on Monday.\n\n"
         "“The talks went well,” Okafor said. “We will meet again soon,” he continued.\n\n"
-        "Alves was less certain about the timetable. “Nothing is agreed yet,” he said.")
+        "Alves was less certain about the timetable. “Nothing is agreed yet,” he said."
+    )
     cont = by_cue(quotes, "continued")[0]
     assert cont.speaker.text == "he" and named(names, cont, "Okafor")
     last = [q for q in quotes if "Nothing is agreed" in said(text, q)][0]
@@ -92,20 +97,24 @@ def test_pronoun_prefers_the_previous_speaker_then_a_new_subject(attribute):
 
 
 def test_pronoun_gender_follows_titles(attribute):
-    text, quotes, names = attribute(
+    _text, quotes, names = attribute(
         "“Prices will rise,” Ms. Lindqvist said. “They will not,” Mr. Okafor replied. "
-        "“We will see in March,” she added.")
+        "“We will see in March,” she added."
+    )
     q = by_cue(quotes, "added")[0]
     assert q.speaker.text == "she" and named(names, q, "Lindqvist")
 
 
-@pytest.mark.parametrize("text", [
-    "David Okafor told reporters that the ferry deal was dead.",
-    "David Okafor told reporters the ferry deal was dead.",
-    "David Okafor told the Daily Courier that the ferry deal was dead.",
-    "David Okafor confirmed to the Evening Ledger that the ferry deal was dead.",
-    "“The ferry deal is dead,” David Okafor told a conference of the Northern Farmers Union.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "David Okafor told reporters that the ferry deal was dead.",
+        "David Okafor told reporters the ferry deal was dead.",
+        "David Okafor told the Daily Courier that the ferry deal was dead.",
+        "David Okafor confirmed to the Evening Ledger that the ferry deal was dead.",
+        "“The ferry deal is dead,” David Okafor told a conference of the Northern Farmers Union.",
+    ],
+)
 def test_the_addressee_is_never_the_speaker(attribute, text):
     text, quotes, names = attribute(text)
     (q,) = quotes
@@ -118,7 +127,8 @@ def test_reported_speech_cues(attribute):
     text, quotes, names = attribute(
         "Maria Lindqvist emphasised that the budget was balanced.\n\n"
         "The Daily Courier reported that the mayor of Eastport had resigned.\n\n"
-        "Peter Alves refused to confirm the report, only stating, “We do not comment on rumours.”")
+        "Peter Alves refused to confirm the report, only stating, “We do not comment on rumours.”"
+    )
     emph = by_cue(quotes, "emphasised")[0]
     assert named(names, emph, "Lindqvist") and said(text, emph).endswith("the budget was balanced")
     rep = by_cue(quotes, "reported")[0]
@@ -134,7 +144,8 @@ def test_reported_speech_cues(attribute):
 def test_according_to_and_parenthetical_frames(attribute):
     text, quotes, names = attribute(
         "The factory will close next year, according to Peter Alves.\n\n"
-        "The new line, Maria Lindqvist said, will open in the spring.")
+        "The new line, Maria Lindqvist said, will open in the spring."
+    )
     acc = by_cue(quotes, "according to")[0]
     assert acc.speaker.text == "Peter Alves" and said(text, acc) == "The factory will close next year"
     par = by_cue(quotes, "said")[0]
@@ -144,17 +155,18 @@ def test_according_to_and_parenthetical_frames(attribute):
 
 
 def test_role_noun_speaker_resolves_to_the_named_person(attribute):
-    text, quotes, names = attribute(
+    _text, quotes, names = attribute(
         "President Maria Lindqvist visited the port of Eastport on Monday.\n\n"
-        "The president said the port would double in size by 2030.")
+        "The president said the port would double in size by 2030."
+    )
     (q,) = quotes
     assert q.speaker.text == "The president" and named(names, q, "Lindqvist")
 
 
 def test_scare_quotes_are_not_direct_speech(attribute):
-    text, quotes, names = attribute(
-        "David Okafor has been called a “maverick” for years. "
-        "He owns three “smart” farms near Eastport.")
+    _text, quotes, _names = attribute(
+        "David Okafor has been called a “maverick” for years. He owns three “smart” farms near Eastport."
+    )
     assert not any(q.direct for q in quotes)
 
 
@@ -163,7 +175,8 @@ def test_transcript_labels(attribute):
         "Anchor Maria Lindqvist interviewed David Okafor on Sunday.\n\n"
         "LINDQVIST: Will you run for governor next year?\n\n"
         "OKAFOR: I have not decided yet. My family comes first.\n\n"
-        "LINDQVIST: That sounds like a yes.\n\n")
+        "LINDQVIST: That sounds like a yes.\n\n"
+    )
     labels = [q for q in quotes if q.cue and q.cue.text == ":"]
     assert [q.speaker.text for q in labels] == ["LINDQVIST", "OKAFOR", "LINDQVIST"]
     assert named(names, labels[1], "Okafor") and said(text, labels[1]).startswith("I have not decided")
@@ -173,7 +186,8 @@ def test_content_never_contains_speaker_or_cue(attribute):
     text, quotes, _ = attribute(
         "“The ferry will run again,” David Okafor said. Maria Lindqvist said that Okafor was wrong, "
         "and Peter Alves told reporters the ferry had been sold.\n\n"
-        "According to the Daily Courier, the ferry was sold in May.")
+        "According to the Daily Courier, the ferry was sold in May."
+    )
     assert len(quotes) >= 3
     for q in quotes:
         for s, e in q.content:
@@ -185,7 +199,8 @@ def test_unquoted_colon_and_later_references(attribute):
     text, quotes, names = attribute(
         "Peter Alves, a lawyer for the family, said: the police had lied about the ferry.\n\n"
         "Alves added that the family would sue.\n\n"
-        "The Daily Courier reported that the ferry had been sold. It said the buyer was unknown.")
+        "The Daily Courier reported that the ferry had been sold. It said the buyer was unknown."
+    )
     first = by_cue(quotes, "said")[0]
     assert first.speaker.text == "Peter Alves" and said(text, first).startswith("the police had lied")
     added = by_cue(quotes, "added")[0]
@@ -195,30 +210,40 @@ def test_unquoted_colon_and_later_references(attribute):
 
 
 def test_a_cue_inside_reported_content_is_not_a_second_attribution(attribute):
-    text, quotes, names = attribute(
-        "Maria Lindqvist said that David Okafor had vowed to close the harbour by May.")
+    text, quotes, names = attribute("Maria Lindqvist said that David Okafor had vowed to close the harbour by May.")
     (q,) = quotes
     assert q.cue.text == "said" and named(names, q, "Lindqvist")
     assert "vowed to close the harbour" in said(text, q)
 
 
-@pytest.mark.parametrize("text", [
-    '"', "“ ” ‘ ’ ''", "He said:", "“We will go on,” ", "“A” “B” “C", "According to him.",
-    "― Jane Roe", "JANE: hi\n\nBOB: yo", "The president said.", "“" * 40 + " he said",
-    "“He said ‘no’ to it,” she said, “and ‘yes’ to the rest.”\n\n“Fine.”\n\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"',
+        "“ ” ‘ ’ ''",
+        "He said:",
+        "“We will go on,” ",
+        "“A” “B” “C",
+        "According to him.",
+        "― Jane Roe",
+        "JANE: hi\n\nBOB: yo",
+        "The president said.",
+        "“" * 40 + " he said",
+        "“He said ‘no’ to it,” she said, “and ‘yes’ to the rest.”\n\n“Fine.”\n\n",
+    ],
+)
 def test_odd_input_never_breaks_and_spans_stay_in_the_text(attribute, text):
     text, quotes, _ = attribute(text)
     for q in quotes:
         spans = [(q.speaker.start, q.speaker.end), (q.cue.start, q.cue.end), *q.content]
         assert all(0 <= s < e <= len(text) for s, e in spans)
-        assert q.speaker.text == text[q.speaker.start:q.speaker.end]
+        assert q.speaker.text == text[q.speaker.start : q.speaker.end]
 
 
 def test_speaker_the_ner_missed_becomes_an_organization(parser):
-    from graphbuild.model import Article
-    from graphbuild.quotes import find_quotes
-    from graphbuild.speakers import name_unnamed_speakers
+    from graphbuild.attribution.quotes import find_quotes
+    from graphbuild.attribution.speakers import name_unnamed_speakers
+    from graphbuild.graph.model import Article
 
     text = "The Kelvarin Daily news website reported that the talks had failed."
     parsed = next(parser.parse([Article("t", text)]))

@@ -1,12 +1,12 @@
 """Resolution within an article (real spaCy model, and plain objects for NER mistakes the model
 does not make on demand) and across the corpus. All names are invented."""
+
 import re
 
 import pytest
 
-from graphbuild.model import (COUNTRY, ORGANIZATION, PERSON, Article, Mention, NerSpan,
-                              ParsedArticle, Token)
-from graphbuild.resolve import CorpusResolver, article_mentions
+from graphbuild.entities.resolve import CorpusResolver, article_mentions
+from graphbuild.graph.model import COUNTRY, ORGANIZATION, PERSON, Article, Mention, NerSpan, ParsedArticle, Token
 
 # --- helpers -----------------------------------------------------------------------------------
 
@@ -22,8 +22,23 @@ def plain(text: str, ents: list[tuple[str, str]], deps: dict[str, tuple[str, str
     for i, m in enumerate(_TOKEN.finditer(text)):
         w = m.group()
         ws = " " if m.end() < len(text) and text[m.end()] == " " else ""
-        toks.append(Token(i, m.start(), m.end(), w, w.lower(), "PROPN" if w[:1].isupper() else "NOUN",
-                          "NNP" if w[:1].isupper() else "NN", "dep", i, "", "O", 0, ws))
+        toks.append(
+            Token(
+                i,
+                m.start(),
+                m.end(),
+                w,
+                w.lower(),
+                "PROPN" if w[:1].isupper() else "NOUN",
+                "NNP" if w[:1].isupper() else "NN",
+                "dep",
+                i,
+                "",
+                "O",
+                0,
+                ws,
+            )
+        )
     by_start = {t.start: t.i for t in toks}
     by_text = {t.text: t.i for t in toks}
     for t in toks:
@@ -52,27 +67,33 @@ def keys(mentions) -> dict[str, set[str]]:
 def parse(parser):
     def run(text: str) -> ParsedArticle:
         return next(parser.parse([Article("t", text)]))
+
     return run
 
 
 # --- article level, real model -------------------------------------------------------------------
 
+
 def test_titles_are_stripped_and_surnames_join_the_full_name(parse):
-    p = parse("Prime Minister Halvard Brenneman met union leaders in Oslo on Monday. "
-              "Brenneman said the talks went well, and Mr. Brenneman promised more.")
+    p = parse(
+        "Prime Minister Halvard Brenneman met union leaders in Oslo on Monday. "
+        "Brenneman said the talks went well, and Mr. Brenneman promised more."
+    )
     ms, _ = article_mentions(p)
     people = [m for m in ms if m.label == PERSON]
     assert len(people) == 3
     assert {m.key for m in people} == {"halvard-brenneman"}
     assert {m.name for m in people} == {"Halvard Brenneman"}
     for m in ms:
-        assert p.article.text[m.start:m.end] == m.text
+        assert p.article.text[m.start : m.end] == m.text
         assert not m.text.startswith(("Prime", "Minister", "Mr"))
 
 
 def test_country_names_abbreviations_and_demonyms_share_one_key(parse):
-    p = parse("The United States and Canada signed the deal. U.S. officials said America "
-              "would pay, and American negotiators agreed.")
+    p = parse(
+        "The United States and Canada signed the deal. U.S. officials said America "
+        "would pay, and American negotiators agreed."
+    )
     ms, _ = article_mentions(p)
     usa = [m for m in ms if m.key == "country:USA"]
     assert {m.text for m in usa} == {"United States", "U.S.", "America", "American"}
@@ -87,11 +108,9 @@ def test_places_are_kept_only_on_request(parse):
 
 
 def test_acronym_in_parentheses_joins_its_long_form_and_is_an_alias(parse):
-    p = parse("The rebels fought the Crimson Valley Brigade (CVB) near the border. "
-              "Later, the CVB withdrew.")
+    p = parse("The rebels fought the Crimson Valley Brigade (CVB) near the border. Later, the CVB withdrew.")
     ms, aliases = article_mentions(p)
-    assert keys(ms) == {"Crimson Valley Brigade": {"crimson-valley-brigade"},
-                        "CVB": {"crimson-valley-brigade"}}
+    assert keys(ms) == {"Crimson Valley Brigade": {"crimson-valley-brigade"}, "CVB": {"crimson-valley-brigade"}}
     assert len([m for m in ms if m.text == "CVB"]) == 2
     assert aliases == [("cvb", "crimson-valley-brigade")]
 
@@ -111,8 +130,10 @@ def test_initials_of_a_long_form_in_the_article(parse):
 
 
 def test_a_surname_tagged_as_a_place_and_demonyms(parse):
-    p = parse("Governor Ellery Tamsin spoke in Dublin. Tamsin's office declined to comment. "
-              "Irish officials were not surprised.")
+    p = parse(
+        "Governor Ellery Tamsin spoke in Dublin. Tamsin's office declined to comment. "
+        "Irish officials were not surprised."
+    )
     ms, _ = article_mentions(p)
     assert keys(ms)["Tamsin"] == {"ellery-tamsin"}
     assert keys(ms)["Irish"] == {"country:IRL"}
@@ -120,15 +141,21 @@ def test_a_surname_tagged_as_a_place_and_demonyms(parse):
 
 # --- article level, plain objects ------------------------------------------------------------------
 
+
 def test_ner_mistakes_are_dropped():
-    p = plain("The wolfish and grim said X today. On Monday the Of The met.",
-              [("wolfish and grim", "ORG"), ("X", "PERSON"), ("Monday", "PERSON"), ("Of The", "ORG")])
+    p = plain(
+        "The wolfish and grim said X today. On Monday the Of The met.",
+        [("wolfish and grim", "ORG"), ("X", "PERSON"), ("Monday", "PERSON"), ("Of The", "ORG")],
+    )
     assert article_mentions(p)[0] == []
 
 
 def test_a_person_that_modifies_a_platform_noun_votes_organization():
-    p = plain("Senator Odile Brack wrote on her Chirpwave account.",
-              [("Odile Brack", "PERSON"), ("Chirpwave", "PERSON")], {"Chirpwave": ("compound", "account")})
+    p = plain(
+        "Senator Odile Brack wrote on her Chirpwave account.",
+        [("Odile Brack", "PERSON"), ("Chirpwave", "PERSON")],
+        {"Chirpwave": ("compound", "account")},
+    )
     labels = {m.text: m.label for m in article_mentions(p)[0]}
     assert labels == {"Odile Brack": PERSON, "Chirpwave": ORGANIZATION}
 
@@ -146,8 +173,10 @@ def test_surname_shared_by_two_people_goes_to_the_main_one():
 
 
 def test_organization_short_forms_and_company_forms():
-    p = plain("Daleford Textiles Inc said profit fell. Daleford will cut jobs at the Daleford Textiles plant.",
-              [("Daleford Textiles Inc", "ORG"), ("Daleford", "ORG"), ("Daleford Textiles", "ORG")])
+    p = plain(
+        "Daleford Textiles Inc said profit fell. Daleford will cut jobs at the Daleford Textiles plant.",
+        [("Daleford Textiles Inc", "ORG"), ("Daleford", "ORG"), ("Daleford Textiles", "ORG")],
+    )
     ms = article_mentions(p)[0]
     assert {m.key for m in ms} == {"daleford-textiles"}
     assert ms[0].name == "Daleford Textiles Inc"
@@ -159,6 +188,7 @@ def test_possessive_owner_country_is_split_off():
 
 
 # --- corpus level --------------------------------------------------------------------------------
+
 
 def M(text, key, label=PERSON, name=None):
     return Mention(0, len(text), text, label, key, name=name or text)
@@ -189,8 +219,10 @@ def test_corpus_aliases_merge_everywhere_but_not_ambiguous_ones():
     r = CorpusResolver()
     r.add([M("Crimson Valley Brigade", "crimson-valley-brigade", ORGANIZATION)], [("cvb", "crimson-valley-brigade")])
     r.add([M("CVB", "cvb", ORGANIZATION)], [])
-    r.add([M("Pale Sun Union", "pale-sun-union", ORGANIZATION), M("Port Sill Unit", "port-sill-unit", ORGANIZATION)],
-          [("psu", "pale-sun-union"), ("psu", "port-sill-unit")])
+    r.add(
+        [M("Pale Sun Union", "pale-sun-union", ORGANIZATION), M("Port Sill Unit", "port-sill-unit", ORGANIZATION)],
+        [("psu", "pale-sun-union"), ("psu", "port-sill-unit")],
+    )
     r.add([M("PSU", "psu", ORGANIZATION)], [])
     ids = r.finalize().ids
     assert ids["cvb"][0] == ids["crimson-valley-brigade"][0] == "organization:crimson-valley-brigade"
@@ -199,8 +231,10 @@ def test_corpus_aliases_merge_everywhere_but_not_ambiguous_ones():
 
 def test_corpus_end_to_end_with_the_model(parse):
     r = CorpusResolver()
-    for text in ("Prime Minister Halvard Brenneman met leaders of the Crimson Valley Brigade (CVB).",
-                 "Mr. Brenneman said the CVB would disarm, according to American officials."):
+    for text in (
+        "Prime Minister Halvard Brenneman met leaders of the Crimson Valley Brigade (CVB).",
+        "Mr. Brenneman said the CVB would disarm, according to American officials.",
+    ):
         r.add(*article_mentions(parse(text)))
     res = r.finalize()
     assert res.ids["brenneman"][0] == res.ids["halvard-brenneman"][0] == "person:halvard-brenneman"
@@ -209,9 +243,11 @@ def test_corpus_end_to_end_with_the_model(parse):
 
 
 def test_corpus_result_does_not_depend_on_article_order(parse):
-    texts = ["Odile Brack of the Crimson Valley Brigade (CVB) met Teo Brack in Lisbon.",
-             "Mr. Brack said the CVB would meet American officials.",
-             "Odile Brack and Ines Pardo spoke. Pardo said the U.S. would help."]
+    texts = [
+        "Odile Brack of the Crimson Valley Brigade (CVB) met Teo Brack in Lisbon.",
+        "Mr. Brack said the CVB would meet American officials.",
+        "Odile Brack and Ines Pardo spoke. Pardo said the U.S. would help.",
+    ]
     extracted = [article_mentions(parse(t)) for t in texts]
     results = []
     for order in (extracted, extracted[::-1]):

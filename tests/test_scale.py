@@ -1,4 +1,5 @@
 """Worker processes and a Dask cluster give exactly the local single-process build."""
+
 import json
 
 import pytest
@@ -7,7 +8,7 @@ from graphbuild.api import build_files
 
 ARTICLES = [
     "Ann Keller, the mayor, met Omar Daley in France on Monday. Keller said France would help.",
-    "Omar Daley told reporters that Germany and France had agreed. \"We are ready,\" Daley said.",
+    'Omar Daley told reporters that Germany and France had agreed. "We are ready," Daley said.',
     "The Northwind Trading Company (NTC) opened an office in Spain. NTC said Spain was a good market.",
     "Germany's chancellor Lena Brandt spoke to Ann Keller. Brandt said Keller was a friend of Germany.",
 ] * 3
@@ -17,16 +18,18 @@ ARTICLES = [
 def corpus(tmp_path_factory):
     d = tmp_path_factory.mktemp("scale")
     path = d / "in.jsonl"
-    path.write_text("".join(json.dumps({"id": f"a{i}", "text": t}) + "\n" for i, t in enumerate(ARTICLES)),
-                    encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps({"id": f"a{i}", "text": t}) + "\n" for i, t in enumerate(ARTICLES)), encoding="utf-8"
+    )
     local = build_files([str(path)], d / "local", write_html=False)
     return path, d, local
 
 
 def _same(a, b):
     assert set(a.graph.nodes) == set(b.graph.nodes)
-    assert {k: (e.weight, e.props) for k, e in a.graph.edges.items()} == \
-           {k: (e.weight, e.props) for k, e in b.graph.edges.items()}
+    assert {k: (e.weight, e.props) for k, e in a.graph.edges.items()} == {
+        k: (e.weight, e.props) for k, e in b.graph.edges.items()
+    }
 
 
 def _extractions(out):
@@ -43,8 +46,10 @@ def test_two_workers_equal_one(corpus):
 def test_dask_local_cluster_equals_local_build(corpus):
     distributed = pytest.importorskip("dask.distributed")
     path, d, local = corpus
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        distributed.Client(cluster) as client,
+    ):
         dist = build_files([str(path)], d / "dask", dask_scheduler=cluster.scheduler_address, write_html=False)
         # each worker loaded the pipeline once and kept it
         loaded = client.run(lambda: len(__import__("graphbuild.distributed").distributed._PARSERS))

@@ -1,9 +1,12 @@
 """What the HTML view shows: weight filter, focus/depth, provenance, size cap (graphbuild.view)."""
+
+import itertools
+
 import pytest
 
 from graphbuild.errors import InputError
-from graphbuild.model import ARTICLE, CO_MENTIONED, MENTIONS, SAID_ABOUT, Edge, Graph, Node
-from graphbuild.view import select
+from graphbuild.graph.model import ARTICLE, CO_MENTIONED, MENTIONS, SAID_ABOUT, Edge, Graph, Node
+from graphbuild.graph.view import select
 
 
 def _graph(*, chain=("p:mara", "p:tobin", "o:acme", "c:lorem")) -> Graph:
@@ -15,7 +18,7 @@ def _graph(*, chain=("p:mara", "p:tobin", "o:acme", "c:lorem")) -> Graph:
     g.add_node(Node("c:lorem", "Country", "Lorem", {"mentions": 3}))
     g.add_node(Node("p:loner", "Person", "Ida Solo", {"mentions": 1}))
     g.add_node(Node("article:a1", ARTICLE, "Some headline", {"article_id": "a1"}))
-    for (a, b), w in zip(zip(chain, chain[1:]), (3, 1, 2)):
+    for (a, b), w in zip(itertools.pairwise(chain), (3, 1, 2)):
         g.add_edge(Edge(CO_MENTIONED, a, b, w))
     g.add_edge(Edge(SAID_ABOUT, "p:mara", "p:tobin", 1))
     g.add_edge(Edge(MENTIONS, "article:a1", "p:mara", 2))

@@ -4,6 +4,7 @@ Cytoscape and ``networkx.read_graphml``.
 Node attributes: ``name``, ``label``, mention counts; edge attributes: ``type``, ``weight``
 and the relation's properties. Lists and dicts are stored as JSON strings.
 """
+
 from __future__ import annotations
 
 import json
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..model import Edge, Graph, Node
+from graphbuild.graph.model import Edge, Graph, Node
 
 # XML 1.0 forbids most control characters; GraphML must stay valid whatever the text held.
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -33,8 +34,14 @@ _TYPES = ((bool, "boolean"), (int, "long"), (float, "double"), (str, "string"))
 
 def _esc(s: str) -> str:
     # chained str.replace runs in C; str.translate with a dict is ~10x slower on big graphs
-    return (s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-            .replace("\n", "&#10;").replace("\r", "&#13;"))
+    return (
+        s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("\n", "&#10;")
+        .replace("\r", "&#13;")
+    )
 
 
 def _type(v) -> str:
@@ -52,8 +59,7 @@ def _keys(items, scope: str, fixed: dict) -> dict[str, tuple[str, str]]:
 
 
 def _data(keys: dict, attrs: dict) -> str:
-    return "".join(f'<data key="{keys[k][0]}">{_esc(str(_value(v)))}</data>'
-                   for k, v in attrs.items() if v is not None)
+    return "".join(f'<data key="{keys[k][0]}">{_esc(str(_value(v)))}</data>' for k, v in attrs.items() if v is not None)
 
 
 def write(graph: Graph, path: str | Path) -> Path:
@@ -64,11 +70,13 @@ def write(graph: Graph, path: str | Path) -> Path:
     nkeys = _keys((n.props for n in graph.nodes.values()), "n", {"name": "string", "label": "string"})
     ekeys = _keys((e.props for e in graph.edges.values()), "e", {"type": "string", "weight": "long"})
     with path.open("w", encoding="utf-8", newline="\n") as fh:
-        fh.write('<?xml version="1.0" encoding="utf-8"?>\n'
-                 '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
-                 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-                 'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
-                 'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
+        fh.write(
+            '<?xml version="1.0" encoding="utf-8"?>\n'
+            '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+            'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+            'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
+        )
         for scope, keys in (("node", nkeys), ("edge", ekeys)):
             for name, (kid, typ) in keys.items():
                 fh.write(f'<key id="{kid}" for="{scope}" attr.name="{_esc(name)}" attr.type="{typ}"/>\n')
@@ -78,8 +86,10 @@ def write(graph: Graph, path: str | Path) -> Path:
             fh.write(f'<node id="{_esc(_value(n.id))}">{_data(nkeys, attrs)}</node>\n')
         for e in graph.edges.values():
             attrs = {"type": e.type, "weight": e.weight, **e.props}
-            fh.write(f'<edge source="{_esc(_value(e.source))}" target="{_esc(_value(e.target))}" '
-                     f'id="{e.type}">{_data(ekeys, attrs)}</edge>\n')
+            fh.write(
+                f'<edge source="{_esc(_value(e.source))}" target="{_esc(_value(e.target))}" '
+                f'id="{e.type}">{_data(ekeys, attrs)}</edge>\n'
+            )
         fh.write("</graph>\n</graphml>\n")
     return path
 

@@ -13,6 +13,7 @@ Which nodes and edges are drawn is decided by :func:`graphbuild.view.select`; th
 :class:`~graphbuild.view.Selection` of the latest :func:`write` is kept in
 :data:`last_selection` so that a caller can report the pruning note.
 """
+
 from __future__ import annotations
 
 import base64
@@ -27,12 +28,22 @@ from string import Template
 import pyvis
 from pyvis.network import Network
 
-from ..model import (ARTICLE, CO_MENTIONED, COUNTRY, MENTIONS, ORGANIZATION, PERSON, PLACE, SAID_ABOUT, Edge,
-                     Graph, Node)
-from ..view import MAX_EDGES, MAX_NODES, Selection, mentions, select
+from graphbuild.graph.model import (
+    ARTICLE,
+    CO_MENTIONED,
+    COUNTRY,
+    MENTIONS,
+    ORGANIZATION,
+    PERSON,
+    PLACE,
+    SAID_ABOUT,
+    Edge,
+    Graph,
+    Node,
+)
+from graphbuild.graph.view import MAX_EDGES, MAX_NODES, Selection, mentions, select
 
-NODE_COLORS = {PERSON: "#4e79a7", COUNTRY: "#59a14f", ORGANIZATION: "#f28e2b", PLACE: "#b07aa1",
-               ARTICLE: "#9d9d9d"}
+NODE_COLORS = {PERSON: "#4e79a7", COUNTRY: "#59a14f", ORGANIZATION: "#f28e2b", PLACE: "#b07aa1", ARTICLE: "#9d9d9d"}
 OTHER_COLOR = "#76b7b2"
 EDGE_COLORS = {CO_MENTIONED: "#a0a8b0", SAID_ABOUT: "#d62728", MENTIONS: "#cfcfcf"}
 EVIDENCE_SHOWN = 5  # evidence items per edge tooltip (relate keeps at most this many)
@@ -50,11 +61,17 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 # layout on every load.
 OPTIONS = {
     "layout": {"randomSeed": 7},
-    "physics": {"solver": "forceAtlas2Based",
-                "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120, "avoidOverlap": 0.2},
-                "stabilization": {"enabled": True, "iterations": 600, "fit": True}},
-    "nodes": {"shape": "dot", "borderWidth": 1, "scaling": {"min": 8, "max": 40},
-              "font": {"size": 14, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"}},
+    "physics": {
+        "solver": "forceAtlas2Based",
+        "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120, "avoidOverlap": 0.2},
+        "stabilization": {"enabled": True, "iterations": 600, "fit": True},
+    },
+    "nodes": {
+        "shape": "dot",
+        "borderWidth": 1,
+        "scaling": {"min": 8, "max": 40},
+        "font": {"size": 14, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+    },
     "edges": {"scaling": {"min": 1, "max": 8}, "smooth": False, "selectionWidth": 2},
     "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True},
 }
@@ -75,8 +92,11 @@ def _short(text: str, limit: int) -> str:
 
 
 def _node_text(n: Node) -> str:
-    lines = [_iso(n.name), f"{n.label} · {mentions(n)} mentions"
-             + (f" in {n.props['articles']} articles" if isinstance(n.props.get("articles"), int) else "")]
+    lines = [
+        _iso(n.name),
+        f"{n.label} · {mentions(n)} mentions"
+        + (f" in {n.props['articles']} articles" if isinstance(n.props.get("articles"), int) else ""),
+    ]
     aliases = [a for a in n.props.get("aliases") or () if a != n.name]
     if aliases:
         lines.append("aliases: " + ", ".join(_iso(a) for a in aliases))
@@ -107,15 +127,28 @@ def _network(sel: Selection) -> Network:
     net = Network(directed=True)
     names = {n.id: _clean(n.name) for n in sel.nodes}
     for n in sel.nodes:
-        net.add_node(n.id, label=_short(_clean(n.name), 40) or n.id, title=_node_text(n),
-                     value=max(mentions(n), 1), color=NODE_COLORS.get(n.label, OTHER_COLOR))
+        net.add_node(
+            n.id,
+            label=_short(_clean(n.name), 40) or n.id,
+            title=_node_text(n),
+            value=max(mentions(n), 1),
+            color=NODE_COLORS.get(n.label, OTHER_COLOR),
+        )
     for e in sel.edges:
-        extra = ({"arrows": "to", "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.15}}
-                 if e.type == SAID_ABOUT else
-                 {"arrows": {"to": {"enabled": e.type == MENTIONS, "scaleFactor": 0.5}},
-                  "dashes": e.type == MENTIONS})
-        net.add_edge(e.source, e.target, id=_edge_id(e), title=_edge_text(e, names), value=max(e.weight, 1),
-                     color=EDGE_COLORS.get(e.type, OTHER_COLOR), **extra)
+        extra = (
+            {"arrows": "to", "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.15}}
+            if e.type == SAID_ABOUT
+            else {"arrows": {"to": {"enabled": e.type == MENTIONS, "scaleFactor": 0.5}}, "dashes": e.type == MENTIONS}
+        )
+        net.add_edge(
+            e.source,
+            e.target,
+            id=_edge_id(e),
+            title=_edge_text(e, names),
+            value=max(e.weight, 1),
+            color=EDGE_COLORS.get(e.type, OTHER_COLOR),
+            **extra,
+        )
     net.options = OPTIONS
     return net
 
@@ -140,10 +173,8 @@ def _csp(*scripts: str) -> str:
     The browser then refuses any request (scripts, styles, images, fonts, fetch) and any
     script or event handler that is not ours: a second line of defence behind the escaping.
     """
-    hashes = " ".join("'sha256-%s'" % base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()
-                      for s in scripts)
-    return (f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; "
-            "base-uri 'none'; form-action 'none'")
+    hashes = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in scripts)
+    return f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
 
 def _heading(sel: Selection, min_weight: int, focus: str | None, depth: int) -> tuple[str, str]:
@@ -165,34 +196,58 @@ def _legend(sel: Selection) -> str:
     labels = {n.label for n in sel.nodes}
     types = {e.type for e in sel.edges}
     always = (PERSON, COUNTRY, ORGANIZATION, CO_MENTIONED, SAID_ABOUT)
-    items = [f'<li><span class="dot" style="background:{c}"></span>{html.escape(label)}</li>'
-             for label, c in NODE_COLORS.items() if label in labels or label in always]
-    items += [f'<li><span class="line" style="border-color:{c}"></span>{html.escape(t)}'
-              f'{" →" if t != CO_MENTIONED else ""}</li>'
-              for t, c in EDGE_COLORS.items() if t in types or t in always]
+    items = [
+        f'<li><span class="dot" style="background:{c}"></span>{html.escape(label)}</li>'
+        for label, c in NODE_COLORS.items()
+        if label in labels or label in always
+    ]
+    items += [
+        f'<li><span class="line" style="border-color:{c}"></span>{html.escape(t)}'
+        f"{' →' if t != CO_MENTIONED else ''}</li>"
+        for t, c in EDGE_COLORS.items()
+        if t in types or t in always
+    ]
     if labels - NODE_COLORS.keys():
         items.append(f'<li><span class="dot" style="background:{OTHER_COLOR}"></span>other</li>')
     return "".join(items)
 
 
-def render(graph: Graph, min_weight: int = 1, focus: str | None = None, depth: int = 1,
-           max_nodes: int = MAX_NODES, max_edges: int = MAX_EDGES,
-           articles: bool = False) -> tuple[str, Selection]:
+def render(
+    graph: Graph,
+    min_weight: int = 1,
+    focus: str | None = None,
+    depth: int = 1,
+    max_nodes: int = MAX_NODES,
+    max_edges: int = MAX_EDGES,
+    articles: bool = False,
+) -> tuple[str, Selection]:
     """The page as a string, and what it shows. Same graph and arguments, same bytes."""
     sel = select(graph, min_weight, focus, depth, max_nodes, max_edges, articles)
     net = _network(sel)
     nodes, edges, _, _, _, options = net.get_network_data()
     title, sub = _heading(sel, min_weight, focus, depth)
     page = _PAGE.substitute(
-        title=html.escape(title), sub=html.escape(sub), legend=_legend(sel), vis_js=_vis_js(),
-        main_js=_MAIN_JS, csp=_csp(_vis_js(), _MAIN_JS),
-        data=_json({"nodes": nodes, "edges": edges, "options": json.loads(options)}))
+        title=html.escape(title),
+        sub=html.escape(sub),
+        legend=_legend(sel),
+        vis_js=_vis_js(),
+        main_js=_MAIN_JS,
+        csp=_csp(_vis_js(), _MAIN_JS),
+        data=_json({"nodes": nodes, "edges": edges, "options": json.loads(options)}),
+    )
     return page, sel
 
 
-def write(graph: Graph, path: str | Path, min_weight: int = 1, focus: str | None = None,
-          depth: int = 1, max_nodes: int = MAX_NODES, max_edges: int = MAX_EDGES,
-          articles: bool = False) -> Path:
+def write(
+    graph: Graph,
+    path: str | Path,
+    min_weight: int = 1,
+    focus: str | None = None,
+    depth: int = 1,
+    max_nodes: int = MAX_NODES,
+    max_edges: int = MAX_EDGES,
+    articles: bool = False,
+) -> Path:
     """Write the view to ``path`` and return it; the pruning info is in :data:`last_selection`.
 
     ``min_weight`` hides lighter relations, ``focus``/``depth`` keep a neighbourhood

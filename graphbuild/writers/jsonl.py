@@ -1,4 +1,5 @@
 """JSON Lines files: the ``extractions.jsonl`` audit trail and the build's spool."""
+
 from __future__ import annotations
 
 import json
@@ -23,7 +24,7 @@ class JsonlWriter:
     def close(self) -> None:
         self._fh.close()
 
-    def __enter__(self) -> "JsonlWriter":
+    def __enter__(self) -> JsonlWriter:
         return self
 
     def __exit__(self, *exc) -> None:

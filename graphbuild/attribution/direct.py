@@ -1,0 +1,225 @@
+"""Direct quotes: quote marks paired into segments, each attributed by the frame next to it.
+
+Marks are paired per paragraph (single quotes inside double ones, and curly quotes inside
+curly ones, are nested); one left open at a paragraph's end goes on in the next paragraph
+if that opens with a mark. A segment is attributed by the *frame* next to it: after it
+('"...," she said'), before it when that ends in a comma or colon ('He added: "..."'), or
+between two segments; a name after a dash closing the paragraph signs it. Segments
+without a frame continue the quote before them when they open a sentence or a whole
+following paragraph; the rest are scare quotes and dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graphbuild.attribution.doc import Candidate, QuoteDoc, Segment
+from graphbuild.attribution.speakers import according_to, name_after, name_before, subject_of
+from graphbuild.lexicon import cues
+
+_MARKS = re.compile(r"''|[“”\"«»‘’]")  # '' is a double quote in some wire copy
+_CLOSER = {"“": "”", "«": "»", '"': '"', "‘": "’"}
+_DASHES = ("―", "—", "–", "--")
+_MAX_FRAME = 30  # tokens; a longer stretch of narrative is no attribution frame
+
+
+def segments(doc: QuoteDoc) -> list[Segment]:
+    """Pair quote marks per paragraph; an unclosed quote runs to the paragraph's end.
+    Single quotes inside double ones, and curly quotes inside curly ones, are nested."""
+    text, out = doc.text, []
+    lone = [text.startswith('"', ps) and text.count('"', ps, pe) == 1 for ps, pe in doc.paras]
+    # a lone straight mark opening paragraphs that quote with curly marks is an artifact
+    mixed = any(o and "“" in text[ps:pe] and "”" in text[ps:pe] for o, (ps, pe) in zip(lone, doc.paras))
+    for p, (ps, pe) in enumerate(doc.paras):
+        opener, depth, at, at_end = None, 0, 0, 0
+        for m in _MARKS.finditer(text, ps + (mixed and lone[p]), pe):
+            ch, pos = ('"' if m.group() == "''" else m.group()), m.start()
+            before, after = text[pos - 1] if pos > ps else " ", text[m.end()] if m.end() < pe else " "
+            if opener is None:
+                if (
+                    ch in "“«"
+                    or (ch == '"' and not (after.isspace() and before.isalnum()))
+                    or (ch == "‘" and not before.isalnum() and not after.isspace())
+                ):
+                    opener, depth, at, at_end = ch, 0, pos, m.end()
+            elif ch in "‘’" and opener != "‘":
+                continue
+            elif ch == opener and ch in "“«":
+                depth += 1
+            elif ch == _CLOSER[opener] or (ch == '"' and opener == "“") or (ch == "”" and opener == '"'):
+                if ch == "’" and after.isalpha():
+                    continue  # an apostrophe: "don’t"
+                if depth:
+                    depth -= 1
+                    continue
+                out.append(Segment(at_end, pos, p, at, True))
+                opener = None
+        if opener is not None and opener != "‘":
+            out.append(Segment(at_end, pe, p, at, False))
+    return [s for s in out if s.end > s.start]
+
+
+def direct_quotes(doc: QuoteDoc, segs: list[Segment]) -> tuple[list[Candidate], list[Candidate]]:
+    """Group segments into attributed quotes. Also returns the unattributed quotes that
+    open a paragraph: they may continue the previous paragraph's speaker."""
+    out, cur = [], None
+    for n, seg in enumerate(segs):
+        prev = segs[n - 1] if n else None
+        same_para = prev is not None and prev.para == seg.para
+        since = prev.end + 1 if same_para else doc.paras[seg.para][0]
+        nxt = segs[n + 1].open_mark if n + 1 < len(segs) and segs[n + 1].para == seg.para else doc.paras[seg.para][1]
+        chained = (
+            prev is not None
+            and not prev.closed
+            and seg.para == prev.para + 1
+            and seg.open_mark == doc.paras[seg.para][0]
+        )
+        before = _before_frame(doc, seg, since)
+        frame = before or _after_frame(doc, seg, nxt)
+        opens = _starts_sentence(doc, seg, since)
+        if cur is not None and (
+            chained or (frame and frame[0] == cur.cue) or (not frame and same_para and opens and cur.subj >= 0)
+        ):
+            cur.segs.append(seg)
+            if cur.subj < 0 and frame:
+                cur.cue, cur.subj = frame
+            continue
+        cur = Candidate(frame[1] if frame else -1, frame[0] if frame else (-1, -1), [], True, [seg])
+        out.append(cur)
+        if frame and not before and not opens:  # 'Oz is "smart," she said': the whole clause
+            first = doc.sents[doc.toks[doc.tok_at(seg.start)].sent].start
+            cur.content = [(max(first, since), seg.open_mark)]
+    for c in out:
+        c.content = _strip(doc, c.content + [(s.start, s.end) for s in c.segs])
+    orphans = [c for c in out if c.subj < 0 and c.segs[0].open_mark == doc.paras[c.segs[0].para][0]]
+    return [c for c in out if c.subj >= 0], orphans
+
+
+def _after_frame(doc: QuoteDoc, seg: Segment, limit: int) -> tuple | None:
+    """Attribution right after a closed segment: '"...," she said.', '"...?" asked X.'"""
+    lo = doc.tok_at(seg.end + 1)
+    if not seg.closed or lo >= len(doc.toks) or doc.toks[lo].start >= limit:
+        return None
+    if doc.toks[lo].text in _DASHES:
+        return _signature(doc, lo, limit)
+    inner_end = doc.text[seg.start : seg.end].rstrip(" ’'\"”")[-1:]
+    first = doc.toks[lo]
+    if inner_end not in ",?!.—–-…" and first.text != "," and first.lemma.lower() not in cues.FRAME_CUES:
+        return None  # (but '"..." said X' may lack its comma)
+    if inner_end in ".…" and first.text[:1].isupper() and _runs_into_quote(doc, lo, limit):
+        return None  # '"..." She added, "..."' frames the next quote
+    hi = lo
+    while (
+        hi + 1 < len(doc.toks)
+        and hi - lo < _MAX_FRAME
+        and doc.toks[hi + 1].start < limit
+        and doc.toks[hi + 1].sent == first.sent
+    ):
+        hi += 1
+    return _frame_cue(doc, lo, hi, last=False)
+
+
+def _before_frame(doc: QuoteDoc, seg: Segment, limit: int) -> tuple | None:
+    """Attribution right before a segment: 'He said, "..."', 'He added: "..."', 'He says
+    "..."' when the quote ends the sentence, or a paragraph before it ending in a colon."""
+    hi = doc.tok_at(seg.open_mark) - 1
+    while hi >= 0 and doc.toks[hi].pos == "SPACE":
+        hi -= 1
+    if hi < 0:
+        return None
+    last = doc.toks[hi]
+    if last.start < doc.paras[seg.para][0]:  # the quote opens its paragraph
+        if last.text != ":" or doc.para_of(last.start) != seg.para - 1:
+            return None
+        limit = doc.paras[seg.para - 1][0]
+    elif last.text not in (",", ":", "—") and not (last.lemma.lower() in cues.FRAME_CUES and _ends_sentence(doc, seg)):
+        return None
+    lo = hi
+    while lo > 0 and hi - lo < _MAX_FRAME and doc.toks[lo - 1].sent == last.sent and doc.toks[lo - 1].start >= limit:
+        lo -= 1
+    return _frame_cue(doc, lo, hi, last=True)
+
+
+def _frame_cue(doc: QuoteDoc, lo: int, hi: int, last: bool) -> tuple | None:
+    """((first, last cue token), speaker head) of the attribution in the frame lo..hi; the
+    cue nearest the quote. A cue reporting a clause of its own frames nothing."""
+    order = range(hi, lo - 1, -1) if last else range(lo, hi + 1)
+    while lo < hi and doc.toks[lo].pos in ("PUNCT", "SPACE"):
+        lo += 1
+    for i in order:
+        t = doc.toks[i]
+        acc = according_to(doc, i)
+        if doc.quoted[i] or (acc and doc.quoted[acc[1]]):
+            continue
+        if acc:
+            return (i, acc[0]), acc[1]
+        if t.pos not in ("VERB", "AUX") or t.lemma.lower() not in cues.FRAME_CUES:
+            continue
+        s = subject_of(doc, i)
+        if s is None or doc.quoted[s] or doc.toks[s].sent != t.sent:
+            s = name_before(doc, i, lo) if i > lo else name_after(doc, i, hi)
+        if s is not None and (
+            last
+            or not any(doc.toks[c].dep in ("ccomp", "xcomp") and i < c <= hi and not doc.quoted[c] for c in doc.kids[i])
+        ):
+            return (i, i), s
+    return None
+
+
+def _signature(doc: QuoteDoc, dash: int, limit: int) -> tuple | None:
+    """'"..." ― Jane Roe' closing the paragraph: the name signs the quote."""
+    end = doc.tok_at(limit)
+    names = [j for j in range(dash + 1, end) if doc.toks[j].pos == "PROPN"]
+    if not names or end - dash > 12:
+        return None
+    head = names[0]
+    while head + 1 in names:
+        head += 1
+    return (dash, dash), head
+
+
+def _ends_sentence(doc: QuoteDoc, seg: Segment) -> bool:
+    inner = doc.text[seg.start : seg.end].rstrip(" ’'\"”")[-1:]
+    after = doc.text[seg.end : doc.paras[seg.para][1]].lstrip("\"”’' ")[:1]
+    return not seg.closed or inner in ".?!…" or after in ("", ".", "?", "!")
+
+
+def _starts_sentence(doc: QuoteDoc, seg: Segment, since: int) -> bool:
+    before = doc.text[since : seg.open_mark].rstrip()
+    return not before or before[-1] in '.?!:;…"”'
+
+
+def _runs_into_quote(doc: QuoteDoc, lo: int, limit: int) -> bool:
+    """The text from token ``lo`` runs into the next quote of its paragraph in one sentence."""
+    hi = doc.tok_at(limit) - 1
+    return limit < doc.para_span(doc.toks[lo].start)[1] and hi >= lo and doc.toks[hi].sent == doc.toks[lo].sent
+
+
+def _strip(doc: QuoteDoc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans without surrounding white space; touching spans merged."""
+    out = []
+    for s, e in spans:
+        piece = doc.text[s:e]
+        s, e = s + len(piece) - len(piece.lstrip()), e - len(piece) + len(piece.rstrip())
+        if out and s - out[-1][1] <= 2:
+            out[-1] = (out[-1][0], e)
+        elif e > s:
+            out.append((s, e))
+    return out
+
+
+def continue_paragraphs(doc: QuoteDoc, cands: list[Candidate], orphans: list[Candidate]) -> None:
+    """A quoted paragraph with no attribution continues the speaker of the previous
+    paragraph's last attribution (and is part of it when that was a quote too)."""
+    by_para = {doc.para_of(doc.toks[c.cue[0]].start): c for c in cands}
+    for o in orphans:
+        last = by_para.get(o.segs[0].para - 1)
+        if last is None:
+            continue
+        if last.direct and last.label is None:
+            last.content += o.content
+        else:
+            last = Candidate(last.subj, last.cue, o.content, True, o.segs, last.label)
+            cands.append(last)
+        by_para[o.segs[-1].para] = last
+    cands.sort(key=lambda c: c.cue[0])

@@ -1,0 +1,262 @@
+"""Quote and reported-speech attribution from the dependency parse (no spaCy import).
+
+:func:`find_quotes` makes these passes over one article, each about linear in its tokens:
+
+1. **Labels**: "NAME: ..." opening a paragraph (transcripts, headlines).
+2. **Direct quotes** (:mod:`graphbuild.direct`): quote marks are paired per paragraph into
+   segments, each attributed by the frame next to it ('"...," she said', 'He added:
+   "..."'); segments without one continue the quote before them or are scare quotes.
+3. **Reported speech**: a cue verb outside quotes with a subject and what it reports ("X
+   said that ...", "X vowed to ...", "X cited Y as ...", "A, X said, B"), "according to X".
+   Cues inside another attribution's content are part of it, not new ones.
+4. **Speakers** (:mod:`graphbuild.speakers`): the subject phrase as written; its key is the
+   mention it names, or for a pronoun or a role noun ("the senator") the person the text
+   is about: the speaker of the latest attribution, else the latest person subject (never
+   the addressee, an object).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from graphbuild.attribution.direct import continue_paragraphs, direct_quotes, segments
+from graphbuild.attribution.doc import Candidate, QuoteDoc
+from graphbuild.attribution.speakers import according_to, name_before, noun_phrase, resolve_speakers, subject_of
+from graphbuild.graph.model import PERSON, Mention, ParsedArticle, Quote
+from graphbuild.lexicon import cues
+
+_LABEL = re.compile(r"[\"“]?\s*([A-Z][\w.’'\- ]{0,40}?)\s*:\s+(?=\S)")
+
+
+def find_quotes(parsed: ParsedArticle, mentions: list[Mention]) -> list[Quote]:
+    """All attributions in the article: direct quotes and reported speech, in text order."""
+    if not parsed.tokens or not parsed.paragraphs:  # no content lines: nothing said
+        return []
+    doc = QuoteDoc(parsed, mentions)
+    cands, label_paras = _labels(doc)
+    segs = [s for s in segments(doc) if s.para not in label_paras]
+    for s in segs:
+        doc.mark_quoted(s.open_mark, s.end + 1)
+    direct, orphans = direct_quotes(doc, segs)
+    used = {c.cue[0] for c in direct}
+    cands = _outermost(doc, cands + direct + [c for c in _reported(doc, used) if not _inside(c, direct)])
+    continue_paragraphs(doc, cands, orphans)
+    return resolve_speakers(doc, cands)
+
+
+# --- 1. labels ------------------------------------------------------------------------------
+
+
+def _labels(doc: QuoteDoc) -> tuple[list[Candidate], set[int]]:
+    """'NAME: words' paragraphs, NAME in capitals or a person's name. In a transcript (3+
+    capital labels) the paragraphs between two labels are the first one's speaker's."""
+    found = []
+    for p, (ps, pe) in enumerate(doc.paras):
+        m = _LABEL.match(doc.text, ps, pe)
+        if m and len(m.group(1).split()) <= 4:
+            ls, le = m.span(1)
+            caps = m.group(1).isupper() and len(m.group(1)) > 1
+            named = any(x.start <= ls and le <= x.end and x.label == PERSON for x in doc.mentions_in(ls, le))
+            if caps or named:
+                found.append((p, ls, le, m.end(), caps))
+    transcript = sum(f[4] for f in found) >= 3
+    out, paras = [], set()
+    for n, (p, ls, le, cs, caps) in enumerate(found):
+        last = found[n + 1][0] if transcript and caps and n + 1 < len(found) else p + 1
+        content = [(cs if q == p else doc.paras[q][0], doc.paras[q][1]) for q in range(p, last)]
+        content = [(s, e - (doc.text[e - 1] in '"”')) for s, e in content]
+        colon = doc.tok_at(le)
+        out.append(Candidate(doc.tok_at(ls), (colon, colon), content, True, label=(ls, le)))
+        paras.update(range(p, last))
+        for s, e in content:
+            doc.mark_quoted(s, e)
+    return out, paras
+
+
+# --- 3. reported speech ---------------------------------------------------------------------
+
+
+def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
+    """Cue verbs outside quotes with a subject and what they report; "according to X"."""
+    out = []
+    for t in doc.toks:
+        i = t.i
+        if doc.quoted[i] or i in used:
+            continue
+        acc, lemma = according_to(doc, i), t.lemma.lower()
+        if acc:
+            subj = acc[1]  # the content is the sentence around "according to X"
+            found = acc[0], _around(doc, doc.sents[t.sent], i, max(doc.subtree(subj)[1], i + 1))
+        elif t.pos in ("VERB", "AUX") and lemma in cues.ALL_CUES:
+            subj = subject_of(doc, i)
+            if subj is None or doc.para_of(doc.toks[subj].start) != doc.para_of(t.start):
+                subj = name_before(doc, i, doc.tok_at(doc.para_span(t.start)[0]))
+            if subj is None or doc.quoted[subj]:
+                continue
+            found = _parenthetical(doc, i, subj) or _complement(doc, i, lemma)
+        else:
+            continue
+        if found:
+            ps, pe = doc.para_span(t.start)  # a bad sentence split may cross paragraphs
+            content = [(max(s, ps), min(e, pe)) for s, e in found[1] if e > ps and s < pe]
+            if content and not any(s <= doc.toks[subj].start < e for s, e in content):
+                out.append(Candidate(subj, (i, found[0]), content, False))
+    return out
+
+
+def _complement(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, list] | None:
+    """(last cue token, content spans) of what cue ``i`` reports."""
+    toks, kids = doc.toks, doc.kids[i]
+    if lemma in cues.CLAUSE_CUES:  # "said (that) ...": the clause runs on to the sentence end
+        c = next((c for c in kids if toks[c].dep == "ccomp" and c > i), None)
+        if c is not None:
+            return _span(doc, i, doc.subtree(c)[0], _clause_end(doc, i, c))
+    for c in kids:  # "called for X", "called on X to ...", "pointed out that ..."
+        if (
+            toks[c].dep in ("prep", "prt")
+            and toks[c].text.lower() in cues.CUE_PARTICLES.get(lemma, ())
+            and c > i
+            and all(toks[j].pos == "ADV" for j in range(i + 1, c))
+        ):
+            rest = doc.kids[c] + [k for k in kids if k > c and toks[k].dep in ("ccomp", "dobj")]
+            if rest:
+                return _span(doc, c, doc.subtree(min(rest))[0], _clause_end(doc, i, min(rest)))
+    if lemma in cues.TO_CUES:  # "vowed to X" (not "..., and Y")
+        c = next((c for c in kids if toks[c].dep == "xcomp"), None)
+        if c is not None:
+            return _span(doc, i, doc.subtree(c)[0], _phrase_end(doc, c))
+    obj = next((c for c in kids if toks[c].dep == "dobj" and c > i), None)
+    if lemma in cues.OBJECT_CUES and obj is not None:  # "cited X as Y", "called X a Y"
+        more = [
+            c
+            for c in kids
+            if c > obj
+            and (
+                toks[c].dep in ("oprd", "ccomp", "xcomp", "attr")
+                or (toks[c].dep == "prep" and toks[c].text.lower() in ("as", "for", "of"))
+            )
+        ]
+        if lemma in cues.PREP_CONTENT and more and toks[more[0]].dep == "prep":  # "accused X of Y"
+            return _span(doc, obj, more[0], _clause_end(doc, i, more[0]))
+        if more or lemma not in cues.NEEDS_PREDICATE:
+            return _span(doc, i, doc.subtree(obj)[0], _clause_end(doc, i, obj))
+    if lemma in cues.CLAUSE_CUES:  # "said in remarks cited by X that ...": a lost attachment
+        for j in range(i + 1, min(i + 16, doc.sents[toks[i].sent].end_tok)):
+            if toks[j].text.lower() == "that" and toks[j].dep == "mark":
+                return _span(doc, i, j, _clause_end(doc, i, j))
+            if toks[j].tag in ("VBD", "VBZ", "VBP", "MD") or toks[j].text in (";", ":") or doc.quoted[j]:
+                break
+    if toks[i].dep == "parataxis" and toks[i].head < i:  # "The plan, he said, will fail."
+        lo, hi = doc.subtree(toks[i].head)
+        spans = _around(doc, None, *doc.subtree(i), lo, hi)
+        if spans:
+            return i, spans
+    return None
+
+
+def _parenthetical(doc: QuoteDoc, i: int, subj: int) -> tuple[int, list] | None:
+    """'A, he said, B.' and 'A, said Jane Roe.': the sentence around a frame set off by
+    commas (subject, cue and a few verbless words such as "told me on Friday")."""
+    toks = doc.toks
+    if toks[i].lemma.lower() not in cues.CLAUSE_CUES:
+        return None
+    sn = doc.sents[toks[i].sent]
+    lo, hi = noun_phrase(doc, subj)
+    if subj > i:  # "..., said Jane Roe, a senator from Ohio.": the apposition is in the frame
+        hi = doc.subtree(subj)[1]
+    lo, hi = min(lo, i), max(hi, i)
+    while (
+        hi + 1 < sn.end_tok
+        and hi - i < 8
+        and toks[hi + 1].pos not in ("VERB", "AUX", "PUNCT")
+        and toks[hi + 1].text.lower() not in ("that", "if", "whether")
+    ):
+        hi += 1
+    if lo - 1 <= sn.start_tok or toks[lo - 1].text != "," or hi + 1 >= sn.end_tok:
+        return None
+    if toks[hi + 1].text == ",":
+        spans = _around(doc, sn, lo - 1, hi + 1)
+    elif toks[hi + 1].text in (".", "!", "?") or (toks[hi + 1].pos == "PUNCT" and hi + 2 >= sn.end_tok):
+        spans = [s for s in [doc.chars(sn.start_tok, lo - 2)] if s]
+    else:
+        return None
+    return (i, spans) if spans and not any(doc.quoted[doc.tok_at(s)] for s, _ in spans) else None
+
+
+def _around(doc: QuoteDoc, sn, lo: int, hi: int, first: int = 0, last: int = 0) -> list:
+    """Char spans of sentence ``sn`` (or tokens first..last) around tokens lo..hi."""
+    first, last = (sn.start_tok, sn.end_tok - 1) if sn is not None else (first, last)
+    return [
+        s
+        for s in (doc.chars(first, lo - 1) if lo > first else None, doc.chars(hi + 1, last) if hi < last else None)
+        if s
+    ]
+
+
+def _span(doc: QuoteDoc, cue_end: int, lo: int, hi: int) -> tuple[int, list] | None:
+    span = doc.chars(lo, hi) if hi > lo else None
+    return (cue_end, [span]) if span else None
+
+
+def _phrase_end(doc: QuoteDoc, h: int) -> int:
+    """Last token of the phrase headed by ``h`` before a coordinated or added clause."""
+    right = h
+    for c in doc.kids[h]:
+        if c > h:
+            if doc.toks[c].dep in ("conj", "cc", "advcl", "parataxis", "punct", "npadvmod", "relcl"):
+                break
+            right = doc.subtree(c)[1]
+    return right
+
+
+def _clause_end(doc: QuoteDoc, i: int, c: int) -> int:
+    """Last token of what cue ``i`` reports from token ``c`` on: the sentence's end, unless
+    the cue goes on ("..., adding that ...", "and suggested ..."), or at ";" / ", which"."""
+    toks = doc.toks
+    end = doc.sents[toks[i].sent].end_tok - 1
+    for k in doc.kids[i]:
+        t = toks[k]
+        if (
+            k > c
+            and t.dep in ("conj", "advcl", "xcomp", "parataxis")
+            and (t.lemma.lower() in cues.ALL_CUES or (t.tag in ("VBG", "VBN") and t.dep == "advcl"))
+        ):
+            end = min(end, doc.subtree(k)[0] - 1)
+    for j in range(c, end):
+        t = toks[j]
+        if t.text == ";" or (t.text == "," and toks[j + 1].text.lower() in ("who", "which")):
+            return j - 1
+        if (
+            t.dep == "conj"
+            and t.tag == toks[i].tag
+            and t.lemma.lower() in cues.ALL_CUES
+            and not any(toks[k].dep == "nsubj" for k in doc.kids[j])
+        ):
+            return j - 1  # "said that A and suggested that B" parsed as one clause
+    return end
+
+
+def _outermost(doc: QuoteDoc, cands: list[Candidate]) -> list[Candidate]:
+    """Candidates in text order, without reported speech whose cue lies inside what another
+    one reports ("Roe said Doe vowed to ..." is one attribution, by Roe)."""
+    spans = sorted((s, e) for c in cands for s, e in c.content)
+    starts, reach, far = [s for s, _ in spans], [], 0
+    for _, e in spans:
+        far = max(far, e)
+        reach.append(far)  # the furthest any span starting up to here reaches
+    out = []
+    for c in sorted(cands, key=lambda c: c.cue[0]):
+        at = doc.toks[c.cue[0]].start
+        k = bisect_right(starts, at) - 1
+        if c.direct or k < 0 or reach[k] <= at:
+            out.append(c)
+    return out
+
+
+def _inside(c: Candidate, direct: list[Candidate]) -> bool:
+    """Reported content that is mostly one of the direct quotes already found."""
+    size = sum(e - s for s, e in c.content) or 1
+    return any(
+        2 * sum(max(0, min(e, de) - max(s, ds)) for s, e in c.content for ds, de in d.content) > size for d in direct
+    )

@@ -1,0 +1,294 @@
+"""Speakers of quotes and reported speech: whose words a cue reports, and which entity that is.
+
+:func:`resolve_speakers` turns the :class:`~graphbuild.attribution.doc.Candidate` values
+of every pass into Quotes.
+
+Finding the speaker's head token: the subject of the cue verb (participles and coordinated
+verbs take their head verb's), the name right before or after the cue when the parse lost
+it, or X in "according to X". Resolving it: the speaker phrase as written, cut before
+clauses and appositions; its key is the mention it names ("The press secretary, Jane
+Roe" is Jane Roe, "X's spokesman" speaks for X; a "NAME:" label, also by surname), or for
+a pronoun or a role noun ("the senator") the person the text is about: the speaker of the
+latest attribution, else the latest person subject (never the addressee, an object).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from graphbuild.attribution.doc import Candidate, QuoteDoc
+from graphbuild.graph.model import COUNTRY, ORGANIZATION, PERSON, PLACE, Mention, Quote, Span
+from graphbuild.lexicon import cues
+from graphbuild.lexicon.names import MEDIA_NOUNS
+
+_NP_STOP = ("relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "prep", "npadvmod")
+_NP_PREPS = ("of", "by", "from", "for", "at")  # "officials from X" is all speaker
+_LOOKBACK = 6  # sentences searched back for the one a pronoun refers to
+
+
+# --- the speaker's head token ---------------------------------------------------------------
+
+
+def subject_of(doc: QuoteDoc, v: int, depth: int = 0) -> int | None:
+    """The subject of verb ``v``; participles and coordinated verbs ("..., adding that ...")
+    take the subject of the verb they hang on. Passives ("it is believed") have none."""
+    for c in doc.kids[v]:
+        if doc.toks[c].dep == "nsubj":
+            return c
+        if doc.toks[c].dep in ("nsubjpass", "auxpass", "expl"):
+            return None
+    t, head = doc.toks[v], doc.toks[doc.toks[v].head]
+    if depth < 2 and t.dep in ("advcl", "conj", "xcomp") and t.head != v:
+        s = subject_of(doc, t.head, depth + 1)  # but not the dummy "it" of "it was a week ..."
+        return None if s is not None and head.lemma == "be" and doc.toks[s].text.lower() == "it" else s
+    return None
+
+
+def name_before(doc: QuoteDoc, v: int, first: int) -> int | None:
+    """When the parse lost the subject of cue ``v`` (a headline run into the first sentence,
+    a mis-tagged name): the noun phrase from token ``first`` right up to the cue."""
+    j = v - 1
+    while j > first and doc.toks[j].pos in ("ADV", "AUX", "PART") and doc.toks[j].text != "'s":
+        j -= 1
+    if j < first or doc.quoted[j] or doc.toks[j].pos not in ("PROPN", "NOUN", "PRON"):
+        return None
+    head = j
+    while j > first and (
+        doc.toks[j - 1].pos in ("PROPN", "NOUN", "DET", "ADJ", "NUM", "PART") or doc.toks[j - 1].text.istitle()
+    ):
+        j -= 1
+    return head if j == first else None
+
+
+def name_after(doc: QuoteDoc, v: int, last: int) -> int | None:
+    """The name right after an inverted cue ('"...," said Jane Roe') the parse missed."""
+    j = v + 1
+    while j < last and doc.toks[j].pos == "PROPN" and doc.toks[j + 1].pos == "PROPN":
+        j += 1
+    return j if j <= last and doc.toks[j].pos == "PROPN" else None
+
+
+def according_to(doc: QuoteDoc, i: int) -> tuple[int, int] | None:
+    """("to" token, source head) of "according to X" at token ``i``."""
+    if doc.toks[i].text.lower() == "according":
+        for c in doc.kids[i]:
+            objs = [o for o in doc.kids[c] if doc.toks[o].dep == "pobj"]
+            if doc.toks[c].text.lower() == "to" and objs:
+                return c, objs[0]
+    return None
+
+
+# --- its phrase and mention key -------------------------------------------------------------
+
+
+def noun_phrase(doc: QuoteDoc, h: int) -> tuple[int, int]:
+    """Token range of the noun phrase headed by ``h``, cut before clauses, appositions and
+    commas, within its paragraph: "Jane Roe, the senator who ..." -> "Jane Roe"."""
+    lo, right = doc.subtree(h)[0], h
+    for c in sorted(doc.kids[h]):
+        if c > h:
+            t = doc.toks[c]
+            if t.dep in _NP_STOP and not (t.dep == "prep" and t.text.lower() in _NP_PREPS):
+                break
+            right = doc.subtree(c)[1]
+    ps, pe = doc.para_span(doc.toks[h].start)
+    while lo < h and (doc.toks[lo].pos == "PUNCT" or doc.quoted[lo] or doc.toks[lo].start < ps):
+        lo += 1
+    while right > h and doc.toks[right].end > pe:
+        right -= 1
+    return lo, right
+
+
+def resolve_speakers(doc: QuoteDoc, cands: list[Candidate]) -> list[Quote]:
+    """Quotes with speaker spans and keys, in text order (pronouns need earlier speakers)."""
+    res, out = _Resolver(doc), []
+    for c in cands:
+        if c.label:
+            (s, e), key = c.label, res.label_key(*c.label)
+        else:
+            lo, hi = noun_phrase(doc, c.subj)
+            s, e, key = doc.toks[lo].start, doc.toks[hi].end, res.key(c.subj, c.cue[0], lo, hi)
+        content = [(a, b) for a, b in c.content if b > a]
+        if not content:
+            continue
+        res.said(doc.toks[c.cue[0]].sent, key, c.subj)
+        last = c.cue[1]
+        nxt = doc.toks[last + 1] if last + 1 < len(doc.toks) else None
+        if nxt is not None and nxt.dep == "prt" and nxt.head == c.cue[0]:
+            last += 1  # "pointed out"
+        cs, ce = doc.toks[c.cue[0]].start, doc.toks[last].end
+        out.append(Quote(Span(s, e, doc.text[s:e]), key, Span(cs, ce, doc.text[cs:ce]), content, c.direct))
+    return out
+
+
+class _Resolver:
+    """Speaker phrase -> mention key; remembers who spoke in which sentence."""
+
+    def __init__(self, doc: QuoteDoc):
+        self.doc = doc
+        self.speakers: dict[int, str | None] = {}  # sentence -> person who spoke (None: unknown name)
+        self.bodies: dict[int, str] = {}  # sentence -> organization or country that spoke
+        self.labels = {m.key: m.label for m in doc.mentions}
+        self.gender: dict[str, str] = {}
+        self.surnames: dict[str, str] = {}  # last word of a person's name -> key
+        for m in doc.mentions:
+            if m.label == PERSON:
+                i = doc.tok_at(m.start)
+                prev = doc.toks[i - 1].text.lower() if i > 0 else ""
+                if prev in cues.MALE_TITLES or prev in cues.FEMALE_TITLES:  # "Mr. Roe", "Ms. Roe"
+                    self.gender.setdefault(m.key, "m" if prev in cues.MALE_TITLES else "f")
+                words = m.text.lower().split()
+                if len(words) > 1 or words[0] not in self.surnames:
+                    self.surnames[words[-1]] = m.key
+
+    def said(self, sent: int, key: str | None, head: int) -> None:
+        """Remember who spoke in ``sent``. A name without a key (missed by the NER) is
+        remembered too, so that a later "he" is not given to someone else."""
+        t, label = self.doc.toks[head], self.labels.get(key)
+        person = t.tag in ("NN", "NNP") and t.lemma.lower() in cues.PERSON_TITLES | cues.REPRESENTATIVES
+        if label == PERSON or person or (key is None and t.pos == "PROPN"):
+            self.speakers[sent] = key  # "an M&S spokesman said ... He added": M&S's words
+        elif label in (ORGANIZATION, COUNTRY):
+            self.bodies[sent] = key
+
+    def label_key(self, start: int, end: int) -> str | None:
+        inside = self.doc.mentions_in(start, end)
+        return inside[0].key if inside else self.surnames.get(self.doc.text[start:end].lower().split()[-1])
+
+    def key(self, subj: int, cue: int, lo: int, hi: int) -> str | None:
+        """Key of the speaker phrase lo..hi headed by ``subj``."""
+        doc = self.doc
+        head = doc.toks[subj]
+        word, lemma = head.text.lower(), head.lemma.lower()
+        if word in cues.PERSON_PRONOUNS:
+            return self.antecedent(head.start, head.sent, True, "m" if word in cues.MALE else "f")
+        if word in cues.THING_PRONOUNS:
+            return self.antecedent(head.start, head.sent, False)
+        if word in cues.RELATIVE_PRONOUNS and doc.toks[cue].dep == "relcl":  # "X, who said"
+            return self.key(doc.toks[cue].head, cue, *noun_phrase(doc, doc.toks[cue].head))
+        ms = doc.mentions_in(doc.toks[lo].start, doc.toks[hi].end)
+        for m in ms:
+            if m.start <= head.start < m.end:
+                return m.key
+        for k in doc.kids[subj]:  # "The press secretary, Jane Roe, said"
+            if doc.toks[k].dep == "appos":
+                a, b = doc.subtree(k)
+                named = [m for m in doc.mentions_in(doc.toks[a].start, doc.toks[b].end) if m.label == PERSON]
+                if named:
+                    return named[0].key
+        if ms and (lemma in cues.REPRESENTATIVES or lemma in cues.DOCUMENTS):  # "X's spokesman"
+            return ms[0].key
+        if not ms and word in self.surnames and head.text[:1].isupper():  # a surname the NER missed
+            return self.surnames[word]
+        definite = any(doc.toks[k].dep == "det" and doc.toks[k].text.lower() in ("the", "this") for k in doc.kids[subj])
+        if any(m.label not in (COUNTRY, PLACE) for m in ms) or head.tag not in ("NN", "NNP") or not definite:
+            return None  # (a country may qualify a role noun: "the Norwegian minister")
+        if lemma in cues.PERSON_TITLES:  # "the senator"
+            return self.titled(head.start, head.sent, lemma)
+        return self.antecedent(head.start, head.sent, False) if lemma in cues.ORGANIZATION_NOUNS else None
+
+    def antecedent(self, char: int, sent: int, person: bool, gender: str | None = None) -> str | None:
+        """What a pronoun or role noun at ``char`` refers to, going back sentence by sentence:
+        who spoke there, else the latest subject, else (for a person) the first one named.
+        Names inside quotes do not count; the gender must fit where it is known."""
+        doc, spoke = self.doc, self.speakers if person else self.bodies
+        labels = (PERSON,) if person else (ORGANIZATION, COUNTRY)
+        for s in range(sent, max(-1, sent - _LOOKBACK), -1):
+            if s in spoke and (spoke[s] is None or self._fits(spoke[s], gender)):
+                return spoke[s]
+            sn = doc.sents[s]
+            named = [
+                m
+                for m in doc.mentions_in(sn.start, min(sn.end, char))
+                if m.label in labels
+                and m.end <= char
+                and not doc.quoted[doc.tok_at(m.start)]
+                and self._fits(m.key, gender)
+            ]
+            subjects = [(m.start, m.key) for m in named if self._is_subject(m)]
+            if person:  # a bare surname the NER missed
+                subjects += [
+                    (t.start, k)
+                    for t in doc.toks[sn.start_tok : sn.end_tok]
+                    if t.dep == "nsubj"
+                    and t.text[:1].isupper()
+                    and t.end <= char
+                    and not doc.quoted[t.i]
+                    and (k := self.surnames.get(t.text.lower()))
+                    and self._fits(k, gender)
+                ]
+            if subjects or (person and named):
+                return max(subjects)[1] if subjects else named[0].key
+        return None
+
+    def titled(self, char: int, sent: int, title: str) -> str | None:
+        """The person a role noun ("the senator") refers to: one named with that title
+        ("Sen. Jane Roe"), else the latest person of its sentence, else as for "he"."""
+        doc = self.doc
+        n = bisect_left(doc.m_starts, char)
+        for m in reversed(doc.mentions[max(0, n - 50) : n]):
+            i = doc.tok_at(m.start)
+            prev = doc.toks[i - 1].text.lower() if i > 0 else ""
+            if m.label == PERSON and title in (prev, cues.TITLE_ABBREVIATIONS.get(prev)):
+                return m.key
+        sn = doc.sents[sent]
+        persons = [m for m in doc.mentions_in(sn.start, char) if m.label == PERSON and m.end <= char]
+        return persons[-1].key if persons else self.antecedent(char, sent - 1, True) if sent else None
+
+    def _fits(self, key: str, gender: str | None) -> bool:
+        return gender is None or self.gender.get(key, gender) == gender
+
+    def _is_subject(self, m: Mention) -> bool:
+        """Whether the mention's head token is the subject of its clause."""
+        doc = self.doc
+        lo, hi = doc.tok_at(m.start), doc.tok_at(m.end) - 1
+        for i in range(lo, hi + 1):
+            t = doc.toks[i]
+            if not lo <= t.head <= hi or t.head == i:
+                return t.dep in ("nsubj", "nsubjpass")
+        return False
+
+
+# Head nouns that say a speaker phrase names an outlet or body: "the Kelvarin news website".
+
+
+def name_unnamed_speakers(parsed, quotes: list[Quote], mentions: list[Mention]) -> list[Mention]:
+    """Mentions for speakers the NER missed: a speaker phrase that is a proper name
+    ("Harbourline reported", "the Zeitgeist news website said") is an actor, so it becomes an
+    Organization (a person's name would normally be tagged by the NER; the corpus-wide label
+    vote corrects it where the name is tagged elsewhere). Sets the quotes' speaker keys."""
+    from graphbuild.entities.names import slug
+
+    starts = [t.start for t in parsed.tokens]
+    paras = [p[0] for p in parsed.paragraphs]
+    known = {m.key: m.label for m in mentions}
+    added = []
+    for q in quotes:
+        if q.speaker_key is not None or q.speaker.start >= q.speaker.end:
+            continue
+        lo, hi = bisect_left(starts, q.speaker.start), bisect_left(starts, q.speaker.end)
+        toks = [t for t in parsed.tokens[lo:hi] if t.pos not in ("PUNCT", "SPACE")]
+        while toks and toks[0].pos == "DET":
+            toks = toks[1:]
+        while len(toks) > 1 and toks[-1].pos == "NOUN" and toks[-1].text.lower() in MEDIA_NOUNS | {"news"}:
+            toks = toks[:-1]
+        if not toks or not all(t.pos == "PROPN" and t.text[:1].isupper() for t in toks):
+            continue
+        start, end = toks[0].start, toks[-1].end
+        name = parsed.article.text[start:end]
+        key = slug(name)
+        if not key:
+            continue
+        m = Mention(
+            start,
+            end,
+            name,
+            known.get(key, ORGANIZATION),
+            key,
+            toks[0].sent,
+            max(0, bisect_left(paras, start + 1) - 1),
+            name,
+        )
+        added.append(m)
+        q.speaker_key = key
+    return added

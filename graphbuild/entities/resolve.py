@@ -1,0 +1,160 @@
+"""Corpus-level resolution: one id per real entity across the corpus.
+
+:class:`CorpusResolver` takes each article's mentions and alias pairs (from
+:func:`mentions.article_mentions`, re-exported here): alias pairs and short-form evidence are
+merged with union-find when they point at one dominant long form; a bare surname joins the
+only full name with that surname; the label is the majority of mention labels; the display
+name is the most frequent full form; the user alias file (:mod:`aliases`) is applied last.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from graphbuild.entities import countries, names
+from graphbuild.entities.aliases import apply_rules
+from graphbuild.entities.mentions import article_mentions
+from graphbuild.entities.names import slug
+from graphbuild.entities.unionfind import UnionFind
+from graphbuild.graph.model import COUNTRY, ORGANIZATION, PERSON, PLACE, Mention, Resolution
+
+__all__ = ["CorpusResolver", "article_mentions", "slug"]
+
+
+def _dominant(votes: Counter, share: float = 2 / 3) -> str | None:
+    """The item with at least ``share`` of the votes, if any."""
+    if not votes:
+        return None
+    (top, n), total = votes.most_common(1)[0], sum(votes.values())
+    return top if n >= share * total and (len(votes) == 1 or votes.most_common(2)[1][1] < n) else None
+
+
+def _majority(votes: Counter) -> str:
+    # Ties go to the more specific label: Person, then Organization.
+    order = {PERSON: 0, ORGANIZATION: 1, COUNTRY: 2, PLACE: 3}
+    return min(votes, key=lambda lab: (-votes[lab], order.get(lab, 9)))
+
+
+class CorpusResolver:
+    """Collects key statistics over the corpus, then decides the final id of every key."""
+
+    def __init__(self, aliases=None) -> None:
+        self.rules = aliases
+        self.labels: dict[str, Counter] = defaultdict(Counter)
+        self.names: dict[str, Counter] = defaultdict(Counter)
+        self.short: dict[str, Counter] = defaultdict(Counter)  # short form slug -> long keys
+        self.aliases: dict[str, Counter] = defaultdict(Counter)  # acronym slug -> long keys
+
+    def add(self, mentions: list[Mention], aliases: list[tuple[str, str]]) -> None:
+        """Count one article's mentions (labels, names, short-form evidence) and aliases."""
+        for m in mentions:
+            self.labels[m.key][m.label] += 1
+            self.names[m.key][m.name] += 1
+            if not m.key.startswith("country:"):
+                own = slug(m.text)
+                if own != m.key and own != slug(m.name):
+                    self.short[own][m.key] += 1
+        for short, long in aliases:
+            self.aliases[short][long] += 1
+
+    def finalize(self) -> Resolution:
+        """Decide the final id, label and name of every key."""
+        uf = UnionFind()
+        label = {k: _majority(v) for k, v in self.labels.items()}
+        for short, votes in self.aliases.items():
+            long = _dominant(votes)
+            if long is not None:
+                uf.union(short, long)
+        for own, votes in self.short.items():
+            # A short form that is a key of its own elsewhere ("Brack" in an article without
+            # the full name) joins the long form it stands for in the other articles.
+            long = _dominant(votes)
+            if own in label and long in label and own not in self.aliases and label[own] == label[long] != COUNTRY:
+                uf.union(own, long)
+        self._join_people(uf, label)
+        self._join_country_prefixed(uf, label)
+        groups: dict[str, list[str]] = defaultdict(list)
+        for k in sorted(self.labels):  # sorted: the result does not depend on article order
+            groups[uf.find(k)].append(k)
+        return apply_rules(self.rules, list(groups.values()), self._entity)
+
+    def _name(self, key: str) -> str:
+        """The most frequent name of a key (ties: alphabetical, so article order is moot)."""
+        votes = self.names[key]
+        return min(votes, key=lambda n: (-votes[n], n))
+
+    def _parts(self, key: str) -> list[str]:
+        return names.person_parts(self._name(key))
+
+    def _join_people(self, uf: UnionFind, label: dict[str, str]) -> None:
+        """A full name joins the one longer full name containing it ("Gerold Fane" ->
+        "Gerold R. Fane"); a bare surname joins the full name that dominates it."""
+        by_last: dict[str, list[str]] = defaultdict(list)
+        full: dict[str, tuple] = {}
+        single = []
+        for k, lab in label.items():
+            if lab != PERSON:
+                continue
+            parts = tuple(self._parts(k))
+            if len(parts) >= 2:
+                by_last[parts[-1]].append(k)
+                full[k] = parts
+            elif parts:
+                single.append((k, parts[0]))
+        for a, b in names.person_joins(full):
+            uf.union(a, b)
+        for k, part in single:
+            if uf.find(k) != k or part not in by_last:
+                continue
+            votes = Counter()
+            for o in by_last[part]:
+                votes[uf.find(o)] += sum(self.labels[o].values())
+            top = _dominant(votes, 0.75)
+            if top is not None:
+                uf.union(k, top)
+
+    def _join_country_prefixed(self, uf: UnionFind, label: dict[str, str]) -> None:
+        """'U.S. Mint' joins 'Mint' when that is an organization of its own and no other
+        country's mint is named ('UK Mint')."""
+        prefixed: dict[str, set[str]] = defaultdict(set)
+        for k, lab in label.items():
+            if lab != ORGANIZATION:
+                continue
+            words = self._name(k).split()
+            if len(words) < 2:
+                continue
+            hit = countries.lookup(words[0])
+            rest = names.org_key(words[1:])
+            if hit is not None and hit.sure and label.get(rest) == ORGANIZATION:
+                prefixed[rest].add(k)
+        for rest, keys in prefixed.items():
+            if len(keys) == 1:
+                uf.union(rest, keys.pop())
+
+    def _entity(self, keys: list[str]) -> tuple[str, str, str, dict]:
+        """(id, label, display name, props) of a group of keys."""
+        votes, names_ = Counter(), Counter()
+        for k in keys:
+            votes.update(self.labels[k])
+            names_.update(self.names[k])
+        iso = next(
+            (k[8:] for k in sorted(keys, key=lambda k: (-sum(self.labels[k].values()), k)) if k.startswith("country:")),
+            None,
+        )
+        if iso is not None:
+            country = countries.by_iso(iso)
+            return f"country:{iso}", COUNTRY, country.name if country else iso, {"iso": iso}
+        lab = _majority(votes)
+        name = display_name(names_, lab)
+        return f"{lab.lower()}:{slug(name) or slug(keys[0])}", lab, name, {}
+
+
+def display_name(votes: Counter, label: str) -> str:
+    """The most frequent full form: for people a name with two or more parts, for
+    organizations not a bare acronym; ties go to the longer, then alphabetical."""
+    if label == PERSON:
+        full = [n for n in votes if len(n.split()) >= 2]
+    else:
+        full = [n for n in votes if not names.acronym(n)]
+    pool = full or list(votes)
+    return min(pool, key=lambda n: (-votes[n], -len(n), n))

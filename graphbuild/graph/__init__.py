@@ -1,0 +1,7 @@
+"""The graph stage: the shared dataclasses every stage hands on (:mod:`.model`), their
+serialised form (:mod:`.codec`), and what turns resolved extractions into the graph.
+
+Takes :class:`~graphbuild.graph.model.ArticleExtraction` values with final entity ids;
+gives a :class:`~graphbuild.graph.model.Graph` (:mod:`.relate`), the part of it a view or
+export draws (:mod:`.view`), and the after-build summary (:mod:`.summary`).
+"""

@@ -1,0 +1,184 @@
+"""Relations: co-mention, said-about and article-mentions edges, aggregated over the corpus.
+
+Evidence lists keep the ``evidence_cap`` smallest (article id, offset) items, so the graph
+does not depend on the order articles arrive in (building A then B equals A and B at once).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from itertools import combinations
+
+from graphbuild.graph.model import ARTICLE, CO_MENTIONED, MENTIONS, SAID_ABOUT, ArticleExtraction, Edge, Graph, Node
+
+WINDOWS = ("sentence", "paragraph", "article")
+EVIDENCE_CAP = 5
+SNIPPET_CHARS = 300
+
+
+def article_node_id(article_id: str) -> str:
+    return f"article:{article_id}"
+
+
+def apply_ids(x: ArticleExtraction, ids: dict) -> ArticleExtraction:
+    """Give mentions and quotes their final entity ids; drop mentions of dropped keys."""
+    kept = []
+    for m in x.mentions:
+        final = ids.get(m.key)
+        if final is not None:
+            m.entity_id, m.label = final[0], final[1]
+            kept.append(m)
+    x.mentions = kept
+    for q in x.quotes:
+        final = ids.get(q.speaker_key) if q.speaker_key else None
+        q.speaker_entity = final[0] if final else None
+        inside = {m.entity_id for m in kept if any(s <= m.start and m.end <= e for s, e in q.content)}
+        inside.discard(q.speaker_entity)
+        q.targets = sorted(inside)
+    return x
+
+
+def _snippet(text: str, start: int, end: int) -> str:
+    s = " ".join(text[start:end].split())
+    return s if len(s) <= SNIPPET_CHARS else s[: SNIPPET_CHARS - 1] + "…"
+
+
+class _Agg:
+    __slots__ = ("articles", "evidence", "extra", "last", "weight")
+
+    def __init__(self) -> None:
+        self.weight = 0
+        self.articles = 0  # articles arrive one at a time: counting needs only the last id
+        self.last: str | None = None
+        self.evidence: list[tuple] = []
+        self.extra: Counter = Counter()
+
+    def add(self, article_id: str) -> None:
+        self.weight += 1
+        if article_id != self.last:
+            self.articles += 1
+            self.last = article_id
+
+    def add_evidence(self, item: tuple, cap: int) -> None:
+        self.evidence.append(item)
+        if len(self.evidence) > 2 * cap:
+            self.evidence = sorted(set(self.evidence))[:cap]
+
+
+class GraphBuilder:
+    """Fold final-id extractions into a :class:`Graph`."""
+
+    def __init__(self, window: str = "sentence", evidence_cap: int = EVIDENCE_CAP):
+        if window not in WINDOWS:
+            raise ValueError(f"window must be one of {WINDOWS}")
+        self.window, self.cap = window, evidence_cap
+        self.co: dict[tuple[str, str], _Agg] = defaultdict(_Agg)
+        self.said: dict[tuple[str, str], _Agg] = defaultdict(_Agg)
+        self.mentions: dict[tuple[str, str], int] = Counter()
+        self.entity_mentions: Counter = Counter()
+        self.entity_articles: Counter = Counter()
+        self.surfaces: dict[str, Counter] = defaultdict(Counter)
+        self.articles: dict[str, dict] = {}
+
+    def add(self, x: ArticleExtraction) -> None:
+        aid = x.article_id
+        self.articles[aid] = {k: v for k, v in {"title": x.title, **x.meta}.items() if v}
+        for m in x.mentions:
+            self.mentions[(aid, m.entity_id)] += 1
+            self.entity_mentions[m.entity_id] += 1
+            self.surfaces[m.entity_id][m.text] += 1
+        for eid in {m.entity_id for m in x.mentions}:
+            self.entity_articles[eid] += 1
+        self._co_mentions(x)
+        self._said_about(x)
+
+    def _windows(self, x: ArticleExtraction):
+        groups: dict[int, set] = defaultdict(set)
+        for m in x.mentions:
+            w = m.sentence if self.window == "sentence" else m.paragraph if self.window == "paragraph" else 0
+            groups[w].add(m.entity_id)
+        spans = (
+            x.sentences
+            if self.window == "sentence"
+            else x.paragraphs
+            if self.window == "paragraph"
+            else [(0, len(x.text))]
+        )
+        for w, ids in groups.items():
+            span = spans[w] if w < len(spans) else (0, 0)
+            yield ids, span
+
+    def _co_mentions(self, x: ArticleExtraction) -> None:
+        for ids, (s, e) in self._windows(x):
+            for a, b in combinations(sorted(ids), 2):
+                agg = self.co[(a, b)]
+                agg.add(x.article_id)
+                agg.add_evidence((x.article_id, s, _snippet(x.text, s, e)), self.cap)
+
+    def _said_about(self, x: ArticleExtraction) -> None:
+        for q in x.quotes:
+            if not q.speaker_entity:
+                continue
+            s = q.content[0][0] if q.content else q.speaker.start
+            quote = _snippet(x.text, s, q.content[-1][1] if q.content else s)
+            for t in q.targets:
+                agg = self.said[(q.speaker_entity, t)]
+                agg.add(x.article_id)
+                agg.extra["direct" if q.direct else "indirect"] += 1
+                if q.cue:
+                    agg.extra["cue:" + q.cue.text.lower()] += 1
+                agg.add_evidence((x.article_id, s, quote), self.cap)
+
+    def graph(self, entities: dict[str, tuple[str, str, dict]]) -> Graph:
+        """Assemble the graph; ``entities`` maps id -> (label, name, extra node props)."""
+        g = Graph()
+        for eid, (label, name, extra) in sorted(entities.items()):
+            if eid not in self.entity_mentions:
+                continue
+            aliases = [s for s, _ in self.surfaces[eid].most_common(10)]
+            g.add_node(
+                Node(
+                    eid,
+                    label,
+                    name,
+                    {
+                        "mentions": self.entity_mentions[eid],
+                        "articles": self.entity_articles[eid],
+                        "aliases": aliases,
+                        **extra,
+                    },
+                )
+            )
+        for aid, meta in sorted(self.articles.items()):
+            g.add_node(Node(article_node_id(aid), ARTICLE, meta.get("title") or aid, {"article_id": aid, **meta}))
+        for (aid, eid), n in sorted(self.mentions.items()):
+            g.add_edge(Edge(MENTIONS, article_node_id(aid), eid, n, {"count": n}))
+        for (a, b), agg in sorted(self.co.items()):
+            g.add_edge(
+                Edge(
+                    CO_MENTIONED, a, b, agg.weight, {"articles": agg.articles, "evidence": self._evidence(agg, "text")}
+                )
+            )
+        for (a, b), agg in sorted(self.said.items()):
+            cues = sorted(k[4:] for k in agg.extra if k.startswith("cue:"))
+            g.add_edge(
+                Edge(
+                    SAID_ABOUT,
+                    a,
+                    b,
+                    agg.weight,
+                    {
+                        "count": agg.weight,
+                        "articles": agg.articles,
+                        "cues": cues,
+                        "direct": agg.extra["direct"],
+                        "indirect": agg.extra["indirect"],
+                        "evidence": self._evidence(agg, "quote"),
+                    },
+                )
+            )
+        return g
+
+    def _evidence(self, agg: _Agg, field: str) -> list[dict]:
+        items = sorted(set(agg.evidence))[: self.cap]
+        return [{"article": a, field: t} for a, _, t in items]

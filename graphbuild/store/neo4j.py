@@ -1,0 +1,286 @@
+"""The Neo4j store: articles keep their extraction, the graph is derived and synced.
+
+Each Article node stores its own extraction, so the corpus-wide graph can always be
+recomputed from what the database holds: adding articles later equals building them all at
+once, re-ingesting a changed article replaces its old contribution, and removing one leaves
+the graph as if it had never been built. A sync writes only rows whose content hash changed
+(batched ``UNWIND $rows`` in managed write transactions, which the driver retries on
+transient errors) and deletes what no longer exists.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from graphbuild.errors import StoreError
+from graphbuild.graph.model import Graph
+from graphbuild.store import cypher as C
+from graphbuild.store import rows as R
+
+BATCH = 2000
+
+
+@dataclass
+class Neo4jSettings:
+    """Connection settings; empty fields come from NEO4J_URI/USER/PASSWORD/DATABASE."""
+
+    uri: str | None = None
+    user: str | None = None
+    password: str | None = None
+    database: str | None = None
+    retry_seconds: float = 30.0  # how long a write retries transient errors (server gone, leader switch)
+
+    def resolved(self) -> Neo4jSettings:
+        env = os.environ
+        return Neo4jSettings(
+            self.uri or env.get("NEO4J_URI") or "bolt://localhost:7687",
+            self.user or env.get("NEO4J_USER") or "neo4j",
+            self.password if self.password is not None else env.get("NEO4J_PASSWORD"),
+            self.database or env.get("NEO4J_DATABASE") or None,
+            float(env.get("GRAPHBUILD_NEO4J_RETRY_SECONDS", self.retry_seconds)),
+        )
+
+
+@dataclass
+class SyncStats:
+    written: dict = field(default_factory=dict)
+    unchanged: int = 0
+    deleted: int = 0
+
+    @property
+    def total_written(self) -> int:
+        return sum(self.written.values())
+
+
+def _map_error(exc: Exception, s: Neo4jSettings, connected: bool = False) -> StoreError:
+    from neo4j import exceptions as E
+
+    code = getattr(exc, "code", "") or ""
+    if isinstance(exc, E.AuthError) or "Unauthorized" in code or "AuthenticationRateLimit" in code:
+        return StoreError(
+            f"Neo4j at {s.uri} rejected the credentials of user {s.user!r}; fix: set "
+            "NEO4J_PASSWORD (or --neo4j-user / NEO4J_USER)"
+        )
+    if "DatabaseNotFound" in code or "database does not exist" in str(exc).lower():
+        return StoreError(
+            f"Neo4j has no database {s.database!r}; fix: set --database / NEO4J_DATABASE "
+            "to an existing database (Community edition has only 'neo4j')"
+        )
+    if isinstance(exc, (E.ServiceUnavailable, E.SessionExpired, OSError)) and connected:
+        return StoreError(
+            f"lost the connection to Neo4j at {s.uri} during the write and retries did not "
+            "bring it back; every batch written so far is complete; fix: restart the server "
+            "and run the same command again to finish"
+        )
+    if isinstance(exc, (E.ServiceUnavailable, E.SessionExpired, OSError)):
+        return StoreError(
+            f"cannot reach Neo4j at {s.uri}; fix: start it (scripts/neo4j-local start or "
+            "docker compose up -d) or set --neo4j-uri / NEO4J_URI"
+        )
+    if isinstance(exc, (E.ConfigurationError, ValueError)):
+        return StoreError(f"bad Neo4j URI {s.uri!r} ({exc}); fix: use bolt://HOST:PORT or neo4j://HOST:PORT")
+    first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return StoreError(f"Neo4j error: {first[:200]}")
+
+
+def _plain_props(entity) -> dict:
+    """An entity's properties without the writer's bookkeeping (``_hash``, ``_extraction``),
+    JSON-string properties (``evidence``) decoded."""
+    props = {}
+    for k, v in dict(entity).items():
+        if k.startswith("_"):
+            continue
+        if k in R.JSON_PROPS and isinstance(v, str):
+            try:
+                v = json.loads(v)
+            except ValueError:
+                pass
+        props[k] = _plain(v)
+    return props
+
+
+def _plain(value):
+    """A query result value as plain Python: a node becomes its properties plus ``_labels``,
+    a relationship its properties plus ``_type``, ``_start`` and ``_end`` (node ids), a path
+    ``{"nodes": [...], "relationships": [...]}``; temporal and spatial values become strings."""
+    from neo4j import graph as G
+
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, G.Node):
+        return {**_plain_props(value), "_labels": sorted(value.labels)}
+    if isinstance(value, G.Relationship):
+
+        def end(n):
+            return None if n is None else n.get("id", n.element_id)
+
+        return {
+            **_plain_props(value),
+            "_type": value.type,
+            "_start": end(value.start_node),
+            "_end": end(value.end_node),
+        }
+    if isinstance(value, G.Path):
+        return {"nodes": [_plain(n) for n in value.nodes], "relationships": [_plain(r) for r in value.relationships]}
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).hex()
+    return str(value)  # Date, DateTime, Duration, Point, ...
+
+
+class Neo4jStore:
+    """A connection to one Neo4j database, with the graph-level operations graphbuild needs."""
+
+    def __init__(self, settings: Neo4jSettings | None = None):
+        from neo4j import GraphDatabase
+
+        self.settings = (settings or Neo4jSettings()).resolved()
+        s = self.settings
+        self._connected = False
+        if not s.password:
+            raise StoreError("no Neo4j password; fix: set NEO4J_PASSWORD (or answer the prompt)")
+        try:
+            self.driver = GraphDatabase.driver(
+                s.uri,
+                auth=(s.user, s.password),
+                max_transaction_retry_time=s.retry_seconds,
+                connection_timeout=10.0,
+                notifications_min_severity="OFF",
+            )
+        except Exception as exc:  # bad URI scheme and the like
+            raise _map_error(exc, s) from None
+
+    # -- plumbing ---------------------------------------------------------------------------
+    def _session(self):
+        return self.driver.session(database=self.settings.database)
+
+    def _write(self, query: str, **params):
+        try:
+            with self._session() as session:
+                return session.execute_write(lambda tx: tx.run(query, **params).data())
+        except Exception as exc:
+            raise _map_error(exc, self.settings, self._connected) from None
+
+    def _read(self, query: str, **params) -> list[dict]:
+        try:
+            with self._session() as session:
+                return session.execute_read(lambda tx: tx.run(query, **params).data())
+        except Exception as exc:
+            raise _map_error(exc, self.settings) from None
+
+    def _batched(self, query: str, rows: list, name: str = "rows") -> None:
+        for i in range(0, len(rows), BATCH):
+            self._write(query, **{name: rows[i : i + BATCH]})
+
+    def close(self) -> None:
+        self.driver.close()
+
+    def __enter__(self) -> Neo4jStore:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- operations --------------------------------------------------------------------------
+    def verify(self) -> None:
+        """Fail fast, before any extraction: reachable, credentials accepted, database exists."""
+        try:
+            self.driver.verify_connectivity()
+        except Exception as exc:
+            raise _map_error(exc, self.settings) from None
+        self._read("RETURN 1 AS ok")
+        for q in C.CONSTRAINTS:
+            self._write(q)
+        self._connected = True
+
+    def article_hashes(self) -> dict[str, str]:
+        return {r["id"]: r["hash"] for r in self._read(C.ARTICLE_HASHES)}
+
+    def put_articles(self, extractions: Iterable[dict], config: str) -> int:
+        """Store new or changed articles with their extraction; returns how many were written."""
+        existing = self.article_hashes()
+        written, batch = 0, []
+        for x in extractions:  # streamed: only one batch of article texts in memory
+            row = R.article_row(x, config)
+            if existing.get(row["id"]) != row["hash"]:
+                batch.append(row)
+            if len(batch) >= BATCH // 4:
+                self._write(C.PUT_ARTICLES, rows=batch)
+                written, batch = written + len(batch), []
+        if batch:
+            self._write(C.PUT_ARTICLES, rows=batch)
+        return written + len(batch)
+
+    def remove_articles(self, ids: list[str]) -> list[str]:
+        """Delete articles; returns the ids that were not there."""
+        existing = self.article_hashes()
+        present = [i for i in ids if i in existing]
+        if present:
+            self._batched(C.DELETE_ARTICLES, present, name="ids")
+        return [i for i in ids if i not in existing]
+
+    def extractions(self) -> Iterator[dict]:
+        """Every stored article's extraction (``codec.to_dict`` form), in article-id order."""
+        for r in self._read(C.ARTICLE_EXTRACTIONS):
+            if r["x"]:
+                yield json.loads(r["x"])
+
+    def sync(self, graph: Graph) -> SyncStats:
+        """Make the database's entities and relationships equal to ``graph``."""
+        stats = SyncStats()
+        ents = R.entity_rows(graph)
+        existing = {r["id"]: r["hash"] for r in self._read(C.ENTITY_HASHES)}
+        wanted = {r["id"] for rows in ents.values() for r in rows}
+        stale = [i for i in existing if i not in wanted]
+        if stale:
+            self._batched(C.DELETE_ENTITIES, stale, name="ids")
+            stats.deleted += len(stale)
+        for label, rows in ents.items():
+            changed, same = R.diff(rows, existing, key=lambda r: r["id"])
+            self._batched(C.MERGE_ENTITIES[label], changed)
+            stats.written[label] = len(changed)
+            stats.unchanged += same
+        rels = R.rel_rows(graph)
+        for rtype in R.REL_TYPES:
+            have = {(r["src"], r["dst"]): r["hash"] for r in self._read(C.REL_HASHES[rtype])}
+            rows = rels.get(rtype, [])
+            keys = {(r["src"], r["dst"]) for r in rows}
+            gone = [{"src": s, "dst": d} for (s, d) in have if (s, d) not in keys]
+            if gone:
+                self._batched(C.DELETE_RELS[rtype], gone)
+                stats.deleted += len(gone)
+            changed, same = R.diff(rows, have, key=lambda r: (r["src"], r["dst"]))
+            self._batched(C.MERGE_RELS[rtype], changed)
+            stats.written[rtype] = len(changed)
+            stats.unchanged += same
+        return stats
+
+    def read_graph(self) -> Graph:
+        """The stored graph as a :class:`Graph` (what ``export --from-neo4j`` writes)."""
+        ents = [(r["id"], r["label"], r["props"]) for r in self._read(C.READ_ENTITIES)]
+        arts = [(r["id"], r["props"]) for r in self._read(C.READ_ARTICLES)]
+        rels = [(r["type"], r["src"], r["dst"], r["props"]) for r in self._read(C.READ_RELS)]
+        return R.graph_from_records(ents, arts, rels)
+
+    def counts(self) -> dict:
+        return self._read(C.COUNTS)[0]
+
+    def query(self, cypher: str, params: dict, write: bool = False) -> tuple[list[str], list[list]]:
+        """Run a user query (read-only transaction unless ``write``); returns keys and rows of
+        plain values (nodes, relationships and paths as dicts, see :func:`_plain`)."""
+
+        def work(tx):
+            result = tx.run(cypher, params)
+            return list(result.keys()), [[_plain(v) for v in rec.values()] for rec in result]
+
+        try:
+            with self._session() as session:
+                return (session.execute_write if write else session.execute_read)(work)
+        except Exception as exc:
+            raise _map_error(exc, self.settings) from None

@@ -1,0 +1,302 @@
+"""The query library behind ``graphbuild query``: finding a query file, its parameters, and
+formatting result rows as a table, JSON or CSV.
+
+Pure: no Neo4j import (the store converts Neo4j values to plain dicts and lists before the
+rows get here), so everything can be tested without a server.
+
+A query file is Cypher with a comment header::
+
+    // top-entities: the most mentioned entities.          <- first line: the description
+    //   @param limit = 10     how many rows                 <- optional, default parsed as JSON
+    //   @param name           the entity                    <- required (no default)
+
+Every ``$name`` used in the Cypher body is a parameter too; one without a default is
+required.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+from graphbuild.errors import InputError
+
+SUFFIX = ".cypher"
+FORMATS = ("table", "json", "csv")
+
+
+class Format(str, Enum):
+    """Output formats of ``graphbuild query``."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+TABLE_MAX_WIDTH = 60  # table cells (all but the last column) are cut to this many characters
+
+_PARAM_LINE = re.compile(r"^\s*//\s*@param\s+([A-Za-z_][A-Za-z0-9_]*)\s*(=)?\s*(.*)$")
+_PARAM_USE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+# Cypher string literals and comments, removed before looking for $params.
+_STRIP = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
+
+_MISSING = object()
+
+
+@dataclass
+class Param:
+    name: str
+    default: object = _MISSING
+    help: str = ""
+
+    @property
+    def required(self) -> bool:
+        return self.default is _MISSING
+
+
+@dataclass
+class Query:
+    name: str
+    path: Path
+    text: str
+    description: str = ""
+    params: dict[str, Param] = field(default_factory=dict)
+
+
+# --- finding a query -------------------------------------------------------------------
+
+
+def query_dirs(cwd: str | Path | None = None) -> list[Path]:
+    """Where query names are looked up: ``./queries``, then the ``queries`` folder next to
+    the package (a source checkout), then ``<prefix>/share/graphbuild/queries`` (a wheel)."""
+    import sys
+
+    here = Path(cwd) if cwd is not None else Path.cwd()
+    dirs = [
+        here / "queries",
+        Path(__file__).resolve().parents[2] / "queries",
+        Path(sys.prefix) / "share" / "graphbuild" / "queries",
+    ]
+    out: list[Path] = []
+    for d in dirs:
+        if d.is_dir() and all(d.resolve() != o.resolve() for o in out):
+            out.append(d)
+    return out
+
+
+def available(cwd: str | Path | None = None) -> list[str]:
+    """Names of the queries in :func:`query_dirs`, sorted, without duplicates."""
+    return sorted({p.stem for d in query_dirs(cwd) for p in d.glob("*" + SUFFIX) if p.is_file()})
+
+
+def find(query: str, cwd: str | Path | None = None) -> Path:
+    """The file for ``query``: a path as given, else ``NAME`` or ``NAME.cypher`` in the
+    query folders; an unknown name raises :class:`InputError` listing the available ones."""
+    given = Path(query)
+    if given.is_file():
+        return given
+    if not given.is_absolute():
+        here = Path(cwd) if cwd is not None else Path.cwd()
+        if (here / given).is_file():
+            return here / given
+        for d in query_dirs(cwd):
+            for cand in (d / query, d / (query + SUFFIX)):
+                if cand.is_file():
+                    return cand
+    names = available(cwd)
+    listing = ", ".join(names) if names else "none (no queries/ folder found)"
+    raise InputError(f"unknown query {query!r}; fix: give a .cypher file or one of: {listing}")
+
+
+def parse(text: str, name: str = "query", path: Path | None = None) -> Query:
+    """A query's description and parameters from its header and body."""
+    q = Query(name, path or Path(name), text)
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        if not line.lstrip().startswith("//"):
+            break
+        body = line.lstrip()[2:].strip()
+        if not q.description and body and not body.startswith("@"):
+            q.description = body
+        m = _PARAM_LINE.match(line)
+        if m:
+            pname, eq, rest = m.groups()
+            if not eq:
+                q.params[pname] = Param(pname, _MISSING, rest.strip())
+            else:
+                default, help_ = _split_default(rest)
+                q.params[pname] = Param(pname, default, help_)
+    for pname in _PARAM_USE.findall(_STRIP.sub(" ", text)):
+        q.params.setdefault(pname, Param(pname))
+    return q
+
+
+def _split_default(rest: str) -> tuple[object, str]:
+    """``= DEFAULT  help``: DEFAULT is a JSON value (which may hold spaces) or one word."""
+    try:
+        value, end = json.JSONDecoder().raw_decode(rest)
+        if end == len(rest) or rest[end].isspace():
+            return value, rest[end:].strip()
+    except ValueError:
+        pass
+    word, _, help_ = rest.partition(" ")
+    return parse_value(word), help_.strip()
+
+
+def load(query: str, cwd: str | Path | None = None) -> Query:
+    """Find and parse ``query`` (a path or a library name)."""
+    path = find(query, cwd)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read query file {path}: {exc}; fix: give a readable UTF-8 .cypher file") from None
+    name = path.name[: -len(SUFFIX)] if path.name.endswith(SUFFIX) else path.name
+    return parse(text, name, path)
+
+
+# --- parameters ------------------------------------------------------------------------
+
+
+def _no_constant(token: str):
+    raise ValueError(token)  # NaN / Infinity stay strings
+
+
+def parse_value(text: str):
+    """A parameter value: JSON when it parses (numbers, true/false/null, lists, quoted
+    strings, objects), otherwise the text itself as a string."""
+    try:
+        return json.loads(text, parse_constant=_no_constant)
+    except ValueError:
+        return text
+
+
+def parse_param(spec: str) -> tuple[str, object]:
+    """``name=value`` -> ``(name, value)`` with :func:`parse_value`; the value may contain ``=``."""
+    name, sep, value = spec.partition("=")
+    name = name.strip()
+    if not sep or not _NAME.match(name):
+        raise InputError(
+            f"bad --param {spec!r}; fix: write --param NAME=VALUE "
+            "(NAME is letters, digits, _; VALUE is JSON or plain text)"
+        )
+    return name, parse_value(value)
+
+
+def parse_params(specs: list[str]) -> dict:
+    """Every ``--param`` given; a later one for the same name wins."""
+    return dict(parse_param(s) for s in specs or [])
+
+
+def bind(query: Query, given: dict) -> dict:
+    """The parameters to send: given values over defaults; a missing required one or an
+    unknown one raises :class:`InputError` naming it."""
+    unknown = sorted(set(given) - set(query.params))
+    if unknown:
+        takes = ", ".join(query.params) or "no parameters"
+        raise InputError(f"query {query.name} has no parameter {unknown[0]!r}; fix: use one of: {takes}")
+    out = {}
+    for p in query.params.values():
+        if p.name in given:
+            value = given[p.name]
+            if type(p.default) is int and value is not None and (type(value) is not int):
+                raise InputError(
+                    f"query {query.name} parameter {p.name!r} must be a whole number, not "
+                    f"{value!r}; fix: e.g. --param {p.name}={p.default}"
+                )
+            out[p.name] = value
+        elif p.required:
+            hint = f" ({p.help})" if p.help else ""
+            raise InputError(f"query {query.name} needs parameter {p.name!r}{hint}; fix: add --param {p.name}=VALUE")
+        else:
+            out[p.name] = p.default
+    return out
+
+
+# --- formatting ------------------------------------------------------------------------
+
+
+def _jsonable(v):
+    """Plain JSON values: NaN/Infinity become null, other objects their str()."""
+    if isinstance(v, float) and not math.isfinite(v):
+        return None
+    if isinstance(v, dict):
+        return {str(k): _jsonable(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_jsonable(x) for x in v]
+    if v is None or isinstance(v, (str, int, float, bool)):
+        return v
+    return str(v)
+
+
+def _text(v) -> str:
+    """A cell as text: strings as they are, null empty, booleans and containers as JSON."""
+    if v is None:
+        return ""
+    if isinstance(v, str):
+        return v
+    if isinstance(v, (bool, list, tuple, dict)) or (isinstance(v, float) and not math.isfinite(v)):
+        return json.dumps(_jsonable(v), ensure_ascii=False)
+    return str(v)
+
+
+def to_json(keys: list[str], rows: list[list]) -> str:
+    """A JSON array of objects, one per row."""
+    return json.dumps([{k: _jsonable(v) for k, v in zip(keys, row)} for row in rows], ensure_ascii=False, indent=2)
+
+
+def to_csv(keys: list[str], rows: list[list]) -> str:
+    """CSV with a header row (quoted as the csv module does; lists and maps as JSON)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(keys)
+    for row in rows:
+        w.writerow([_text(v) for v in row])
+    return buf.getvalue()
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+
+
+def _cell(v, width: int | None) -> str:
+    if isinstance(v, (list, tuple)) and all(isinstance(x, (str, int, float)) and not isinstance(x, bool) for x in v):
+        s = ", ".join(str(x) for x in v)
+    else:
+        s = _text(v)
+    s = _CONTROL.sub(" ", s)
+    if width is not None and len(s) > width:
+        s = s[: width - 1] + "…"
+    return s
+
+
+def to_table(keys: list[str], rows: list[list], max_width: int = TABLE_MAX_WIDTH) -> str:
+    """Aligned plain-text columns, one line per row, then a row count. Cells are cut to
+    ``max_width`` characters except in the last column (use JSON or CSV for full values)."""
+    last = len(keys) - 1
+    cells = [[_cell(v, None if i == last else max_width) for i, v in enumerate(row)] for row in rows]
+    widths = [max([len(k)] + [len(r[i]) for r in cells]) for i, k in enumerate(keys)]
+
+    def line(values):
+        return "  ".join(v.ljust(widths[i]) if i < last else v for i, v in enumerate(values)).rstrip()
+
+    out = [line(keys), line(["-" * w for w in widths])] + [line(r) for r in cells]
+    out.append(f"({len(rows)} row{'' if len(rows) == 1 else 's'})")
+    return "\n".join(out) + "\n"
+
+
+def format_rows(keys: list[str], rows: list[list], fmt: str = "table") -> str:
+    """Rows as ``table``, ``json`` or ``csv`` text."""
+    if fmt == "json":
+        return to_json(keys, rows) + "\n"
+    if fmt == "csv":
+        return to_csv(keys, rows)
+    if fmt == "table":
+        return to_table(keys, rows)
+    raise InputError(f"unknown format {fmt!r}; fix: use one of {', '.join(FORMATS)}")

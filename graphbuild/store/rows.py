@@ -1,0 +1,108 @@
+"""Pure row building for the Neo4j writer: graph -> parameter rows, with a content hash per
+row so a sync writes only what changed (building the same input twice writes nothing).
+
+Neo4j properties cannot hold maps, so list-of-dict properties (``evidence``) travel as JSON
+strings; lists of strings stay native lists (``aliases``, ``cues``) so Cypher can use them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+
+from graphbuild.graph.model import ARTICLE, Edge, Graph, Node
+
+JSON_PROPS = ("evidence",)
+ENTITY_LABELS = ("Person", "Organization", "Country", "Place")
+REL_TYPES = ("CO_MENTIONED", "SAID_ABOUT", "MENTIONS")
+ARTICLE_PREFIX = "article:"
+
+
+def _hash(obj) -> str:
+    data = json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.blake2b(data.encode("utf-8"), digest_size=12).hexdigest()
+
+
+def to_neo4j_props(props: dict) -> dict:
+    """Properties as Neo4j can store them (no maps, no None)."""
+    out = {}
+    for k, v in props.items():
+        if v is None:
+            continue
+        if k in JSON_PROPS or isinstance(v, dict) or (isinstance(v, list) and any(isinstance(x, dict) for x in v)):
+            v = json.dumps(v, ensure_ascii=False, sort_keys=True)
+        out[k] = v
+    return out
+
+
+def from_neo4j_props(props: dict) -> dict:
+    """Inverse of :func:`to_neo4j_props` (drops the writer's bookkeeping properties)."""
+    out = {}
+    for k, v in props.items():
+        if k.startswith("_") or k == "id":
+            continue
+        if k in JSON_PROPS and isinstance(v, str):
+            v = json.loads(v)
+        out[k] = v
+    return out
+
+
+def entity_rows(graph: Graph) -> dict[str, list[dict]]:
+    """Entity node rows grouped by label: ``{"id", "props", "hash"}``."""
+    rows: dict[str, list[dict]] = defaultdict(list)
+    for n in graph.nodes.values():
+        if n.label == ARTICLE:
+            continue
+        props = to_neo4j_props({**n.props, "name": n.name})
+        rows[n.label].append({"id": n.id, "props": props, "hash": _hash([n.label, props])})
+    return rows
+
+
+def rel_rows(graph: Graph) -> dict[str, list[dict]]:
+    """Relationship rows grouped by type: ``{"src", "dst", "props", "hash"}``; MENTIONS rows
+    carry the raw article id as ``src``."""
+    rows: dict[str, list[dict]] = defaultdict(list)
+    for e in graph.edges.values():
+        src = e.source[len(ARTICLE_PREFIX) :] if e.type == "MENTIONS" else e.source
+        props = to_neo4j_props({**e.props, "weight": e.weight})
+        rows[e.type].append({"src": src, "dst": e.target, "props": props, "hash": _hash(props)})
+    return rows
+
+
+def article_row(extraction: dict, config: str) -> dict:
+    """An Article row from a spooled extraction dict (``codec.to_dict``); ``hash`` covers
+    the text, metadata and the build configuration, so a changed article is re-written."""
+    meta = extraction.get("meta") or {}
+    props = {"title": extraction.get("title"), **{k: meta.get(k) for k in ("url", "published", "source")}}
+    return {
+        "id": extraction["article_id"],
+        "props": {k: v for k, v in props.items() if v is not None},
+        "extraction": json.dumps(extraction, ensure_ascii=False, separators=(",", ":")),
+        "hash": _hash([config, extraction]),
+    }
+
+
+def diff(rows: list[dict], existing: dict, key) -> tuple[list[dict], int]:
+    """Rows whose hash differs from ``existing[key(row)]``, and how many were unchanged."""
+    changed = [r for r in rows if existing.get(key(r)) != r["hash"]]
+    return changed, len(rows) - len(changed)
+
+
+def graph_from_records(entities, articles, rels) -> Graph:
+    """Rebuild a :class:`Graph` from what the store returns (see writers.neo4j.read_graph)."""
+    g = Graph()
+    for eid, label, props in entities:
+        props = from_neo4j_props(props)
+        g.add_node(Node(eid, label, props.pop("name", eid), props))
+    for aid, props in articles:
+        props = from_neo4j_props(props)
+        meta = {k: v for k, v in props.items() if k in ("title", "url", "published", "source") and v}
+        g.add_node(Node(ARTICLE_PREFIX + aid, ARTICLE, meta.get("title") or aid, {"article_id": aid, **meta}))
+    for rtype, src, dst, props in rels:
+        props = from_neo4j_props(props)
+        weight = int(props.pop("weight", 0))
+        if rtype == "MENTIONS":
+            src = ARTICLE_PREFIX + src
+        g.add_edge(Edge(rtype, src, dst, weight, props))
+    return g
