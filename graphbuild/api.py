@@ -151,7 +151,7 @@ def load_graph(build_dir: str | Path) -> Graph:
     """The graph an earlier ``graphbuild build --out build_dir`` wrote."""
     path = Path(build_dir) / "graph.graphml"
     if not path.is_file():
-        raise InputError(f"no graph at {path}; fix: run 'graphbuild build INPUT --out {build_dir}' first")
+        raise InputError(f"no graph at {path}; fix: build into {build_dir} first, or read another build folder")
     return graphml.read(path)
 
 

@@ -312,7 +312,7 @@ def test_unknown_database_is_one_line_naming_database(neo4j_env, tmp_path):
     r = _cli(
         "build", _input(tmp_path), "--out", tmp_path / "o", "-q", "--neo4j", "--database", "nosuch", env=_env(neo4j_env)
     )
-    _assert_one_line_error(r, "--database")
+    _assert_one_line_error(r, "NEO4J_DATABASE")
 
 
 def test_password_option_warns_and_is_never_printed(neo4j_settings, neo4j_env, tmp_path):

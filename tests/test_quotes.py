@@ -249,10 +249,12 @@ def test_speaker_the_ner_missed_becomes_an_organization(parser):
     parsed = next(parser.parse([Article("t", text)]))
     quotes = find_quotes(parsed, [])
     assert quotes and quotes[0].speaker_key is None
-    added = name_unnamed_speakers(parsed, quotes, [])
+    added, named = name_unnamed_speakers(parsed, quotes, [])
     assert [(m.text, m.label) for m in added] == [("Kelvarin Daily", "Organization")]
-    assert quotes[0].speaker_key == added[0].key
+    assert named[0].speaker_key == added[0].key
+    assert quotes[0].speaker_key is None  # the input is not changed
     # a common-noun speaker stays no entity
     parsed = next(parser.parse([Article("u", "Officials reported that the talks had failed.")]))
     quotes = find_quotes(parsed, [])
-    assert quotes and name_unnamed_speakers(parsed, quotes, []) == [] and quotes[0].speaker_key is None
+    added, named = name_unnamed_speakers(parsed, quotes, [])
+    assert quotes and added == [] and named[0].speaker_key is None

@@ -66,7 +66,7 @@ def direct_quotes(doc: QuoteDoc, segs: list[Segment]) -> tuple[list[Candidate], 
     for n, seg in enumerate(segs):
         prev = segs[n - 1] if n else None
         same_para = prev is not None and prev.para == seg.para
-        since = prev.end + 1 if same_para else doc.paras[seg.para][0]
+        since = prev.end + 1 if prev is not None and same_para else doc.paras[seg.para][0]
         nxt = segs[n + 1].open_mark if n + 1 < len(segs) and segs[n + 1].para == seg.para else doc.paras[seg.para][1]
         chained = (
             prev is not None
@@ -197,7 +197,7 @@ def _runs_into_quote(doc: QuoteDoc, lo: int, limit: int) -> bool:
 
 def _strip(doc: QuoteDoc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans without surrounding white space; touching spans merged."""
-    out = []
+    out: list[tuple[int, int]] = []
     for s, e in spans:
         piece = doc.text[s:e]
         s, e = s + len(piece) - len(piece.lstrip()), e - len(piece) + len(piece.rstrip())

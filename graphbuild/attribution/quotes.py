@@ -61,7 +61,8 @@ def _labels(doc: QuoteDoc) -> tuple[list[Candidate], set[int]]:
             if caps or named:
                 found.append((p, ls, le, m.end(), caps))
     transcript = sum(f[4] for f in found) >= 3
-    out, paras = [], set()
+    out: list[Candidate] = []
+    paras: set[int] = set()
     for n, (p, ls, le, cs, caps) in enumerate(found):
         last = found[n + 1][0] if transcript and caps and n + 1 < len(found) else p + 1
         content = [(cs if q == p else doc.paras[q][0], doc.paras[q][1]) for q in range(p, last)]

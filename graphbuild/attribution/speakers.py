@@ -15,9 +15,11 @@ latest attribution, else the latest person subject (never the addressee, an obje
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
 
 from graphbuild.attribution.doc import Candidate, QuoteDoc
-from graphbuild.graph.model import COUNTRY, ORGANIZATION, PERSON, PLACE, Mention, Quote, Span
+from graphbuild.entities.names import slug
+from graphbuild.graph.model import COUNTRY, ORGANIZATION, PERSON, PLACE, Mention, ParsedArticle, Quote, Span
 from graphbuild.lexicon import cues
 from graphbuild.lexicon.names import MEDIA_NOUNS
 
@@ -249,46 +251,54 @@ class _Resolver:
         return False
 
 
-# Head nouns that say a speaker phrase names an outlet or body: "the Kelvarin news website".
-
-
-def name_unnamed_speakers(parsed, quotes: list[Quote], mentions: list[Mention]) -> list[Mention]:
+def name_unnamed_speakers(
+    parsed: ParsedArticle, quotes: list[Quote], mentions: list[Mention]
+) -> tuple[list[Mention], list[Quote]]:
     """Mentions for speakers the NER missed: a speaker phrase that is a proper name
     ("Harbourline reported", "the Zeitgeist news website said") is an actor, so it becomes an
     Organization (a person's name would normally be tagged by the NER; the corpus-wide label
-    vote corrects it where the name is tagged elsewhere). Sets the quotes' speaker keys."""
-    from graphbuild.entities.names import slug
-
+    vote corrects it where the name is tagged elsewhere). Returns the new mentions and the
+    quotes with those speakers' keys (new values; the arguments are not changed)."""
     starts = [t.start for t in parsed.tokens]
     paras = [p[0] for p in parsed.paragraphs]
     known = {m.key: m.label for m in mentions}
-    added = []
+    added: list[Mention] = []
+    out: list[Quote] = []
     for q in quotes:
-        if q.speaker_key is not None or q.speaker.start >= q.speaker.end:
-            continue
-        lo, hi = bisect_left(starts, q.speaker.start), bisect_left(starts, q.speaker.end)
-        toks = [t for t in parsed.tokens[lo:hi] if t.pos not in ("PUNCT", "SPACE")]
-        while toks and toks[0].pos == "DET":
-            toks = toks[1:]
-        while len(toks) > 1 and toks[-1].pos == "NOUN" and toks[-1].text.lower() in MEDIA_NOUNS | {"news"}:
-            toks = toks[:-1]
-        if not toks or not all(t.pos == "PROPN" and t.text[:1].isupper() for t in toks):
-            continue
-        start, end = toks[0].start, toks[-1].end
-        name = parsed.article.text[start:end]
-        key = slug(name)
-        if not key:
-            continue
-        m = Mention(
-            start,
-            end,
-            name,
-            known.get(key, ORGANIZATION),
-            key,
-            toks[0].sent,
-            max(0, bisect_left(paras, start + 1) - 1),
-            name,
-        )
-        added.append(m)
-        q.speaker_key = key
-    return added
+        key = None if q.speaker_key is not None else _unnamed_key(parsed, q, starts, paras, known, added)
+        out.append(q if key is None else replace(q, speaker_key=key))
+    return added, out
+
+
+def _unnamed_key(
+    parsed, q: Quote, starts: list[int], paras: list[int], known: dict, added: list[Mention]
+) -> str | None:
+    """The key of the Organization mention the speaker phrase of ``q`` names (appended to
+    ``added``), or None when it is no proper name."""
+    if q.speaker.start >= q.speaker.end:
+        return None
+    lo, hi = bisect_left(starts, q.speaker.start), bisect_left(starts, q.speaker.end)
+    toks = [t for t in parsed.tokens[lo:hi] if t.pos not in ("PUNCT", "SPACE")]
+    while toks and toks[0].pos == "DET":
+        toks = toks[1:]
+    while len(toks) > 1 and toks[-1].pos == "NOUN" and toks[-1].text.lower() in MEDIA_NOUNS | {"news"}:
+        toks = toks[:-1]
+    if not toks or not all(t.pos == "PROPN" and t.text[:1].isupper() for t in toks):
+        return None
+    start, end = toks[0].start, toks[-1].end
+    name = parsed.article.text[start:end]
+    key = slug(name)
+    if not key:
+        return None
+    m = Mention(
+        start,
+        end,
+        name,
+        known.get(key, ORGANIZATION),
+        key,
+        toks[0].sent,
+        max(0, bisect_left(paras, start + 1) - 1),
+        name,
+    )
+    added.append(m)
+    return key

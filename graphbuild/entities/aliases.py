@@ -48,7 +48,7 @@ def load_aliases(path: str | Path) -> AliasRules:
     try:
         text = p.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise InputError(f"alias file {p} does not exist; fix: pass an existing file to --aliases") from None
+        raise InputError(f"alias file {p} does not exist; fix: give the path of an existing alias file") from None
     except UnicodeDecodeError:
         raise InputError(f"alias file {p} is not UTF-8 text; fix: save it as UTF-8") from None
     except OSError as exc:

@@ -106,7 +106,7 @@ class CorpusResolver:
         for k, part in single:
             if uf.find(k) != k or part not in by_last:
                 continue
-            votes = Counter()
+            votes: Counter[str] = Counter()
             for o in by_last[part]:
                 votes[uf.find(o)] += sum(self.labels[o].values())
             top = _dominant(votes, 0.75)
@@ -133,7 +133,8 @@ class CorpusResolver:
 
     def _entity(self, keys: list[str]) -> tuple[str, str, str, dict]:
         """(id, label, display name, props) of a group of keys."""
-        votes, names_ = Counter(), Counter()
+        votes: Counter[str] = Counter()
+        names_: Counter[str] = Counter()
         for k in keys:
             votes.update(self.labels[k])
             names_.update(self.names[k])

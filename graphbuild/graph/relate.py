@@ -7,6 +7,7 @@ does not depend on the order articles arrive in (building A then B equals A and 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import replace
 from itertools import combinations
 
 from graphbuild.graph.model import ARTICLE, CO_MENTIONED, MENTIONS, SAID_ABOUT, ArticleExtraction, Edge, Graph, Node
@@ -21,21 +22,21 @@ def article_node_id(article_id: str) -> str:
 
 
 def apply_ids(x: ArticleExtraction, ids: dict) -> ArticleExtraction:
-    """Give mentions and quotes their final entity ids; drop mentions of dropped keys."""
+    """A copy of ``x`` whose mentions and quotes carry their final entity ids; mentions of
+    dropped keys are left out. ``x`` itself is not changed."""
     kept = []
     for m in x.mentions:
         final = ids.get(m.key)
         if final is not None:
-            m.entity_id, m.label = final[0], final[1]
-            kept.append(m)
-    x.mentions = kept
+            kept.append(replace(m, entity_id=final[0], label=final[1]))
+    quotes = []
     for q in x.quotes:
         final = ids.get(q.speaker_key) if q.speaker_key else None
-        q.speaker_entity = final[0] if final else None
-        inside = {m.entity_id for m in kept if any(s <= m.start and m.end <= e for s, e in q.content)}
-        inside.discard(q.speaker_entity)
-        q.targets = sorted(inside)
-    return x
+        speaker = final[0] if final else None
+        inside = {m.entity_id for m in kept if m.entity_id and any(s <= m.start and m.end <= e for s, e in q.content)}
+        inside.discard(speaker)
+        quotes.append(replace(q, speaker_entity=speaker, targets=sorted(inside)))
+    return replace(x, mentions=kept, quotes=quotes)
 
 
 def _snippet(text: str, start: int, end: int) -> str:

@@ -121,7 +121,7 @@ def select(
 ) -> Selection:
     """The part of ``graph`` to draw; see the module docstring for the rules."""
     if depth < 0:
-        raise InputError(f"depth must be 0 or more, got {depth}; fix: pass --depth 1 or higher")
+        raise InputError(f"depth must be 0 or more, got {depth}; fix: use a depth of 1 or more")
     if max_nodes < 1 or max_edges < 0:
         raise InputError(
             f"max_nodes must be 1 or more and max_edges 0 or more, got {max_nodes} "

@@ -130,7 +130,8 @@ def _convert(doc, offset: int, tok_base: int, sent_base: int, tokens, sentences,
 
 def _char_batches(pieces, budget: int):
     """Group ``(text, context)`` pieces into lists of at most ``budget`` characters."""
-    batch, size = [], 0
+    batch: list = []
+    size = 0
     for piece in pieces:
         if batch and size + len(piece[0]) > budget:
             yield batch
@@ -163,7 +164,9 @@ class Parser:
                 for n, (s, e) in enumerate(spans):
                     yield clean[s:e], (art, content, s, n == len(spans) - 1)
 
-        tokens, sentences, ents = [], [], []
+        tokens: list[Token] = []
+        sentences: list[Sentence] = []
+        ents: list[NerSpan] = []
         for group in _char_batches(pieces(), self.batch_chars):
             for doc, (art, content, offset, last) in self.nlp.pipe(group, as_tuples=True, batch_size=len(group)):
                 _convert(doc, offset, len(tokens), len(sentences), tokens, sentences, ents)

@@ -34,14 +34,16 @@ def extract_on_cluster(
     try:
         from dask.distributed import Client
     except ImportError:
-        raise GraphbuildError("--dask-scheduler needs Dask; fix: pip install 'graphbuild[distributed]'") from None
+        raise GraphbuildError(
+            "running on a Dask cluster needs Dask; fix: pip install 'graphbuild[distributed]'"
+        ) from None
     own = not hasattr(address, "submit")
     try:
         client = Client(address, timeout="10s") if own else address
     except (OSError, TimeoutError) as exc:
         raise GraphbuildError(
             f"cannot reach the Dask scheduler at {address} ({exc}); fix: check "
-            "--dask-scheduler (tcp://HOST:8786) and that the scheduler runs"
+            "the scheduler address (tcp://HOST:8786) and that the scheduler runs"
         ) from None
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))

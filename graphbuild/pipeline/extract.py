@@ -17,7 +17,8 @@ def extract(parsed: ParsedArticle, keep_places: bool = False) -> ArticleExtracti
     mentions, aliases = article_mentions(parsed, keep_places=keep_places)
     quotes = find_quotes(parsed, mentions)
     if quotes:
-        mentions = sorted(mentions + name_unnamed_speakers(parsed, quotes, mentions), key=lambda m: m.start)
+        added, quotes = name_unnamed_speakers(parsed, quotes, mentions)
+        mentions = sorted(mentions + added, key=lambda m: m.start)
     meta = {k: v for k, v in (("url", art.url), ("published", art.published), ("source", art.source)) if v}
     return ArticleExtraction(
         art.id,

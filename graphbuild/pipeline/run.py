@@ -45,7 +45,7 @@ class BuildResult:
 
 # --- pass one: extraction --------------------------------------------------------------
 
-_WORKER = {}
+_WORKER: dict = {}
 
 
 def _worker_init(model: str | None, keep_places: bool) -> None:
@@ -117,7 +117,7 @@ def resolve_and_relate(
     resolution = resolver.finalize()
     builder = GraphBuilder(opts.window)
     for x in source():
-        apply_ids(x, resolution.ids)
+        x = apply_ids(x, resolution.ids)
         builder.add(x)
         if sink:
             sink(x)

@@ -62,11 +62,11 @@ def _map_error(exc: Exception, s: Neo4jSettings, connected: bool = False) -> Sto
     if isinstance(exc, E.AuthError) or "Unauthorized" in code or "AuthenticationRateLimit" in code:
         return StoreError(
             f"Neo4j at {s.uri} rejected the credentials of user {s.user!r}; fix: set "
-            "NEO4J_PASSWORD (or --neo4j-user / NEO4J_USER)"
+            "NEO4J_PASSWORD (and the user, NEO4J_USER)"
         )
     if "DatabaseNotFound" in code or "database does not exist" in str(exc).lower():
         return StoreError(
-            f"Neo4j has no database {s.database!r}; fix: set --database / NEO4J_DATABASE "
+            f"Neo4j has no database {s.database!r}; fix: set the database (NEO4J_DATABASE) "
             "to an existing database (Community edition has only 'neo4j')"
         )
     if isinstance(exc, (E.ServiceUnavailable, E.SessionExpired, OSError)) and connected:

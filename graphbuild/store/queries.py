@@ -184,7 +184,7 @@ def parse_param(spec: str) -> tuple[str, object]:
     name = name.strip()
     if not sep or not _NAME.match(name):
         raise InputError(
-            f"bad --param {spec!r}; fix: write --param NAME=VALUE "
+            f"bad query parameter {spec!r}; fix: write NAME=VALUE "
             "(NAME is letters, digits, _; VALUE is JSON or plain text)"
         )
     return name, parse_value(value)
@@ -209,12 +209,12 @@ def bind(query: Query, given: dict) -> dict:
             if type(p.default) is int and value is not None and (type(value) is not int):
                 raise InputError(
                     f"query {query.name} parameter {p.name!r} must be a whole number, not "
-                    f"{value!r}; fix: e.g. --param {p.name}={p.default}"
+                    f"{value!r}; fix: e.g. {p.name}={p.default}"
                 )
             out[p.name] = value
         elif p.required:
             hint = f" ({p.help})" if p.help else ""
-            raise InputError(f"query {query.name} needs parameter {p.name!r}{hint}; fix: add --param {p.name}=VALUE")
+            raise InputError(f"query {query.name} needs parameter {p.name!r}{hint}; fix: give {p.name}=VALUE")
         else:
             out[p.name] = p.default
     return out
