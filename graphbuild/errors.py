@@ -2,9 +2,17 @@
 
 
 class GraphbuildError(Exception):
-    """Root of all errors graphbuild raises on purpose; the CLI prints them as one line."""
+    """Root of all errors graphbuild raises on purpose; the CLI prints them as one line.
+
+    ``setting`` names the library setting the fix is about (``model``, ``neo4j_uri``, ...),
+    so a front end can point at its own way of changing it (the CLI names its option).
+    """
 
     exit_code = 1
+
+    def __init__(self, message: str, setting: str | None = None):
+        super().__init__(message)
+        self.setting = setting
 
 
 class InputError(GraphbuildError):

@@ -3,10 +3,10 @@ their file (and line) and reason, skipped, and everything else is built."""
 
 import json
 import os
-import subprocess
-import sys
 
 import pytest
+
+from tests.clirun import run
 
 GOOD = "Maria Lindqvist met Tomas Okafor in Norway on Tuesday. Okafor said Norway was ready."
 
@@ -34,7 +34,7 @@ def messy(tmp_path):
 
 
 def _build(*args):
-    return subprocess.run([sys.executable, "-m", "graphbuild", "build", *args], capture_output=True, text=True)
+    return run("build", *args)
 
 
 def test_bad_items_are_reported_and_skipped(messy, tmp_path):

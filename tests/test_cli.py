@@ -1,11 +1,6 @@
 """The CLI: one-line errors with a non-zero exit, never a traceback; help explains."""
 
-import subprocess
-import sys
-
-
-def _run(*args, **kw):
-    return subprocess.run([sys.executable, "-m", "graphbuild", *args], capture_output=True, text=True, **kw)
+from tests.clirun import run as _run
 
 
 def test_missing_input_is_one_line_error(tmp_path):
@@ -25,7 +20,7 @@ def test_unknown_model_is_one_line_error(tmp_path):
 
 def test_export_without_build_says_how_to_fix(tmp_path):
     r = _run("export", "graphml", str(tmp_path / "g.graphml"), "--from", str(tmp_path))
-    assert r.returncode != 0 and "graphbuild build" in r.stderr and "Traceback" not in r.stderr
+    assert r.returncode != 0 and "fix: build into" in r.stderr and "Traceback" not in r.stderr
 
 
 def test_build_from_stdin_and_export(tmp_path):

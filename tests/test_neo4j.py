@@ -11,14 +11,13 @@ from __future__ import annotations
 import json
 import os
 import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from graphbuild.graph.model import ARTICLE
+from tests.clirun import run
 
 pytestmark = pytest.mark.neo4j
 
@@ -59,9 +58,9 @@ def _write(folder: Path, articles: dict) -> Path:
 
 
 def _build(inputs, out, settings):
-    from graphbuild.api import build_files
+    from graphbuild.api import BuildOptions, build_files
 
-    return build_files([str(i) for i in inputs], out, neo4j=settings, write_html=False)
+    return build_files([str(i) for i in inputs], out, BuildOptions(write_html=False), neo4j=settings)
 
 
 def _store(settings):
@@ -109,15 +108,7 @@ def _env(neo4j_env, **over):
 
 
 def _cli(*args, env, timeout=600):
-    return subprocess.run(
-        [sys.executable, "-m", "graphbuild", *map(str, args)],
-        capture_output=True,
-        text=True,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        timeout=timeout,
-        cwd=ROOT,
-    )
+    return run(*args, env=env, cwd=ROOT)
 
 
 def _closed_port() -> int:
@@ -190,9 +181,9 @@ def test_building_a_then_b_equals_building_both(neo4j_settings, tmp_path):
 
 
 def _build_embedded(inputs, out):
-    from graphbuild.api import build_files
+    from graphbuild.api import BuildOptions, build_files
 
-    return build_files([str(i) for i in inputs], out, write_html=False).graph
+    return build_files([str(i) for i in inputs], out, BuildOptions(write_html=False)).graph
 
 
 _HAS = (

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from graphbuild.graph import codec
 from graphbuild.graph.model import Article
 from graphbuild.pipeline.extract import extract
-from graphbuild.pipeline.run import BuildOptions, resolve_and_relate
+from graphbuild.pipeline.run import resolve_and_relate
 from graphbuild.writers import graphml
 
 WORDS = [
@@ -61,9 +61,7 @@ def test_random_text_through_the_pipeline(parser, tmp_path, docs):
     xs = [extract(p) for p in parser.parse(articles)]
     stored = [json.dumps(codec.to_dict(x)) for x in xs]
     out = []
-    graph = resolve_and_relate(
-        lambda: (codec.from_dict(json.loads(s)) for s in stored), BuildOptions(), sink=out.append
-    )
+    graph = resolve_and_relate(lambda: (codec.from_dict(json.loads(s)) for s in stored), "sentence", sink=out.append)
     for x, art in zip(out, articles):
         n = len(art.text)
         for m in x.mentions:

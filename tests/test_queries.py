@@ -9,8 +9,6 @@ import csv
 import io
 import json
 import os
-import subprocess
-import sys
 from collections import Counter, defaultdict, deque
 from pathlib import Path
 
@@ -19,6 +17,7 @@ import pytest
 from graphbuild.errors import InputError
 from graphbuild.graph.model import ARTICLE, CO_MENTIONED, MENTIONS, SAID_ABOUT, Edge, Graph, Node
 from graphbuild.store import queries as Q
+from tests.clirun import run as run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -28,15 +27,7 @@ BIG = 10_000  # a limit that returns everything
 
 def _cli(*args, env=None, cwd=ROOT, timeout=300):
     env = {k: v for k, v in (env or os.environ).items() if k != "GRAPHBUILD_DEBUG"}
-    return subprocess.run(
-        [sys.executable, "-m", "graphbuild", *map(str, args)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=cwd,
-        stdin=subprocess.DEVNULL,
-        timeout=timeout,
-    )
+    return run_cli(*args, env=env, cwd=cwd)
 
 
 # === unit tests: no server ==============================================================
@@ -230,7 +221,7 @@ def test_cli_missing_parameter_is_named(tmp_path):
 def seeds_db(neo4j_env, seeds_build, tmp_path_factory):
     """The seeds stored in Neo4j (built once, again only if another test changed the
     database), and the embedded build's graph of the same seeds."""
-    from graphbuild.api import build_files
+    from graphbuild.api import BuildOptions, build_files
     from graphbuild.store.neo4j import Neo4jSettings, Neo4jStore
 
     s = Neo4jSettings(neo4j_env["NEO4J_URI"], neo4j_env.get("NEO4J_USER", "neo4j"), neo4j_env["NEO4J_PASSWORD"])
@@ -247,7 +238,7 @@ def seeds_db(neo4j_env, seeds_build, tmp_path_factory):
         ):
             return s, graph
         store._write("MATCH (n) DETACH DELETE n")
-    build_files([str(SEEDS)], tmp_path_factory.mktemp("seeds-neo4j"), neo4j=s, write_html=False)
+    build_files([str(SEEDS)], tmp_path_factory.mktemp("seeds-neo4j"), BuildOptions(write_html=False), neo4j=s)
     return s, graph
 
 

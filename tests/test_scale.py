@@ -1,10 +1,11 @@
 """Worker processes and a Dask cluster give exactly the local single-process build."""
 
+import importlib
 import json
 
 import pytest
 
-from graphbuild.api import build_files
+from graphbuild.api import BuildOptions, build_files
 
 ARTICLES = [
     "Ann Keller, the mayor, met Omar Daley in France on Monday. Keller said France would help.",
@@ -21,7 +22,7 @@ def corpus(tmp_path_factory):
     path.write_text(
         "".join(json.dumps({"id": f"a{i}", "text": t}) + "\n" for i, t in enumerate(ARTICLES)), encoding="utf-8"
     )
-    local = build_files([str(path)], d / "local", write_html=False)
+    local = build_files([str(path)], d / "local", BuildOptions(write_html=False))
     return path, d, local
 
 
@@ -38,7 +39,7 @@ def _extractions(out):
 
 def test_two_workers_equal_one(corpus):
     path, d, local = corpus
-    multi = build_files([str(path)], d / "multi", workers=2, write_html=False)
+    multi = build_files([str(path)], d / "multi", BuildOptions(workers=2, write_html=False))
     _same(local, multi)
     assert _extractions(d / "multi") == _extractions(d / "local")
 
@@ -50,9 +51,11 @@ def test_dask_local_cluster_equals_local_build(corpus):
         distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
         distributed.Client(cluster) as client,
     ):
-        dist = build_files([str(path)], d / "dask", dask_scheduler=cluster.scheduler_address, write_html=False)
+        dist = build_files(
+            [str(path)], d / "dask", BuildOptions(dask_scheduler=cluster.scheduler_address, write_html=False)
+        )
         # each worker loaded the pipeline once and kept it
-        loaded = client.run(lambda: len(__import__("graphbuild.distributed").distributed._PARSERS))
+        loaded = client.run(lambda: len(importlib.import_module("graphbuild.pipeline.distributed")._PARSERS))
     _same(local, dist)
     assert _extractions(d / "dask") == _extractions(d / "local")
     assert set(loaded.values()) <= {0, 1} and sum(loaded.values()) >= 1

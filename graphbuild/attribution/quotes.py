@@ -86,6 +86,8 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
         if doc.quoted[i] or i in used:
             continue
         acc, lemma = according_to(doc, i), t.lemma.lower()
+        subj: int | None
+        found: tuple[int, list] | None
         if acc:
             subj = acc[1]  # the content is the sentence around "according to X"
             found = acc[0], _around(doc, doc.sents[t.sent], i, max(doc.subtree(subj)[1], i + 1))

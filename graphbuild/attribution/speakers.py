@@ -129,9 +129,9 @@ class _Resolver:
     def __init__(self, doc: QuoteDoc):
         self.doc = doc
         self.speakers: dict[int, str | None] = {}  # sentence -> person who spoke (None: unknown name)
-        self.bodies: dict[int, str] = {}  # sentence -> organization or country that spoke
-        self.labels = {m.key: m.label for m in doc.mentions}
-        self.gender: dict[str, str] = {}
+        self.bodies: dict[int, str | None] = {}  # sentence -> organization or country that spoke
+        self.labels: dict[str | None, str] = {m.key: m.label for m in doc.mentions}
+        self.gender: dict[str | None, str] = {}
         self.surnames: dict[str, str] = {}  # last word of a person's name -> key
         for m in doc.mentions:
             if m.label == PERSON:
@@ -237,7 +237,7 @@ class _Resolver:
         persons = [m for m in doc.mentions_in(sn.start, char) if m.label == PERSON and m.end <= char]
         return persons[-1].key if persons else self.antecedent(char, sent - 1, True) if sent else None
 
-    def _fits(self, key: str, gender: str | None) -> bool:
+    def _fits(self, key: str | None, gender: str | None) -> bool:
         return gender is None or self.gender.get(key, gender) == gender
 
     def _is_subject(self, m: Mention) -> bool:

@@ -174,18 +174,18 @@ def _apply(rules: AliasRules, groups, ents, entity):
         return None if i is None else new_of[root(i)]
 
     for ref, lab in rules.labels:
-        i = target(ref)
-        if i is not None and ents[i] is not None and ents[i][1] != COUNTRY:
-            eid, _, name, props = ents[i]
-            ents[i] = (f"{lab.lower()}:{eid.split(':', 1)[1]}", lab, name, props)
+        n = target(ref)
+        if n is not None and ents[n] is not None and ents[n][1] != COUNTRY:
+            eid, _, name, props = ents[n]
+            ents[n] = (f"{lab.lower()}:{eid.split(':', 1)[1]}", lab, name, props)
     for ref, name in rules.renames:
-        i = target(ref)
-        if i is not None and ents[i] is not None:
-            eid, lab, _, props = ents[i]
+        n = target(ref)
+        if n is not None and ents[n] is not None:
+            eid, lab, _, props = ents[n]
             new_id = eid if lab == COUNTRY else f"{lab.lower()}:{slug(name)}"
-            ents[i] = (new_id, lab, name, props)
+            ents[n] = (new_id, lab, name, props)
     for ref in rules.drops:
-        i = target(ref)
-        if i is not None:
-            ents[i] = None
+        n = target(ref)
+        if n is not None:
+            ents[n] = None
     return groups, ents

@@ -230,6 +230,7 @@ def confirm_countries(art: ArticleState) -> None:
     unambiguously too; otherwise they are places (or nothing)."""
     sure = {c.iso for c in art.cands if c.label == COUNTRY and c.sure}
     kept = []
+    c: Cand | None
     for c in art.cands:
         if c.label == COUNTRY and not c.sure and c.iso not in sure:
             if c.ner in ("GPE", "LOC"):

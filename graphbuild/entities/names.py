@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 from graphbuild.lexicon.names import (  # noqa: F401  (re-exported: names.TITLES etc.)
     CALENDAR,
@@ -216,7 +217,7 @@ class OrgIndex:
     def find(self, name: str, parts: tuple):
         """(item, is-acronym) for the one long name ``name`` abbreviates, or (None, False)."""
         acr = acronym(name)
-        probes = [(self.initials, acr)] if acr else []
+        probes: list[tuple[dict, Any]] = [(self.initials, acr)] if acr else []
         probes += [(self.prefix, parts), (self.suffix, parts)]
         if len(parts) == 1 and len(parts[0]) == 3 and name.istitle():  # "Gov"
             probes.append((self.clip, parts[0]))

@@ -70,7 +70,7 @@ def to_public(x: ArticleExtraction) -> dict:
         ],
         "quotes": [
             {
-                "speaker": {**_span(q.speaker), "entity_id": q.speaker_entity},
+                "speaker": {**(_span(q.speaker) or {}), "entity_id": q.speaker_entity},
                 "cue": _span(q.cue),
                 "content": [list(c) for c in q.content],
                 "direct": q.direct,

@@ -85,6 +85,8 @@ class GraphBuilder:
         aid = x.article_id
         self.articles[aid] = {k: v for k, v in {"title": x.title, **x.meta}.items() if v}
         for m in x.mentions:
+            if m.entity_id is None:  # not resolved (apply_ids gives every kept mention an id)
+                continue
             self.mentions[(aid, m.entity_id)] += 1
             self.entity_mentions[m.entity_id] += 1
             self.surfaces[m.entity_id][m.text] += 1

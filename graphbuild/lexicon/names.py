@@ -22,7 +22,7 @@ speaker spokesman spokeswoman spokesperson coach commissioner deputy acting form
 advisor counselor counsel executive managing press state defense defence homeland security
 treasury foreign interior finance affairs intelligence trade commerce energy labor
 labour health education agriculture transportation transport veterans national
-president-elect first vp sec superintendent inspector detective constable agent
+president-elect pres first vp sec superintendent inspector detective constable agent
 treasurer comptroller auditor solicitor prosecutor economist analyst strategist editor
 correspondent reporter columnist anchor host manager founder cofounder co-founder owner head
 boss striker midfielder defender goalkeeper skipper chef author singer actor actress

@@ -7,6 +7,7 @@ in chunks cut at line breaks and stitched back with their offsets.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 from collections.abc import Iterable, Iterator
 
@@ -58,18 +59,24 @@ def _register_components() -> None:
 
 def load(name: str | None = None):
     """Load an installed pipeline by package name or path, with unused components excluded
-    and line breaks made sentence boundaries."""
+    and line breaks made sentence boundaries. A process loads each pipeline once: later
+    calls return the same object (loading costs seconds; parsing does not change it)."""
+    return _load(name or default_model())
+
+
+@functools.lru_cache(maxsize=4)
+def _load(name: str):
     import spacy
 
     _register_components()
-    name = name or default_model()
     try:
         nlp = spacy.load(name, exclude=list(UNUSED))
     except (OSError, ImportError, ValueError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ModelError(
             f"cannot load spaCy pipeline {name!r} ({first[:160]}); fix: pass an "
-            f"installed pipeline name or path to --model, e.g. {DEFAULT_MODELS[-1]}"
+            f"installed pipeline name or path, e.g. {DEFAULT_MODELS[-1]}",
+            setting="model",
         ) from None
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:

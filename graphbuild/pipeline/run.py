@@ -1,17 +1,18 @@
 """The build: ingest -> extract (spaCy, optionally in worker processes) -> resolve -> relate.
 
-Two streaming passes keep memory flat: pass one extracts each article and spools its
-extraction to disk while the resolver counts names; pass two reads the spool back, gives
-every mention its final id, folds it into the graph and writes ``extractions.jsonl``.
+Two streaming passes keep memory flat: pass one (:func:`spool_extractions`) extracts each
+article and spools its extraction to disk while the resolver counts names; pass two
+(:func:`resolve_and_relate`) reads the spool back, gives every mention its final id and
+folds it into the graph, handing each final extraction to a sink (``extractions.jsonl``).
 """
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graphbuild.entities.aliases import AliasRules
 from graphbuild.entities.resolve import CorpusResolver
 from graphbuild.graph import codec
 from graphbuild.graph.model import Article, ArticleExtraction, Graph, Problem
@@ -22,17 +23,19 @@ from graphbuild.writers.jsonl import JsonlWriter, read_jsonl
 Progress = Callable[[int], None]  # called with the number of articles just finished
 
 
-@dataclass
+@dataclass(frozen=True)
 class BuildOptions:
-    """What ``graphbuild build`` can be told; defaults are the CLI's defaults."""
+    """Everything a build can be told, in one value; defaults are the CLI's defaults."""
 
-    model: str | None = None
-    window: str = "sentence"
-    keep_places: bool = False
-    workers: int = 1
-    task_articles: int = 16  # articles per worker / cluster task
-    aliases: object = None  # parsed alias rules (aliases.load_aliases) or None
+    model: str | None = None  # spaCy pipeline name or path; None: the default pipeline
+    window: str = "sentence"  # co-mention window: sentence, paragraph or article
+    keep_places: bool = False  # cities and regions become Place nodes
+    aliases: str | Path | None = None  # alias file (merge / rename / label / drop rules)
+    workers: int = 1  # extraction processes
     dask_scheduler: object = None  # scheduler address (or a dask Client) to extract on
+    task_articles: int = 16  # articles per worker / cluster task
+    min_weight: int = 1  # the HTML view hides lighter edges
+    write_html: bool = True
 
 
 @dataclass
@@ -101,7 +104,8 @@ def extract_all(articles: Iterable[Article], opts: BuildOptions) -> Iterator[Art
 
 def resolve_and_relate(
     source: Callable[[], Iterable[ArticleExtraction]],
-    opts: BuildOptions,
+    window: str,
+    rules: AliasRules | None = None,
     resolver: CorpusResolver | None = None,
     sink: Callable[[ArticleExtraction], None] | None = None,
 ) -> Graph:
@@ -111,11 +115,11 @@ def resolve_and_relate(
     receives every extraction with its final ids.
     """
     if resolver is None:
-        resolver = CorpusResolver(opts.aliases)
+        resolver = CorpusResolver(rules)
         for x in source():
             resolver.add(x.mentions, x.aliases)
     resolution = resolver.finalize()
-    builder = GraphBuilder(opts.window)
+    builder = GraphBuilder(window)
     for x in source():
         x = apply_ids(x, resolution.ids)
         builder.add(x)
@@ -124,38 +128,27 @@ def resolve_and_relate(
     return builder.graph(resolution.entities)
 
 
-def build(
+def spool_extractions(
     articles: Iterable[Article],
     opts: BuildOptions,
-    out_dir: str | Path,
+    rules: AliasRules | None,
+    spool: Path,
     progress: Progress | None = None,
-    after_extract: Callable[[Callable[[], Iterator[dict]]], None] | None = None,
-) -> BuildResult:
-    """Build the graph of ``articles`` and write ``extractions.jsonl`` into ``out_dir``.
-
-    ``after_extract`` gets a function that streams the spooled extractions (``codec.to_dict``
-    form) once extraction is done: the Neo4j writer stores them from there.
-    """
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    resolver = CorpusResolver(opts.aliases)
+) -> tuple[int, CorpusResolver]:
+    """Pass one: extract every article into the JSONL file ``spool`` (``codec.to_dict``
+    form) while a resolver counts its names; returns the article count and the resolver."""
+    resolver = CorpusResolver(rules)
     count = 0
-    with tempfile.TemporaryDirectory(prefix="graphbuild-") as tmp:
-        spool = Path(tmp) / "spool.jsonl"
-        with JsonlWriter(spool) as w:
-            for x in extract_all(articles, opts):
-                resolver.add(x.mentions, x.aliases)
-                w.write(codec.to_dict(x))
-                count += 1
-                if progress:
-                    progress(1)
+    with JsonlWriter(spool) as w:
+        for x in extract_all(articles, opts):
+            resolver.add(x.mentions, x.aliases)
+            w.write(codec.to_dict(x))
+            count += 1
+            if progress:
+                progress(1)
+    return count, resolver
 
-        def source():
-            return (codec.from_dict(d) for d in read_jsonl(spool))
 
-        if after_extract:
-            after_extract(lambda: read_jsonl(spool))
-
-        with JsonlWriter(out / "extractions.jsonl") as ex:
-            graph = resolve_and_relate(source, opts, resolver, sink=lambda x: ex.write(codec.to_public(x)))
-    return BuildResult(graph, count)
+def read_spool(spool: Path) -> Iterator[ArticleExtraction]:
+    """The extractions :func:`spool_extractions` wrote, in order."""
+    return (codec.from_dict(d) for d in read_jsonl(spool))

@@ -67,7 +67,8 @@ def _map_error(exc: Exception, s: Neo4jSettings, connected: bool = False) -> Sto
     if "DatabaseNotFound" in code or "database does not exist" in str(exc).lower():
         return StoreError(
             f"Neo4j has no database {s.database!r}; fix: set the database (NEO4J_DATABASE) "
-            "to an existing database (Community edition has only 'neo4j')"
+            "to an existing database (Community edition has only 'neo4j')",
+            setting="database",
         )
     if isinstance(exc, (E.ServiceUnavailable, E.SessionExpired, OSError)) and connected:
         return StoreError(
@@ -78,7 +79,8 @@ def _map_error(exc: Exception, s: Neo4jSettings, connected: bool = False) -> Sto
     if isinstance(exc, (E.ServiceUnavailable, E.SessionExpired, OSError)):
         return StoreError(
             f"cannot reach Neo4j at {s.uri}; fix: start it (scripts/neo4j-local start or "
-            "docker compose up -d) or set --neo4j-uri / NEO4J_URI"
+            "docker compose up -d) or point NEO4J_URI at the server",
+            setting="neo4j_uri",
         )
     if isinstance(exc, (E.ConfigurationError, ValueError)):
         return StoreError(f"bad Neo4j URI {s.uri!r} ({exc}); fix: use bolt://HOST:PORT or neo4j://HOST:PORT")
@@ -145,6 +147,7 @@ class Neo4jStore:
         self._connected = False
         if not s.password:
             raise StoreError("no Neo4j password; fix: set NEO4J_PASSWORD (or answer the prompt)")
+        assert s.uri is not None and s.user is not None  # resolved() fills them
         try:
             self.driver = GraphDatabase.driver(
                 s.uri,
