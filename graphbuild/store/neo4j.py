@@ -70,7 +70,10 @@ def _map_error(exc: Exception, s: Neo4jSettings, connected: bool = False) -> Sto
             "to an existing database (Community edition has only 'neo4j')",
             setting="database",
         )
-    if isinstance(exc, (E.ServiceUnavailable, E.SessionExpired, OSError)) and connected:
+    # A server going down mid-write shows as a lost connection or, while it shuts down, as a
+    # transient "database unavailable": both are fixed by running the same command again.
+    gone = isinstance(exc, (E.ServiceUnavailable, E.SessionExpired, OSError)) or "DatabaseUnavailable" in code
+    if gone and connected:
         return StoreError(
             f"lost the connection to Neo4j at {s.uri} during the write and retries did not "
             "bring it back; every batch written so far is complete; fix: restart the server "
