@@ -75,6 +75,6 @@ def test_random_text_through_the_pipeline(parser, tmp_path, docs):
         assert codec.to_dict(codec.from_dict(codec.to_dict(x))) == codec.to_dict(x)
     for e in graph.edges.values():
         assert e.source in graph.nodes and e.target in graph.nodes
-    path = graphml.write(graph, tmp_path / "g.graphml")
+    path = graphml.write(graph, tmp_path / "g.graphml", articles=True)
     back = graphml.read(path)
     assert set(back.nodes) == set(graph.nodes) and set(back.edges) == set(graph.edges)

@@ -1,51 +1,35 @@
-"""GraphML: written by a streaming writer, read back with networkx; loads in Gephi,
-Cytoscape and ``networkx.read_graphml``.
+"""GraphML for Gephi, Cytoscape, yEd, networkx and igraph, written by a streaming writer.
 
-Node attributes: ``name``, ``label``, mention counts; edge attributes: ``type``, ``weight``
-and the relation's properties. Lists and dicts are stored as JSON strings.
+Nodes: the entity id as GraphML id, the display name as ``label`` (what Gephi shows) and
+``name`` (what Cytoscape shows), the entity type (Person, Country, ...) as ``type``, then
+the counts and ``aliases``. Edges: a unique id, ``type`` (CO_MENTIONED, SAID_ABOUT,
+MENTIONS), ``weight``, ``directed`` and the relation's properties. Lists and dicts are JSON
+strings (GraphML has no list type).
+
+Direction: networkx refuses a file whose edges disagree with the graph's ``edgedefault``,
+and igraph holds one direction for the whole graph, so by default the graph is directed
+and each edge says in its ``directed`` attribute whether it really is (co-mentions go from
+the smaller id and are not). ``mixed=True`` writes GraphML's own per-edge ``directed``
+instead, which Gephi, Cytoscape and yEd draw as undirected co-mentions. Each edge also
+carries the relationship type as the XML attribute ``label``, Gephi's edge "kind", so Gephi
+keeps a co-mention and a said-about edge between the same two entities apart.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
-import networkx as nx
-
 from graphbuild.graph.model import Edge, Graph, Node
-
-# XML 1.0 forbids most control characters; GraphML must stay valid whatever the text held.
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _value(v):
-    if isinstance(v, (list, dict)):
-        v = json.dumps(v, ensure_ascii=False, sort_keys=True)
-    if isinstance(v, str):
-        return _XML_BAD.sub("\ufffd", v)
-    if v is None:
-        return ""
-    return v
-
+from graphbuild.writers.common import atomic_open, entity_graph, is_directed, xml_text
 
 _TYPES = ((bool, "boolean"), (int, "long"), (float, "double"), (str, "string"))
-
-
-def _esc(s: str) -> str:
-    # chained str.replace runs in C; str.translate with a dict is ~10x slower on big graphs
-    return (
-        s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace('"', "&quot;")
-        .replace("\n", "&#10;")
-        .replace("\r", "&#13;")
-    )
+_NODE_FIXED = {"label": "string", "name": "string", "type": "string"}
+_EDGE_FIXED = {"type": "string", "weight": "long", "directed": "boolean"}
 
 
 def _type(v) -> str:
-    return next(name for t, name in _TYPES if isinstance(v, t))
+    return next((name for t, name in _TYPES if isinstance(v, t)), "string")
 
 
 def _keys(items, scope: str, fixed: dict) -> dict[str, tuple[str, str]]:
@@ -53,23 +37,38 @@ def _keys(items, scope: str, fixed: dict) -> dict[str, tuple[str, str]]:
     types = dict(fixed)
     for props in items:
         for k, v in props.items():
-            if k not in types:
-                types[k] = _type(_value(v))
+            if k not in types and v is not None:
+                types[k] = _type(v)
     return {k: (f"{scope}{i}", t) for i, (k, t) in enumerate(types.items())}
 
 
 def _data(keys: dict, attrs: dict) -> str:
-    return "".join(f'<data key="{keys[k][0]}">{_esc(str(_value(v)))}</data>' for k, v in attrs.items() if v is not None)
+    return "".join(f'<data key="{keys[k][0]}">{xml_text(v)}</data>' for k, v in attrs.items() if v is not None)
 
 
-def write(graph: Graph, path: str | Path) -> Path:
-    """Write ``graph`` as GraphML to ``path``, streaming (networkx's writer builds the whole
-    XML tree in memory and is several times slower on big graphs)."""
+def node_attrs(n: Node) -> dict:
+    """The attributes a node is written with, fixed ones first."""
+    return {"label": n.name, "name": n.name, "type": n.label, **n.props}
+
+
+def edge_attrs(e: Edge) -> dict:
+    """The attributes an edge is written with, fixed ones first."""
+    return {"type": e.type, "weight": e.weight, "directed": is_directed(e.type), **e.props}
+
+
+def write(graph: Graph, path: str | Path, *, articles: bool = False, mixed: bool = False) -> Path:
+    """Write ``graph`` as GraphML to ``path`` and return the path.
+
+    The entity graph only, unless ``articles`` (then Article nodes and MENTIONS edges too).
+    ``mixed`` marks co-mentions undirected in GraphML's own per-edge ``directed`` attribute
+    (Gephi, Cytoscape, yEd; networkx cannot read such a file). The file is complete or
+    absent: it is written next to ``path`` and moved into place at the end.
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    nkeys = _keys((n.props for n in graph.nodes.values()), "n", {"name": "string", "label": "string"})
-    ekeys = _keys((e.props for e in graph.edges.values()), "e", {"type": "string", "weight": "long"})
-    with path.open("w", encoding="utf-8", newline="\n") as fh:
+    graph = entity_graph(graph, articles)
+    nkeys = _keys((n.props for n in graph.nodes.values()), "n", _NODE_FIXED)
+    ekeys = _keys((e.props for e in graph.edges.values()), "e", _EDGE_FIXED)
+    with atomic_open(path) as fh:
         fh.write(
             '<?xml version="1.0" encoding="utf-8"?>\n'
             '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
@@ -79,16 +78,15 @@ def write(graph: Graph, path: str | Path) -> Path:
         )
         for scope, keys in (("node", nkeys), ("edge", ekeys)):
             for name, (kid, typ) in keys.items():
-                fh.write(f'<key id="{kid}" for="{scope}" attr.name="{_esc(name)}" attr.type="{typ}"/>\n')
-        fh.write('<graph edgedefault="directed">\n')
+                fh.write(f'<key id="{kid}" for="{scope}" attr.name="{xml_text(name)}" attr.type="{typ}"/>\n')
+        fh.write('<graph id="graphbuild" edgedefault="directed">\n')
         for n in graph.nodes.values():
-            attrs = {"name": n.name, "label": n.label, **n.props}
-            fh.write(f'<node id="{_esc(_value(n.id))}">{_data(nkeys, attrs)}</node>\n')
-        for e in graph.edges.values():
-            attrs = {"type": e.type, "weight": e.weight, **e.props}
+            fh.write(f'<node id="{xml_text(n.id)}">{_data(nkeys, node_attrs(n))}</node>\n')
+        for i, e in enumerate(graph.edges.values()):
+            direction = ' directed="false"' if mixed and not is_directed(e.type) else ""
             fh.write(
-                f'<edge source="{_esc(_value(e.source))}" target="{_esc(_value(e.target))}" '
-                f'id="{e.type}">{_data(ekeys, attrs)}</edge>\n'
+                f'<edge id="e{i}" source="{xml_text(e.source)}" target="{xml_text(e.target)}"{direction} '
+                f'label="{xml_text(e.type)}">{_data(ekeys, edge_attrs(e))}</edge>\n'
             )
         fh.write("</graph>\n</graphml>\n")
     return path
@@ -104,13 +102,20 @@ def _parse(v):
 
 
 def read(path: str | Path) -> Graph:
-    """Read a GraphML file written by :func:`write` back into a :class:`Graph`."""
+    """Read a GraphML file written by :func:`write` (or by graphbuild before node types
+    moved to ``type``) back into a :class:`Graph`."""
+    import networkx as nx
+
     g = nx.read_graphml(Path(path), force_multigraph=True)
     out = Graph()
     for nid, attrs in g.nodes(data=True):
         attrs = {k: _parse(v) for k, v in attrs.items()}
-        out.add_node(Node(nid, attrs.pop("label", ""), attrs.pop("name", nid), attrs))
+        if "type" in attrs:
+            attrs.pop("label", None)
+            out.add_node(Node(nid, attrs.pop("type"), attrs.pop("name", nid), attrs))
+        else:  # older files: the entity type was the label
+            out.add_node(Node(nid, attrs.pop("label", ""), attrs.pop("name", nid), attrs))
     for s, t, attrs in g.edges(data=True):
-        attrs = {k: _parse(v) for k, v in attrs.items()}
+        attrs = {k: _parse(v) for k, v in attrs.items() if k != "directed"}
         out.add_edge(Edge(attrs.pop("type"), s, t, int(attrs.pop("weight", 0)), attrs))
     return out
