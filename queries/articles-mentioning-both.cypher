@@ -6,7 +6,7 @@
 //
 // Parameters:
 //   @param x             one entity (id, name or alias)
-//   @param y             the other entity
+//   @param y             the other entity (id, name or alias)
 //   @param limit = 50    at most this many articles
 //
 // Example:

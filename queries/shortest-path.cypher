@@ -7,7 +7,7 @@
 //
 // Parameters:
 //   @param x   one entity (id, name or alias)
-//   @param y   the other entity
+//   @param y   the other entity (id, name or alias)
 //
 // Example:
 //   graphbuild query shortest-path --param x="Jane Doe" --param y=France

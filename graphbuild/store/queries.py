@@ -11,16 +11,20 @@ A query file is Cypher with a comment header::
     //   @param name           the entity                    <- required (no default)
 
 Every ``$name`` used in the Cypher body is a parameter too; one without a default is
-required.
+required. A parameter whose help says ``(id, name ...`` names an entity: when its value
+matches no entity, :func:`check_entities` says so and suggests the nearest names. Header
+lines ``//   graphbuild query ...`` are the query's examples.
 """
 
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import json
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -48,6 +52,17 @@ _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _STRIP = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
 
 _MISSING = object()
+_ENTITY_HELP = re.compile(r"\(id, name\b")
+_EXAMPLE = re.compile(r"^\s*//\s+(graphbuild query\s.*\S)\s*$")
+
+# Whether a value names an entity, the way the library's queries match one.
+ENTITY_MATCHES = """
+MATCH (x:Entity)
+WHERE x.id = $value OR toLower(x.name) = toLower($value) OR toLower(coalesce(x.iso, '')) = toLower($value)
+   OR any(a IN coalesce(x.aliases, []) WHERE toLower(a) = toLower($value))
+RETURN count(x) AS n
+"""
+ENTITY_NAMES = "MATCH (x:Entity) RETURN x.id AS id, x.name AS name, x.aliases AS aliases, x.mentions AS mentions"
 
 
 @dataclass
@@ -60,6 +75,11 @@ class Param:
     def required(self) -> bool:
         return self.default is _MISSING
 
+    @property
+    def entity(self) -> bool:
+        """Whether the parameter names an entity (its help says "(id, name ...")."""
+        return bool(_ENTITY_HELP.search(self.help))
+
 
 @dataclass
 class Query:
@@ -68,6 +88,13 @@ class Query:
     text: str
     description: str = ""
     params: dict[str, Param] = field(default_factory=dict)
+    examples: list[str] = field(default_factory=list)
+
+    @property
+    def purpose(self) -> str:
+        """The description without the leading ``name:``."""
+        head, sep, rest = self.description.partition(":")
+        return rest.strip() if sep and head.strip() == self.name else self.description
 
 
 # --- finding a query -------------------------------------------------------------------
@@ -126,6 +153,9 @@ def parse(text: str, name: str = "query", path: Path | None = None) -> Query:
         body = line.lstrip()[2:].strip()
         if not q.description and body and not body.startswith("@"):
             q.description = body
+        example = _EXAMPLE.match(line)
+        if example:
+            q.examples.append(example.group(1))
         m = _PARAM_LINE.match(line)
         if m:
             pname, eq, rest = m.groups()
@@ -160,6 +190,98 @@ def load(query: str, cwd: str | Path | None = None) -> Query:
         raise InputError(f"cannot read query file {path}: {exc}; fix: give a readable UTF-8 .cypher file") from None
     name = path.name[: -len(SUFFIX)] if path.name.endswith(SUFFIX) else path.name
     return parse(text, name, path)
+
+
+def catalog(cwd: str | Path | None = None) -> list[Query]:
+    """Every query of the library, parsed, sorted by name."""
+    return [load(name, cwd) for name in available(cwd)]
+
+
+def _signature(p: Param) -> str:
+    return p.name if p.required else f"{p.name}={json.dumps(p.default, ensure_ascii=False)}"
+
+
+def listing(queries: list[Query]) -> str:
+    """One entry per query: name and purpose, then its parameters (``name`` is required,
+    ``name=default`` optional)."""
+    width = max((len(q.name) for q in queries), default=0) + 2
+    lines = []
+    for q in queries:
+        lines.append(f"{q.name.ljust(width)}{q.purpose}")
+        if q.params:
+            lines.append(" " * width + "params: " + ", ".join(_signature(p) for p in q.params.values()))
+    return "\n".join(lines) + "\n"
+
+
+def usage(q: Query) -> str:
+    """A query's help: purpose, each parameter (required or its default, and what it
+    does), examples."""
+    lines = [f"{q.name}: {q.purpose}", ""]
+    if q.params:
+        lines.append("parameters (give each as --param NAME=VALUE):")
+        width = max(len(_signature(p)) for p in q.params.values()) + 2
+        for p in q.params.values():
+            what = p.help or ""
+            lines.append(f"  {_signature(p).ljust(width)}{'(required) ' if p.required else ''}{what}".rstrip())
+    else:
+        lines.append("no parameters")
+    if q.examples:
+        lines += ["", "example:" if len(q.examples) == 1 else "examples:", *(f"  {e}" for e in q.examples)]
+    return "\n".join(lines) + "\n"
+
+
+# --- entity names ----------------------------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
+
+
+def suggest(value: str, entities: list[dict], n: int = 5) -> list[str]:
+    """The names of ``entities`` (dicts with ``name``, ``aliases``, ``mentions``) nearest
+    to ``value``: containing it or written alike, most mentioned first among equals."""
+    want = _fold(value)
+    if not want:
+        return []
+    scored: dict[str, float] = {}
+    weight = {e["name"]: e.get("mentions") or 0 for e in entities if e.get("name")}
+    for e in entities:
+        name = e.get("name")
+        if not name:
+            continue
+        for form in {name, *(e.get("aliases") or [])}:
+            f = _fold(form)
+            if not f:
+                continue
+            score = difflib.SequenceMatcher(None, want, f).ratio()
+            if want in f.split() or (len(want) >= 3 and want in f):
+                score = max(score, 0.8)
+            scored[name] = max(scored.get(name, 0.0), score)
+    best = sorted((s, -weight[name], name) for name, s in scored.items() if s >= 0.6)
+    best.sort(key=lambda t: (-t[0], t[1], t[2]))
+    return [name for _, _, name in best[:n]]
+
+
+Runner = Callable[[str, dict], tuple[list[str], list[list]]]
+
+
+def check_entities(q: Query, params: dict, run: Runner) -> None:
+    """Raise :class:`InputError` when a value given for an entity parameter of ``q`` names
+    no entity, with the nearest names; ``run(cypher, params)`` returns keys and rows."""
+    for p in q.params.values():
+        value = params.get(p.name)
+        if not p.entity or not isinstance(value, str):
+            continue
+        _, rows = run(ENTITY_MATCHES, {"value": value})
+        if rows and rows[0][0]:
+            continue
+        keys, rows = run(ENTITY_NAMES, {})
+        near = suggest(value, [dict(zip(keys, r)) for r in rows])
+        hint = f"did you mean {', '.join(repr(x) for x in near)}? " if near else ""
+        raise InputError(
+            f"no entity is named {value!r} ({p.name} of query {q.name}); {hint}"
+            f"fix: give a name, alias or id as in the graph (query find-entity -p name=TEXT searches)"
+        )
 
 
 # --- parameters ------------------------------------------------------------------------
