@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from graphbuild import __version__
 from graphbuild.entities.aliases import AliasRules, load_aliases
-from graphbuild.errors import InputError
+from graphbuild.errors import InputError, StoreError
 from graphbuild.graph import codec
 from graphbuild.graph.model import Graph, Problem
 from graphbuild.ingest.sources import read_articles
@@ -26,11 +26,24 @@ from graphbuild.pipeline.run import (
     resolve_and_relate,
     spool_extractions,
 )
+from graphbuild.store import queries
 from graphbuild.store.neo4j import Neo4jSettings, Neo4jStore, SyncStats
+from graphbuild.store.queries import Query
 from graphbuild.writers import graphml, html
 from graphbuild.writers.jsonl import JsonlWriter, read_jsonl
 
-__all__ = ["BuildOptions", "BuildResult", "build_files", "load_graph", "load_graph_from_neo4j", "remove_articles"]
+__all__ = [
+    "EXPORT_FORMATS",
+    "BuildOptions",
+    "BuildResult",
+    "QueryResult",
+    "build_files",
+    "export_graph",
+    "load_graph",
+    "load_graph_from_neo4j",
+    "remove_articles",
+    "run_query",
+]
 
 
 def _rules(aliases: str | Path | None) -> AliasRules | None:
@@ -106,7 +119,7 @@ def _write_outputs(out: Path, spool: Path, opts: BuildOptions, rules, resolver) 
         graph = resolve_and_relate(
             lambda: read_spool(spool), opts.window, rules, resolver, sink=lambda x: ex.write(codec.to_public(x))
         )
-    graphml.write(graph, out / "graph.graphml")
+    graphml.write(graph, out / "graph.graphml", articles=opts.articles)
     if opts.write_html:
         html.write(graph, out / "graph.html", min_weight=opts.min_weight)
     return graph
@@ -143,3 +156,81 @@ def load_graph_from_neo4j(neo4j: Neo4jSettings) -> Graph:
     """The graph stored in Neo4j."""
     with _open_store(neo4j) as store:
         return store.read_graph()
+
+
+EXPORT_FORMATS = ("graphml", "gexf", "csv")
+
+
+def export_graph(
+    fmt: str,
+    out: str | Path,
+    *,
+    build_dir: str | Path | None = None,
+    neo4j: Neo4jSettings | None = None,
+    articles: bool = False,
+    mixed: bool = False,
+    min_weight: int = 1,
+    focus: str | None = None,
+    depth: int = 1,
+) -> list[Path]:
+    """Write the graph of an earlier build (``build_dir``) or of Neo4j (``neo4j``) as
+    ``fmt`` (graphml, gexf: a file; csv: a folder of tables) and return what was written.
+
+    ``focus``/``depth`` keep an entity's neighbourhood, ``min_weight`` drops lighter
+    relations; Article nodes and MENTIONS edges only with ``articles``; ``mixed`` gives
+    GraphML per-edge directions (see :func:`graphbuild.writers.graphml.write`).
+    """
+    from graphbuild.graph.model import ARTICLE
+    from graphbuild.writers import csv, gexf
+
+    if fmt not in EXPORT_FORMATS:
+        raise InputError(f"unknown export format {fmt!r}; fix: use one of {', '.join(EXPORT_FORMATS)}")
+    graph = load_graph_from_neo4j(neo4j) if neo4j is not None else load_graph(build_dir or "graphbuild-out")
+    if articles and neo4j is None and not any(n.label == ARTICLE for n in graph.nodes.values()):
+        raise InputError(
+            f"the build in {build_dir} kept no Article nodes; fix: build it again with Article nodes, "
+            "or export from Neo4j, which keeps every article",
+            setting="articles",
+        )
+    if focus or min_weight > 1:
+        from graphbuild.graph.view import subgraph
+
+        graph = subgraph(graph, min_weight=min_weight, focus=focus, depth=depth)
+    if fmt == "graphml":
+        return [graphml.write(graph, out, articles=articles, mixed=mixed)]
+    if fmt == "gexf":
+        return [gexf.write(graph, out, articles=articles)]
+    return csv.write(graph, out, articles=articles)
+
+
+@dataclass
+class QueryResult:
+    """What a library query returned: the query, column names and rows of plain values."""
+
+    query: Query
+    keys: list[str]
+    rows: list[list]
+
+
+def run_query(name: str, params: list[str], neo4j: Neo4jSettings, write: bool = False) -> QueryResult:
+    """Run the library query (or .cypher file) ``name`` with ``params`` (``NAME=VALUE``).
+
+    The server is checked first, so an unreachable one fails at once; a query that returns
+    nothing because an entity parameter names no entity raises :class:`InputError` with
+    the nearest names instead.
+    """
+    q = queries.load(name)
+    bound = queries.bind(q, queries.parse_params(params))
+    with Neo4jStore(neo4j) as store:
+        store.ping()
+        try:
+            keys, rows = store.query(q.text, bound, write=write)
+        except StoreError as exc:
+            if not write and ("AccessMode" in str(exc) or "read access mode" in str(exc).lower()):
+                raise StoreError(
+                    f"query {q.name} writes to the database; fix: allow writes if that is intended", setting="write"
+                ) from None
+            raise
+        if not rows:
+            queries.check_entities(q, bound, lambda text, p: store.query(text, p))
+    return QueryResult(q, keys, rows)

@@ -38,7 +38,14 @@ def _err(msg: str) -> None:
 
 
 # The option that changes each library setting an error can name.
-_OPTION_OF = {"model": "--model", "neo4j_uri": "--neo4j-uri", "database": "--database", "aliases": "--aliases"}
+_OPTION_OF = {
+    "model": "--model",
+    "neo4j_uri": "--neo4j-uri",
+    "database": "--database",
+    "aliases": "--aliases",
+    "articles": "--articles",
+    "write": "--write",
+}
 
 
 def _fail(exc: GraphbuildError) -> None:
@@ -155,6 +162,9 @@ def build(
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero when any input item was skipped."),
     min_weight: int = typer.Option(1, help="HTML view: hide edges lighter than this."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
+    articles: bool = typer.Option(
+        False, "--articles", help="graph.graphml also holds the Article nodes and MENTIONS edges (provenance)."
+    ),
     store: bool = typer.Option(
         False,
         "--neo4j",
@@ -179,6 +189,7 @@ def build(
         workers=workers,
         dask_scheduler=dask_scheduler,
         min_weight=min_weight,
+        articles=articles,
     )
     try:
         settings = neo4j() if store else None
@@ -247,30 +258,102 @@ _FOCUS = typer.Option(None, help="Only the neighbourhood of this entity (name or
 _DEPTH = typer.Option(1, help="Hops around --focus.")
 
 
+_ARTICLES = typer.Option(False, "--articles", help="Also the Article nodes and MENTIONS edges (provenance).")
+_MIN_WEIGHT = typer.Option(1, help="Leave out edges lighter than this.")
+
+
+def _export(fmt: str, out: Path, neo4j: Callable | None, **kw) -> None:
+    from graphbuild.api import export_graph
+
+    try:
+        written = export_graph(fmt, out, neo4j=neo4j() if neo4j else None, **kw)
+    except GraphbuildError as exc:
+        _fail(exc)
+    typer.echo("wrote " + ", ".join(map(str, written)))
+
+
 @export_app.command("graphml")
 @neo4j_options
 def export_graphml(
     out: Path = typer.Argument(..., help="GraphML file to write."),
     build_dir: Path = _FROM,
     from_neo4j: bool = _FROM_NEO4J,
-    min_weight: int = typer.Option(1, help="Leave out edges lighter than this."),
+    articles: bool = _ARTICLES,
+    mixed: bool = typer.Option(
+        False,
+        "--mixed",
+        help="Mark co-mentions undirected per edge (Gephi, Cytoscape and yEd read it; networkx cannot).",
+    ),
+    min_weight: int = _MIN_WEIGHT,
     focus: str | None = _FOCUS,
     depth: int = _DEPTH,
     neo4j: Callable = _filled_by_neo4j_options,
 ) -> None:
-    """Write the graph of an earlier build (or of Neo4j) as GraphML."""
-    from graphbuild.writers import graphml
+    """Write the graph as GraphML (Gephi, Cytoscape, yEd, networkx, igraph): the entities
+    and their relations; name as label, type as 'type'."""
+    _export(
+        "graphml",
+        out,
+        neo4j if from_neo4j else None,
+        build_dir=build_dir,
+        articles=articles,
+        mixed=mixed,
+        min_weight=min_weight,
+        focus=focus,
+        depth=depth,
+    )
 
-    try:
-        graph = _load(build_dir, from_neo4j, neo4j)
-        if focus or min_weight > 1:
-            from graphbuild.graph.view import subgraph
 
-            graph = subgraph(graph, min_weight=min_weight, focus=focus, depth=depth)
-        graphml.write(graph, out)
-    except GraphbuildError as exc:
-        _fail(exc)
-    typer.echo(f"wrote {out}")
+@export_app.command("gexf")
+@neo4j_options
+def export_gexf(
+    out: Path = typer.Argument(..., help="GEXF file to write."),
+    build_dir: Path = _FROM,
+    from_neo4j: bool = _FROM_NEO4J,
+    articles: bool = _ARTICLES,
+    min_weight: int = _MIN_WEIGHT,
+    focus: str | None = _FOCUS,
+    depth: int = _DEPTH,
+    neo4j: Callable = _filled_by_neo4j_options,
+) -> None:
+    """Write the graph as GEXF, Gephi's own format: co-mentions undirected, said-about
+    directed, typed attributes."""
+    _export(
+        "gexf",
+        out,
+        neo4j if from_neo4j else None,
+        build_dir=build_dir,
+        articles=articles,
+        min_weight=min_weight,
+        focus=focus,
+        depth=depth,
+    )
+
+
+@export_app.command("csv")
+@neo4j_options
+def export_csv(
+    out: Path = typer.Argument(..., help="Folder to write nodes.csv, edges.csv and quotes.csv into."),
+    build_dir: Path = _FROM,
+    from_neo4j: bool = _FROM_NEO4J,
+    articles: bool = _ARTICLES,
+    min_weight: int = _MIN_WEIGHT,
+    focus: str | None = _FOCUS,
+    depth: int = _DEPTH,
+    neo4j: Callable = _filled_by_neo4j_options,
+) -> None:
+    """Write the graph as CSV tables for spreadsheets, pandas and Cytoscape: nodes.csv,
+    edges.csv, quotes.csv (speaker, target, quote, cue, article)."""
+    _export(
+        "csv",
+        out,
+        neo4j if from_neo4j else None,
+        build_dir=build_dir,
+        articles=articles,
+        min_weight=min_weight,
+        focus=focus,
+        depth=depth,
+    )
 
 
 @export_app.command("html")
@@ -303,13 +386,15 @@ def _load(build_dir: Path, from_neo4j: bool, neo4j: Callable):
     return load_graph(build_dir)
 
 
-@app.command()
+@app.command(context_settings={"help_option_names": []})
 @neo4j_options
 def query(
-    query: str = typer.Argument(
-        ...,
+    ctx: typer.Context,
+    query: str | None = typer.Argument(
+        None,
         help="A .cypher file, or the name of one in ./queries/ or the "
         "project's queries/ (e.g. top-entities, said-about, shortest-path).",
+        show_default=False,
     ),
     param: List[str] = typer.Option(
         [],
@@ -325,24 +410,27 @@ def query(
         help="Output: aligned table (long cells cut), JSON array of objects, or CSV with a header row.",
     ),
     write: bool = typer.Option(False, "--write", help="Run in a write transaction (default: read-only)."),
+    list_: bool = typer.Option(False, "--list", "-l", help="List the queries: purpose and parameters."),
+    show_help: bool = typer.Option(
+        False, "--help", "-h", help="Show this message, or with QUERY that query's parameters and example."
+    ),
     neo4j: Callable = _filled_by_neo4j_options,
 ) -> None:
-    """Run a Cypher query from the query library (or a file) against the Neo4j graph."""
-    from graphbuild.errors import StoreError
+    """Run a Cypher query from the query library (or a file) against the Neo4j graph.
+    `graphbuild query --list` lists them; `graphbuild query NAME --help` explains one."""
     from graphbuild.store import queries
 
     try:
-        q = queries.load(query)
-        params = queries.bind(q, queries.parse_params(param))
-        from graphbuild.store.neo4j import Neo4jStore
+        if list_:
+            typer.echo(queries.listing(queries.catalog()), nl=False)
+            return
+        if show_help or query is None:
+            typer.echo(queries.usage(queries.load(query)) if query else ctx.get_help(), nl=not query)
+            return
+        from graphbuild.api import run_query
 
-        with Neo4jStore(neo4j()) as store:
-            keys, rows = store.query(q.text, params, write=write)
-        typer.echo(queries.format_rows(keys, rows, fmt.value), nl=False)
-    except StoreError as exc:
-        if not write and ("AccessMode" in str(exc) or "read access mode" in str(exc).lower()):
-            _fail(StoreError(f"query {q.name} writes to the database; fix: add --write if that is intended"))
-        _fail(exc)
+        result = run_query(query, param, neo4j(), write=write)
+        typer.echo(queries.format_rows(result.keys, result.rows, fmt.value), nl=False)
     except GraphbuildError as exc:
         _fail(exc)
 

@@ -62,22 +62,26 @@ class KnowledgeGraph:
         return csv.write(self.graph, folder, articles=articles)
 
 
-def build(inputs: str | Path | Iterable[str | Path], out: str | Path | None = None, **options) -> KnowledgeGraph:
+def build(
+    inputs: str | Path | Iterable[str | Path], out: str | Path | None = None, *, neo4j=None, **options
+) -> KnowledgeGraph:
     """Build the graph of ``inputs`` (files, folders, .jsonl; one or a list).
 
     With ``out``, the build's files (graph.graphml, graph.html, extractions.jsonl) are
     written there as ``graphbuild build`` does; without, nothing is kept on disk.
-    ``options`` are those of :func:`graphbuild.api.build_files` (``window``, ``aliases``,
-    ``keep_places``, ``workers``, ``model``, ``neo4j`` ...).
+    ``options`` are the fields of :class:`graphbuild.api.BuildOptions` (``window``,
+    ``aliases``, ``keep_places``, ``workers``, ``model`` ...); ``neo4j`` (settings) also
+    stores the articles in Neo4j.
     """
-    from graphbuild.api import build_files
+    from graphbuild.api import BuildOptions, build_files
 
     paths = [str(inputs)] if isinstance(inputs, (str, Path)) else [str(p) for p in inputs]
     if out is not None:
-        result = build_files(paths, out, **options)
+        result = build_files(paths, out, BuildOptions(**options), neo4j=neo4j)
     else:
         with tempfile.TemporaryDirectory(prefix="graphbuild-") as tmp:
-            result = build_files(paths, tmp, write_html=False, **options)
+            opts = BuildOptions(**{"write_html": False, **options})
+            result = build_files(paths, tmp, opts, neo4j=neo4j)
     return KnowledgeGraph(result.graph, result.problems)
 
 

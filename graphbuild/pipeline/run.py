@@ -36,6 +36,7 @@ class BuildOptions:
     task_articles: int = 16  # articles per worker / cluster task
     min_weight: int = 1  # the HTML view hides lighter edges
     write_html: bool = True
+    articles: bool = False  # graph.graphml also holds Article nodes and MENTIONS edges
 
 
 @dataclass

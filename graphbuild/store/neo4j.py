@@ -194,6 +194,13 @@ class Neo4jStore:
         self.close()
 
     # -- operations --------------------------------------------------------------------------
+    def ping(self) -> None:
+        """Fail fast, writing nothing: the server answers and accepts the credentials."""
+        try:
+            self.driver.verify_connectivity()
+        except Exception as exc:
+            raise _map_error(exc, self.settings) from None
+
     def verify(self) -> None:
         """Fail fast, before any extraction: reachable, credentials accepted, database exists."""
         try:
