@@ -17,7 +17,8 @@ The graph of CORPUS (e.g. ../shared/eval/bbc.jsonl) is written to an empty datab
    output says so.
 
 The graph comes from a full build of CORPUS (minutes of spaCy) or, with ``--from-build
-DIR``, from an earlier ``graphbuild build CORPUS --out DIR`` (graph.graphml). In that case
+DIR``, from an earlier ``graphbuild build CORPUS --out DIR --articles`` (graph.graphml
+with the Article nodes and MENTIONS edges the store writes too). In that case
 the stored extractions are rebuilt from CORPUS and DIR/extractions.jsonl: the same texts,
 titles, mentions and quotes, but without the sentence and paragraph offsets, so
 ``put_articles`` writes a slightly smaller payload than a real build (the output says so).
@@ -87,6 +88,8 @@ def from_earlier_build(corpus: Path, build_dir: Path):
     from graphbuild.api import load_graph
 
     graph = load_graph(build_dir)
+    if not any(n.label == "Article" for n in graph.nodes.values()):
+        sys.exit(f"{build_dir}/graph.graphml has no Article nodes; build it with --articles")
     public = {}
     with (build_dir / "extractions.jsonl").open(encoding="utf-8") as fh:
         for line in fh:

@@ -5,7 +5,7 @@ import re
 
 import networkx as nx
 
-from graphbuild.graph.model import ARTICLE, CO_MENTIONED, MENTIONS, SAID_ABOUT
+from graphbuild.graph.model import ARTICLE, CO_MENTIONED, SAID_ABOUT
 from graphbuild.nlp.furniture import split_content
 
 from .conftest import SEEDS
@@ -26,16 +26,17 @@ def test_build_writes_three_files(seeds_build):
 
 def test_graphml_loads_with_networkx_and_has_attributes(seeds_build):
     out, _ = seeds_build
-    g = nx.read_graphml(out / "graph.graphml")
-    labels = {d["label"] for _, d in g.nodes(data=True)}
-    assert {"Person", "Country", "Organization", ARTICLE} <= labels
+    g = nx.read_graphml(out / "graph.graphml", force_multigraph=True)
+    types = {d["type"] for _, d in g.nodes(data=True)}
+    assert {"Person", "Country", "Organization"} <= types and ARTICLE not in types  # the entity graph
     for _, d in g.nodes(data=True):
-        assert d["name"]
-        if d["label"] != ARTICLE:
-            assert int(d["mentions"]) >= 1
+        assert d["label"] and d["label"] == d["name"]
+        assert int(d["mentions"]) >= 1
     types = {d["type"] for _, _, d in g.edges(data=True)}
-    assert {CO_MENTIONED, SAID_ABOUT, MENTIONS} <= types
+    assert types == {CO_MENTIONED, SAID_ABOUT}  # MENTIONS only with --articles
     assert all(int(d["weight"]) >= 1 for _, _, d in g.edges(data=True))
+    ids = [k for _, _, k in g.edges(keys=True)]
+    assert len(ids) == len(set(ids))
 
 
 def test_offsets_are_exact_and_no_mention_comes_from_furniture(seeds_build):

@@ -257,8 +257,7 @@ def suggest(value: str, entities: list[dict], n: int = 5) -> list[str]:
             if want in f.split() or (len(want) >= 3 and want in f):
                 score = max(score, 0.8)
             scored[name] = max(scored.get(name, 0.0), score)
-    best = sorted((s, -weight[name], name) for name, s in scored.items() if s >= 0.6)
-    best.sort(key=lambda t: (-t[0], t[1], t[2]))
+    best = sorted((-score, -weight[name], name) for name, score in scored.items() if score >= 0.6)
     return [name for _, _, name in best[:n]]
 
 
