@@ -71,13 +71,15 @@ def _closed_port() -> int:
 
 
 def test_query_with_the_server_down_fails_in_one_line_fast(tmp_path):
+    import graphbuild.api  # noqa: F401  (time the failure, not the first import on a busy machine)
+
     env = {"NEO4J_URI": f"bolt://127.0.0.1:{_closed_port()}", "NEO4J_PASSWORD": "x", "PATH": "/usr/bin:/bin"}
     t0 = time.monotonic()
     r = cli("query", "top-entities", env=env, cwd=tmp_path)
     took = time.monotonic() - t0
     assert r.returncode == 4
     assert len(r.stderr.strip().splitlines()) == 1 and "cannot reach Neo4j" in r.stderr, r.stderr
-    assert took < 10, took  # the driver's transaction retries took 30 s
+    assert took < 5, took  # the driver's transaction retries took 30 s
 
 
 # --- on the seeds in a real Neo4j ------------------------------------------------------
@@ -101,7 +103,8 @@ def seeds_env(neo4j_env):
 def _readme_examples() -> list[list[str]]:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     lines = re.findall(r"^(graphbuild query \S.*?)(?:\s+#.*)?$", text, re.M)
-    return [shlex.split(line)[1:] for line in lines if ">" not in line and "NAME" not in line]
+    # commands, not the usage lines (QUERY, NAME, [options]) nor redirections to files
+    return [shlex.split(line)[1:] for line in lines if not re.search(r"[>\[]|QUERY|NAME", line)]
 
 
 @pytest.mark.neo4j
