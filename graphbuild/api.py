@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from graphbuild import __version__
 from graphbuild.entities.aliases import AliasRules, load_aliases
 from graphbuild.errors import InputError, StoreError
 from graphbuild.graph import codec
@@ -29,6 +28,7 @@ from graphbuild.pipeline.run import (
 from graphbuild.store import queries
 from graphbuild.store.neo4j import Neo4jSettings, Neo4jStore, SyncStats
 from graphbuild.store.queries import Query
+from graphbuild.version import __version__
 from graphbuild.writers import graphml, html
 from graphbuild.writers.jsonl import JsonlWriter, read_jsonl
 

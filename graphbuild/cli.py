@@ -13,10 +13,10 @@ from typing import List
 
 import typer
 
-from graphbuild import __version__
 from graphbuild.errors import GraphbuildError, InputError
 from graphbuild.graph.model import Problem
 from graphbuild.store.queries import Format
+from graphbuild.version import __version__
 
 app = typer.Typer(
     add_completion=False,

@@ -13,8 +13,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from graphbuild import __version__
 from graphbuild.graph.model import Graph
+from graphbuild.version import __version__
 from graphbuild.writers.common import TIME_PROPS, atomic_open, entity_graph, is_directed, xml_text
 
 NAMESPACE = "http://gexf.net/1.3"
