@@ -10,9 +10,13 @@ viewer. Rules, applied in this order:
    within ``depth`` hops of the focus over the remaining relations (direction ignored).
 4. Entities that had relations but lost all of them in 2-4 are hidden: a dot with no line
    is noise. Entities that never had a relation stay (until the cap) and the focus always stays.
-5. Size cap, because a browser cannot lay out thousands of nodes: keep the ``max_nodes``
-   most mentioned entities (focus first), then the ``max_edges`` heaviest relations.
+5. Size cap, so that a page stays a few megabytes: keep the ``max_nodes`` most mentioned
+   entities (focus first), then the ``max_edges`` heaviest relations.
    :attr:`Selection.pruned` says whether the cap dropped anything.
+6. What is drawn when the page opens (a browser cannot lay out thousands of nodes readably;
+   the rest comes by search or by expanding a node): the focus, then the ``draw_nodes`` most
+   mentioned entities that have a relation, with the ``draw_edges`` heaviest relations among
+   them; an entity left with none of those is not drawn.
 """
 
 from __future__ import annotations
@@ -24,8 +28,10 @@ from dataclasses import dataclass, field
 from graphbuild.errors import InputError
 from graphbuild.graph.model import ARTICLE, MENTIONS, Edge, Graph, Node
 
-MAX_NODES = 300
-MAX_EDGES = 1500
+MAX_NODES = 25_000  # entities a page holds (searchable and expandable, not all drawn)
+MAX_EDGES = 100_000
+DRAW_NODES = 100  # entities drawn when the page opens
+DRAW_EDGES = 300
 
 
 @dataclass(slots=True)
@@ -38,6 +44,8 @@ class Selection:
     total_relations: int  # CO_MENTIONED / SAID_ABOUT edges in the whole graph
     focus: list[str] = field(default_factory=list)  # ids the focus matched
     pruned: bool = False  # True when the max_nodes / max_edges cap dropped something
+    drawn: list[str] = field(default_factory=list)  # node ids drawn when the page opens, by rank
+    drawn_edges: list[tuple[str, str, str]] = field(default_factory=list)  # edge keys drawn first
 
     @property
     def entities(self) -> int:
@@ -118,8 +126,10 @@ def select(
     max_nodes: int = MAX_NODES,
     max_edges: int = MAX_EDGES,
     articles: bool = False,
+    draw_nodes: int = DRAW_NODES,
+    draw_edges: int = DRAW_EDGES,
 ) -> Selection:
-    """The part of ``graph`` to draw; see the module docstring for the rules."""
+    """The part of ``graph`` a view holds and what it draws first; see the module docstring."""
     if depth < 0:
         raise InputError(f"depth must be 0 or more, got {depth}; fix: use a depth of 1 or more")
     if max_nodes < 1 or max_edges < 0:
@@ -167,6 +177,7 @@ def select(
         links = links[:budget]
         edges += links
         nodes += [graph.nodes[i] for i in sorted({e.source for e in links})]
+    drawn, drawn_edges = _opening(entities, keep, edges, seeds, draw_nodes, draw_edges)
     return Selection(
         sorted(nodes, key=lambda n: n.id),
         sorted(edges, key=lambda e: e.key),
@@ -174,7 +185,33 @@ def select(
         len(relations),
         seeds,
         pruned,
+        drawn,
+        drawn_edges,
     )
+
+
+def _opening(
+    entities: dict[str, Node],
+    keep: set[str],
+    edges: list[Edge],
+    seeds: list[str],
+    draw_nodes: int,
+    draw_edges: int,
+) -> tuple[list[str], list[tuple[str, str, str]]]:
+    """(ids drawn first, in rank order; keys of the relations drawn first): rule 6."""
+    relations = [e for e in edges if e.type != MENTIONS]
+    ends = {x for e in relations for x in (e.source, e.target)}
+    pool = [i for i in keep if i in ends or i in seeds] if ends else list(keep)
+    ranked = sorted(pool, key=lambda i: (i not in seeds, -mentions(entities[i]), i))
+    inside = set(ranked[: max(draw_nodes, len(seeds))])
+    among = sorted(
+        (e for e in relations if e.source in inside and e.target in inside), key=lambda e: (-e.weight, e.key)
+    )
+    drawn_edges = among[:draw_edges]
+    touched = {x for e in drawn_edges for x in (e.source, e.target)}
+    # an entity whose every relation fell to the edge budget would be a lone dot: not drawn
+    drawn = [i for i in ranked if i in inside and (i in touched or i in seeds or not ends)]
+    return drawn, sorted(e.key for e in drawn_edges)
 
 
 def subgraph(graph: Graph, min_weight: int = 1, focus: str | None = None, depth: int = 1) -> Graph:

@@ -1,0 +1,73 @@
+"""The page around the data: template, inlined vis-network, our script and style, the CSP.
+
+The page comes from ``assets/page.html``, not from pyvis's own template: that one links
+Bootstrap from a CDN in every mode, and the view must make no request at all. The
+vis-network build is the newest one pyvis ships.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from string import Template
+
+import pyvis
+
+_VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib"
+
+
+def _asset(name: str) -> str:
+    return resources.files("graphbuild.writers.html").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def vis_js() -> str:
+    """vis-network, with any ``</script`` defused so that it cannot end its block."""
+    builds = _VIS_DIR.glob("vis-*/vis-network.min.js")
+    js = max(builds, key=lambda p: [int(x) for x in re.findall(r"\d+", p.parent.name)])
+    return re.sub(r"</(script)", r"<\\/\1", js.read_text(encoding="utf-8"), flags=re.I)
+
+
+@lru_cache(maxsize=1)
+def main_js() -> str:
+    """The explorer's own script (``assets/explorer.js``)."""
+    return _asset("explorer.js")
+
+
+@lru_cache(maxsize=1)
+def _template() -> Template:
+    return Template(_asset("page.html"))
+
+
+def to_json(value) -> str:
+    """JSON that cannot end the surrounding <script> block (no raw <, >, & or non-ASCII)."""
+    text = json.dumps(value, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def csp(*scripts: str) -> str:
+    """Content-Security-Policy allowing exactly our inline scripts (by hash) and inline styles.
+
+    The browser then refuses any request (scripts, styles, images, fonts, fetch) and any
+    script or event handler that is not ours: a second line of defence behind the escaping.
+    """
+    hashes = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in scripts)
+    return f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+
+
+def page(title: str, sub: str, data: dict) -> str:
+    """The whole page; ``title`` and ``sub`` are already HTML-escaped."""
+    return _template().substitute(
+        title=title,
+        sub=sub,
+        css=_asset("explorer.css"),
+        vis_js=vis_js(),
+        main_js=main_js(),
+        csp=csp(vis_js(), main_js()),
+        data=to_json(data),
+    )
