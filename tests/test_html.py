@@ -1,25 +1,21 @@
-"""The interactive HTML view: offline, escaped, deterministic; and drawn in a real Chromium."""
+"""The HTML explorer page as a file: offline, escaped, deterministic, and the data it carries.
+In a real Chromium: tests/test_html_browser.py."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import html as html_text
 import json
 import re
-import struct
-import subprocess
-import zlib
-from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 
 from graphbuild.errors import InputError
 from graphbuild.graph.model import ARTICLE, CO_MENTIONED, MENTIONS, SAID_ABOUT, Edge, Graph, Node
-from graphbuild.writers import graphml, html
-
-CHROMIUM = Path("/usr/bin/chromium")
-browser = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium; run scripts/install-browser")
+from graphbuild.graph.view import Selection
+from graphbuild.writers import html
+from graphbuild.writers.html import page as page_module
 
 IMG = """<img src=x onerror="document.body.setAttribute('data-pwned','1')">"""
 SCRIPT = "<script>document.body.setAttribute('data-pwned','2')</script>"
@@ -68,7 +64,8 @@ EXTERNAL = re.compile(
 
 
 def test_page_is_self_contained_utf8_with_no_external_url(tmp_path):
-    path = html.write(_graph(), tmp_path / "sub" / "graph.html")
+    path = tmp_path / "sub" / "graph.html"
+    html.write(_graph(), path)
     raw = path.read_bytes()
     page = raw.decode("utf-8")  # valid UTF-8 or this raises
     assert page.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in page
@@ -96,166 +93,103 @@ def test_same_graph_same_bytes(tmp_path):
         shuffled.add_node(g.nodes[k])
     for k in reversed(list(g.edges)):
         shuffled.add_edge(g.edges[k])
-    a = html.write(g, tmp_path / "a.html").read_bytes()
-    assert html.write(g, tmp_path / "b.html").read_bytes() == a
-    assert html.write(shuffled, tmp_path / "c.html").read_bytes() == a
+    pages = []
+    for graph, name in ((g, "a"), (g, "b"), (shuffled, "c")):
+        html.write(graph, tmp_path / f"{name}.html")
+        pages.append((tmp_path / f"{name}.html").read_bytes())
+    assert pages[0] == pages[1] == pages[2]
 
 
-def test_colours_sizes_widths_and_arrows():
+def test_payload_holds_entities_relations_colours_and_what_is_drawn_first():
     data = _data(html.render(_graph())[0])
     nodes = {n["id"]: n for n in data["nodes"]}
     assert set(nodes) == {"p:mara", "c:lorem", "o:acme"}  # provenance hidden by default
-    assert nodes["p:mara"]["color"] == html.NODE_COLORS["Person"]
-    assert nodes["c:lorem"]["color"] == html.NODE_COLORS["Country"]
-    assert nodes["o:acme"]["color"] == html.NODE_COLORS["Organization"]
-    assert [nodes[i]["value"] for i in ("p:mara", "c:lorem", "o:acme")] == [4, 2, 1]
-    edges = {e["id"]: e for e in data["edges"]}
-    co = edges["CO_MENTIONED|c:lorem|p:mara"]
-    said = edges["SAID_ABOUT|p:mara|o:acme"]
-    assert co["value"] == 3 and co["arrows"]["to"]["enabled"] is False
-    assert co["color"] == html.EDGE_COLORS[CO_MENTIONED]
-    assert said["arrows"] == "to" and said["color"] == html.EDGE_COLORS[SAID_ABOUT] != co["color"]
+    assert (nodes["p:mara"]["l"], nodes["p:mara"]["m"], nodes["p:mara"]["a"]) == ("Person", 4, 2)
+    assert data["colors"]["labels"]["Person"] == html.NODE_COLORS["Person"] != html.NODE_COLORS["Country"]
+    assert data["colors"]["types"][SAID_ABOUT] != data["colors"]["types"][CO_MENTIONED]
+    ids = [n["id"] for n in data["nodes"]]
+    edges = {(e["y"], ids[e["s"]], ids[e["t"]]): e for e in data["edges"]}
+    assert edges[(CO_MENTIONED, "c:lorem", "p:mara")]["w"] == 3
+    assert edges[(SAID_ABOUT, "p:mara", "o:acme")]["w"] == 1
+    assert sorted(ids[i] for i in data["drawn"]) == sorted(ids)
+    assert len(data["drawn_edges"]) == 3
+    assert data["labels"] == {"Country": 1, "Organization": 1, "Person": 1}
+    assert data["types"] == {CO_MENTIONED: 2, SAID_ABOUT: 1}
     assert data["options"]["physics"]["stabilization"]["enabled"] is True
     with_articles = _data(html.render(_graph(), articles=True)[0])
     assert "article:a1" in {n["id"] for n in with_articles["nodes"]}
+    assert with_articles["types"][MENTIONS] == 1
 
 
-def test_tooltips_are_plain_text_with_name_label_mentions_aliases_and_evidence():
-    data = _data(html.render(_graph())[0])
-    mara = next(n for n in data["nodes"] if n["id"] == "p:mara")["title"]
-    assert IMG in mara and "Person · 4 mentions in 2 articles" in mara and SCRIPT in mara
-    co = next(e for e in data["edges"] if e["id"] == "CO_MENTIONED|c:lorem|p:mara")["title"]
-    assert "CO_MENTIONED · weight 3" in co and "[\u2068a1\u2069] \u2068They met. " + SCRIPT in co
-    said = next(e for e in data["edges"] if e["id"] == "SAID_ABOUT|p:mara|o:acme")["title"]
-    assert BREAKOUT in said and "🙂 שלום" in said
-    assert "\x00" not in said and "\x07" not in said and "\ufffd" in said
+def test_details_data_evidence_articles_aliases_and_only_web_links():
+    g = _graph()
+    g.nodes["article:a1"].props.update(title="Headline " + IMG, url="https://news.example/a1", published="2024-03-05")
+    g.add_node(Node("article:a2", ARTICLE, "Second", {"article_id": "a2", "url": "javascript:alert(1)"}))
+    data = _data(html.render(g)[0])
+    arts = {a["id"]: a for a in data["articles"]}
+    assert arts["a1"] == {"id": "a1", "t": "Headline " + IMG, "u": "https://news.example/a1", "d": "2024-03-05"}
+    assert arts["a2"]["u"] is None  # not a web address: shown as text, never as a link
+    mara = next(n for n in data["nodes"] if n["id"] == "p:mara")
+    assert mara["al"] == [SCRIPT, "Mara"] and mara["ar"] == [[data["articles"].index(arts["a1"]), 2]]
+    assert mara["d"] == ["2024-03-05", "2024-03-05"]  # dated by the articles that mention it
+    said = next(e for e in data["edges"] if e["y"] == SAID_ABOUT)
+    quote = data["texts"][said["ev"][0][1]]
+    assert quote.startswith(BREAKOUT) and "🙂 שלום" in quote
+    assert "\x00" not in quote and "\x07" not in quote and "\ufffd" in quote
+    co = next(e for e in data["edges"] if e["y"] == CO_MENTIONED and e["w"] == 3)
+    assert [data["texts"][t] for _, t in co["ev"]] == ["They met. " + SCRIPT, IMG]
+
+
+def test_said_about_kinds_and_dates_are_read_when_present():
+    g = _graph()
+    g.edges[(SAID_ABOUT, "p:mara", "o:acme")].props.update(
+        kinds={"criticism": 2, "praise": 1}, first_seen="2024-01-02T10:00:00", last_seen="2024-02-01"
+    )
+    g.add_edge(Edge(SAID_ABOUT, "c:lorem", "o:acme", 1, {"kind": "neutral"}))
+    data = _data(html.render(g)[0])
+    said = {
+        data["nodes"][e["t"]]["id"] + "<" + data["nodes"][e["s"]]["id"]: e
+        for e in data["edges"]
+        if e["y"] == SAID_ABOUT
+    }
+    assert said["o:acme<p:mara"]["k"] == {"criticism": 2, "praise": 1}
+    assert said["o:acme<p:mara"]["d"] == ["2024-01-02", "2024-02-01"]
+    assert said["o:acme<c:lorem"]["k"] == {"neutral": 1}
+    assert data["kinds"] == {"criticism": 2, "neutral": 1, "praise": 1}
+    plain = _data(html.render(_graph())[0])  # no kinds, no dates: the page offers no such filter
+    assert plain["kinds"] == {} and all("d" not in n for n in plain["nodes"])
 
 
 def test_untrusted_text_never_appears_as_markup(tmp_path):
-    page = html.write(_graph(), tmp_path / "g.html", focus="mara " + IMG).read_text(encoding="utf-8")
+    g = _graph()
+    g.nodes["article:a1"].props.update(title=BREAKOUT, url="https://x.example/?q=" + SCRIPT)
+    html.write(g, tmp_path / "g.html", focus="mara " + IMG)
+    page = (tmp_path / "g.html").read_text(encoding="utf-8")
     for payload in ("<img src=x", "<script>document", "</script><script>"):
         assert payload not in page
     # the focus is echoed in the heading, escaped
     assert "focus \u2068mara &lt;img src=x onerror=&quot;document.body" in page
     # the page's own code never uses innerHTML for data
-    assert "innerHTML" not in html._MAIN_JS
+    script = page_module.main_js()
+    assert "innerHTML" not in script and "insertAdjacentHTML" not in script and "document.write" not in script
+    assert "eval(" not in script and "new Function" not in script
 
 
 def test_heading_counts_legend_and_pruning_note(tmp_path):
-    page = html.write(_graph(), tmp_path / "g.html").read_text(encoding="utf-8")
+    sel = html.write(_graph(), tmp_path / "g.html")
+    page = (tmp_path / "g.html").read_text(encoding="utf-8")
     assert "<h1>3 entities, 3 relations</h1>" in page
-    for label in ("Person", "Country", "Organization", "CO_MENTIONED", "SAID_ABOUT"):
-        assert f"{label}</li>" in page or f"{label} →</li>" in page
-    assert html.last_selection is not None and not html.last_selection.pruned
-    page = html.write(_graph(), tmp_path / "g.html", max_nodes=2).read_text(encoding="utf-8")
-    assert html.last_selection.pruned
+    assert isinstance(sel, Selection) and not sel.pruned and sel.entities == 3
+    sel = html.write(_graph(), tmp_path / "g.html", max_nodes=2)
+    page = (tmp_path / "g.html").read_text(encoding="utf-8")
+    assert sel.pruned and html_text.escape(sel.note) in page
     assert "showing 2 of 3 entities" in page and "use --focus/--min-weight" in page
+    html.write(_graph(), tmp_path / "g.html", draw_nodes=1)
+    assert "the 1 most mentioned drawn first" in (tmp_path / "g.html").read_text(encoding="utf-8")
+    assert [p.name for p in tmp_path.iterdir()] == ["g.html"]  # written whole, no leftovers
 
 
 def test_unknown_focus_raises_and_writes_nothing(tmp_path):
     with pytest.raises(InputError, match=r"^no entity named 'Nobody Here'.*fix:"):
         html.write(_graph(), tmp_path / "g.html", focus="Nobody Here")
     assert not (tmp_path / "g.html").exists()
-
-
-# ---- in a real browser -------------------------------------------------------------
-
-
-def _chromium(tmp_path: Path, url: str, *args: str) -> subprocess.CompletedProcess:
-    """Headless Chromium with every network route closed, so any request would fail."""
-    cmd = [
-        str(CHROMIUM),
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        f"--user-data-dir={tmp_path / 'chromium-profile'}",
-        "--proxy-server=127.0.0.1:9",
-        "--host-resolver-rules=MAP * ~NOTFOUND",
-        "--virtual-time-budget=10000",
-        "--window-size=1200,900",
-        "--force-device-scale-factor=1",
-        "--hide-scrollbars",
-        "--enable-logging=stderr",
-        "--v=0",
-        *args,
-        url,
-    ]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=180, check=True)
-
-
-def _read_png(path: Path) -> tuple[int, int, list[bytes]]:
-    """(width, height, rows of RGB bytes) of an 8-bit RGB/RGBA PNG, with stdlib zlib only."""
-    data = path.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    pos, idat = 8, []
-    while pos < len(data):
-        size, kind = struct.unpack(">I4s", data[pos : pos + 8])
-        body, pos = data[pos + 8 : pos + 8 + size], pos + 12 + size
-        if kind == b"IHDR":
-            w, h, depth, ctype, _, _, interlace = struct.unpack(">IIBBBBB", body)
-        elif kind == b"IDAT":
-            idat.append(body)
-    assert depth == 8 and ctype in (2, 6) and not interlace
-    raw, bpp = zlib.decompress(b"".join(idat)), (3 if ctype == 2 else 4)
-    stride, rows, prev = w * bpp, [], bytes(w * bpp)
-    for y in range(h):
-        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
-        for i in range(stride) if kind else ():  # undo the PNG row filter
-            a = line[i - bpp] if i >= bpp else 0
-            b, c = prev[i], (prev[i - bpp] if i >= bpp else 0)
-            if kind == 1:
-                line[i] = (line[i] + a) & 255
-            elif kind == 2:
-                line[i] = (line[i] + b) & 255
-            elif kind == 3:
-                line[i] = (line[i] + (a + b) // 2) & 255
-            else:
-                p = a + b - c
-                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
-        prev = line
-        rows.append(bytes(line) if bpp == 3 else bytes(v for j, v in enumerate(line) if j % 4 != 3))
-    return w, h, rows
-
-
-@pytest.mark.browser
-@browser
-def test_seeds_page_draws_the_graph_offline(seeds_build, tmp_path):
-    out, _ = seeds_build
-    page, shot = out / "graph.html", tmp_path / "shot.png"
-    run = _chromium(tmp_path, page.as_uri(), f"--screenshot={shot}")
-    # The CSP forbids every request; Chromium logs each one it blocks. None: the page asked for nothing.
-    assert "Content Security Policy" not in run.stderr
-    w, h, rows = _read_png(shot)
-    assert (w, h) == (1200, 900)
-    canvas = rows[80:840]  # below the heading and legend, above the details bar
-    counts: dict[bytes, int] = {}
-    for row in canvas:
-        for x in range(0, len(row), 3):
-            counts[row[x : x + 3]] = counts.get(row[x : x + 3], 0) + 1
-    white = counts.get(b"\xff\xff\xff", 0)
-    assert white < 0.98 * w * len(canvas), "canvas is blank"
-    labels = {n.label for n in graphml.read(out / "graph.graphml").nodes.values()} - {ARTICLE}
-    for label in labels:  # every entity label shows as filled dots in its colour, not just the legend
-        colour = bytes.fromhex(html.NODE_COLORS[label][1:])
-        assert counts.get(colour, 0) > 100, f"no {label} nodes drawn"
-    assert counts.get(bytes.fromhex(html.EDGE_COLORS[CO_MENTIONED][1:]), 0) > 100, "no edges drawn"
-
-
-@pytest.mark.browser
-@browser
-def test_injected_markup_in_names_and_evidence_does_not_run(tmp_path):
-    path = html.write(_graph(), tmp_path / "graph.html", focus="Lorem", depth=2)
-    targets = {"p:mara": IMG, "CO_MENTIONED|c:lorem|p:mara": SCRIPT, "SAID_ABOUT|p:mara|o:acme": BREAKOUT}
-    for item, payload in targets.items():  # #id opens the page with that item's details shown
-        dom = _chromium(tmp_path, f"{path.as_uri()}#{quote(item, safe='')}", "--dump-dom").stdout
-        body = re.search(r"<body[^>]*>", dom).group(0)
-        assert 'data-stabilized="1"' in body  # the page's script ran to the end (physics stopped)
-        assert "data-pwned" not in body
-        details = re.search(r'<pre id="details">(.*?)</pre>', dom, re.S).group(1)
-        assert payload.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") in details

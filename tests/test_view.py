@@ -143,3 +143,25 @@ def test_missing_or_odd_mentions_count_as_zero():
     g.nodes["leaf01"].props["mentions"] = "many"
     del g.nodes["leaf02"].props["mentions"]
     assert len(select(g, max_nodes=2).nodes) == 2
+
+
+def test_opening_draws_the_most_mentioned_with_the_heaviest_relations_among_them():
+    sel = select(_star(10), draw_nodes=4, draw_edges=2)
+    assert len(sel.nodes) == 11  # the page holds everything; it draws a part first
+    assert sel.drawn == ["hub", "leaf10", "leaf09"]  # leaf08 lost its only relation to the budget
+    assert sel.drawn_edges == [(CO_MENTIONED, "hub", "leaf09"), (CO_MENTIONED, "hub", "leaf10")]
+    assert not sel.pruned
+
+
+def test_opening_starts_from_the_focus_and_keeps_entities_when_there_are_no_relations():
+    sel = select(_star(10), focus="Leaf 1", depth=1, draw_nodes=1)
+    assert sel.drawn[0] == "leaf01" and sel.drawn_edges == []
+    g = Graph()
+    for i in range(3):
+        g.add_node(Node(f"p{i}", "Person", f"P {i}", {"mentions": i}))
+    assert select(g, draw_nodes=2).drawn == ["p2", "p1"]
+
+
+def test_loners_are_held_but_not_drawn_while_there_are_relations():
+    sel = select(_graph())
+    assert "p:loner" in _ids(sel) and "p:loner" not in sel.drawn

@@ -210,7 +210,7 @@ def _opening(
     drawn_edges = among[:draw_edges]
     touched = {x for e in drawn_edges for x in (e.source, e.target)}
     # an entity whose every relation fell to the edge budget would be a lone dot: not drawn
-    drawn = [i for i in ranked if i in inside and (i in touched or i in seeds or not ends)]
+    drawn = [i for i in ranked if i in inside and (i in touched or i in seeds or not touched)]
     return drawn, sorted(e.key for e in drawn_edges)
 
 

@@ -1,5 +1,5 @@
 // graphbuild explorer: search, filters, details, expansion and downloads over the page's data.
-// Every text from the data reaches the DOM through textContent (never innerHTML), and links
+// Every text from the data reaches the DOM through textContent, never as markup, and links
 // only ever get http(s) addresses; the page's Content-Security-Policy runs no other script.
 (function () {
   "use strict";
