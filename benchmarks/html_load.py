@@ -1,86 +1,156 @@
 #!/usr/bin/env python3
-"""How fast the HTML view of a big graph loads and settles in headless Chromium.
+"""How big the HTML explorer of a build is, how fast it opens and settles, and what the tab costs.
 
-    python benchmarks/html_load.py BUILD_DIR [--chromium /usr/bin/chromium]
+    python benchmarks/html_load.py BUILD_DIR [--chromium /usr/bin/chromium] [--runs 3]
+                                   [--shot PNG [--shot-search NAME]]
 
 BUILD_DIR is an earlier ``graphbuild build --out`` folder (e.g. of ../shared/eval/bbc.jsonl).
-Writes the view with the default pruning, then loads it in headless Chromium with networking
-disabled, giving the page a budget of page time (1 s, 2 s, ...) until its script has marked
-``data-stabilized`` (physics done). Prints the graph size, what the view shows, the page-time
-budget that sufficed and the wall-clock seconds that Chromium run took (load, layout, dump).
+Writes the view with the defaults (as ``graphbuild build`` does), then opens it ``--runs``
+times in headless Chromium (driven by Playwright, networking off, a 1300x850 window) and
+reports, best and worst of the runs:
+
+* ``settle_ms``: page time from navigation start until the first layout has settled and
+  physics stopped (the page's ``data-settle-ms``);
+* ``open_s``: wall clock from asking for the page until then, as a user waits for it;
+* ``search_s``: typing the name of the most mentioned entity not drawn at first, picking the
+  suggestion, until it and its neighbours are drawn and settled;
+* ``js_heap_mb`` (the page's used JS heap) and ``renderer_rss_mb`` (resident memory of the
+  renderer processes, read from /proc), after the search; ``blank_tab_rss_mb`` is the same
+  for an empty tab.
+
+``--shot PNG`` also saves a screenshot of the page as it opens (after searching for
+``--shot-search NAME`` when given): the README's pictures.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from playwright.sync_api import sync_playwright
+
 from graphbuild.api import load_graph
+from graphbuild.graph.model import ARTICLE
+from graphbuild.graph.view import mentions
 from graphbuild.writers import html
 
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--proxy-server=127.0.0.1:9",
-    "--host-resolver-rules=MAP * ~NOTFOUND",
-]
+NO_NETWORK = ["--no-sandbox", "--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND"]
 
 
-def settled_after(chromium: str, page: Path, budget_ms: int) -> bool:
-    with tempfile.TemporaryDirectory() as profile:
-        dom = subprocess.run(
-            [
-                chromium,
-                *FLAGS,
-                f"--user-data-dir={profile}",
-                f"--virtual-time-budget={budget_ms}",
-                "--dump-dom",
-                page.as_uri(),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=120,
-        ).stdout
-    return 'data-stabilized="1"' in dom
+def _rss_mb(browser) -> float:
+    """Resident memory of the browser's renderer processes (one per tab here)."""
+    cdp = browser.new_browser_cdp_session()
+    procs = cdp.send("SystemInfo.getProcessInfo")["processInfo"]
+    total = 0
+    for p in procs:
+        if p["type"] != "renderer":
+            continue
+        try:
+            status = Path(f"/proc/{p['id']}/status").read_text()
+        except OSError:
+            continue
+        total += next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:"))
+    cdp.detach()
+    return round(total / 1024, 1)
+
+
+def run_once(browser, page_path: Path, name: str) -> dict:
+    context = browser.new_context(offline=True, viewport={"width": 1300, "height": 850})
+    page = context.new_page()
+    t0 = time.perf_counter()
+    page.goto(page_path.as_uri())
+    page.wait_for_selector("body[data-stabilized]", state="attached", timeout=120_000)
+    opened = time.perf_counter() - t0
+    settle_ms = int(page.get_attribute("body", "data-settle-ms"))
+    t1 = time.perf_counter()
+    page.fill("#search", name)
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "(n) => document.querySelector('#details h2') && document.querySelector('#details h2').textContent === n"
+        " && !document.body.hasAttribute('data-settling')",
+        arg=name,
+        timeout=60_000,
+    )
+    searched = time.perf_counter() - t1
+    cdp = context.new_cdp_session(page)
+    cdp.send("Performance.enable")
+    metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+    out = {
+        "settle_ms": settle_ms,
+        "open_s": round(opened, 2),
+        "search_s": round(searched, 2),
+        "js_heap_mb": round(metrics["JSHeapUsedSize"] / 2**20, 1),
+        "renderer_rss_mb": _rss_mb(browser),
+        "drawn_after_search": int(page.get_attribute("body", "data-shown-nodes")),
+    }
+    context.close()
+    return out
+
+
+def screenshot(browser, page_path: Path, out: Path, name: str | None) -> None:
+    context = browser.new_context(offline=True, viewport={"width": 1300, "height": 800})
+    page = context.new_page()
+    page.goto(page_path.as_uri())
+    page.wait_for_selector("body[data-stabilized]", state="attached", timeout=120_000)
+    if name:
+        page.fill("#search", name)
+        page.keyboard.press("Enter")
+        page.wait_for_function("!document.body.hasAttribute('data-settling')", timeout=60_000)
+    page.wait_for_timeout(800)  # the centring animation
+    page.screenshot(path=str(out))
+    context.close()
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("build_dir", type=Path)
     ap.add_argument("--chromium", default="/usr/bin/chromium")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--shot", type=Path, help="also save a screenshot here (PNG)")
+    ap.add_argument("--shot-search", help="search for this entity before the screenshot")
     args = ap.parse_args()
     graph = load_graph(args.build_dir)
     with tempfile.TemporaryDirectory() as tmp:
-        page = html.write(graph, Path(tmp) / "graph.html")
-        sel = html.last_selection
-        # smallest real-time budget (in 1 s steps) after which the page reports it has settled
-        for budget in range(1, 31):
-            t0 = time.perf_counter()
-            if settled_after(args.chromium, page, budget * 1000):
-                wall = time.perf_counter() - t0
-                break
-        else:
-            budget, wall = None, None
+        page = Path(tmp) / "graph.html"
+        t0 = time.perf_counter()
+        sel = html.write(graph, page)
+        write_s = time.perf_counter() - t0
+        drawn = set(sel.drawn)
+        hidden = [n for n in sel.nodes if n.label != ARTICLE and n.id not in drawn]
+        target = min(hidden, key=lambda n: (-mentions(n), n.id)).name if hidden else sel.nodes[0].name
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=args.chromium, args=NO_NETWORK)
+            blank = browser.new_context(offline=True).new_page()
+            blank.goto("about:blank")
+            blank_rss = _rss_mb(browser)  # what an empty tab costs, to read the others against
+            blank.context.close()
+            runs = [run_once(browser, page, target) for _ in range(args.runs)]
+            if args.shot:
+                screenshot(browser, page, args.shot, args.shot_search)
+            browser.close()
+        size = page.stat().st_size
+    keys = ("settle_ms", "open_s", "search_s", "js_heap_mb", "renderer_rss_mb")
     print(
         json.dumps(
             {
                 "graph_nodes": len(graph.nodes),
                 "graph_edges": len(graph.edges),
-                "shown": sel.note if sel is not None else "",
-                "settled_within_s": budget,
-                "chromium_wall_s": round(wall, 1) if wall else None,
-            }
+                "page_entities": sel.entities,
+                "page_relations": sel.relations,
+                "drawn_first": len(sel.drawn),
+                "drawn_edges_first": len(sel.drawn_edges),
+                "page_mb": round(size / 1e6, 2),
+                "write_s": round(write_s, 2),
+                "searched_for": target,
+                **{k: [min(r[k] for r in runs), max(r[k] for r in runs)] for k in keys},
+                "drawn_after_search": runs[-1]["drawn_after_search"],
+                "blank_tab_rss_mb": blank_rss,
+            },
+            ensure_ascii=False,
         )
     )
     return 0

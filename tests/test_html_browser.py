@@ -199,6 +199,18 @@ def test_a_page_without_kinds_or_dates_offers_no_such_filter(tab, tmp_path):
     assert not t.page.locator("#f-kinds").is_visible() and not t.page.locator("#f-dates").is_visible()
 
 
+def test_the_panel_opens_with_where_to_begin(tab, town):
+    t = tab(town)
+    text = t.details()
+    assert "Most mentioned\nHarbour Council · Organization · 50\nOdile Brack · Person · 40" in text
+    assert "Who said most about whom\nOdile Brack about Harbour Council · 2×" in text
+    t.page.locator("#details li", has_text="Odile Brack about").locator("button", has_text="2×").click()
+    assert t.details().startswith("Odile Brack → Harbour Council\nsaid about · weight 2")
+    assert "kind: criticism (2)" in t.details() and "cues: said" in t.details()
+    t.page.click("#clear")
+    assert "Most mentioned" in t.details()
+
+
 def test_clicking_a_node_shows_its_details_and_a_relation_its_evidence(tab, town):
     t = tab(town)
     t.page.mouse.click(*t.node_at("p:odile"))

@@ -47,7 +47,7 @@ OPTIONS: dict[str, Any] = {
     "physics": {
         "solver": "forceAtlas2Based",
         "forceAtlas2Based": {"gravitationalConstant": -70, "springLength": 110, "avoidOverlap": 0.3},
-        "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 50, "fit": True},
+        "stabilization": {"enabled": True, "iterations": 300, "updateInterval": 50, "fit": True},
         "minVelocity": 1,
     },
     "nodes": {
@@ -56,7 +56,7 @@ OPTIONS: dict[str, Any] = {
         "scaling": {
             "min": 6,
             "max": 36,
-            "label": {"enabled": True, "min": 9, "max": 30, "maxVisible": 30, "drawThreshold": 8},
+            "label": {"enabled": True, "min": 10, "max": 30, "maxVisible": 30, "drawThreshold": 6},
         },
         "font": {"size": 14, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
     },
@@ -67,7 +67,7 @@ OPTIONS: dict[str, Any] = {
 
 def _options(drawn: int) -> dict:
     """OPTIONS, with fewer layout rounds for a big first drawing so that it settles quickly."""
-    rounds = 400 if drawn <= 150 else max(150, int(400 * math.sqrt(150 / drawn)))
+    rounds = 300 if drawn <= 150 else max(120, int(300 * math.sqrt(150 / drawn)))
     stabilization = {**OPTIONS["physics"]["stabilization"], "iterations": rounds}
     return {**OPTIONS, "physics": {**OPTIONS["physics"], "stabilization": stabilization}}
 

@@ -23,9 +23,13 @@
   adj.forEach(function (list) { list.sort(function (a, b) { return E[b].w - E[a].w || a - b; }); });
   function other(e, i) { return e.s === i ? e.t : e.s; }
   function fold(s) { return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
-  var keys = N.map(function (n) {
-    return {name: fold(n.n), aliases: n.al.map(function (a) { return [fold(a), a]; })};
-  });
+  var keys = null;  // folded names and aliases, made on the first search (not on load)
+  function searchKeys() {
+    keys = keys || N.map(function (n) {
+      return {name: fold(n.n), aliases: n.al.map(function (a) { return [fold(a), a]; })};
+    });
+    return keys;
+  }
 
   // ---- small DOM helpers (text only) -----------------------------------------------
   function el(tag, cls, text) {
@@ -222,12 +226,14 @@
     var keep = new Set(fresh), held = [];
     drawn.forEach(function (i) { if (!keep.has(i)) held.push({id: N[i].id, fixed: true}); });
     nodesDS.update(held);
+    document.body.setAttribute("data-settling", "1");
     network.setOptions({physics: {enabled: true}});
     network.stabilize(Math.min(200, 60 + 4 * fresh.length));
   }
   function settled() {
     network.setOptions({physics: {enabled: false, stabilization: {fit: false}}});
     nodesDS.update(Array.from(drawn, function (i) { return {id: N[i].id, fixed: false}; }));
+    document.body.removeAttribute("data-settling");
     centre();
     if (first) {
       first = false;
@@ -393,6 +399,32 @@
     }
   }
 
+  function showStart() {  // what the panel offers before anything is picked: where to begin
+    clear();
+    panel.removeAttribute("data-item");
+    panel.appendChild(el("p", "hint", "Click a node or edge for details, or begin with one of these."));
+    var top = N.map(function (n, i) { return i; }).filter(function (i) { return N[i].l !== "Article"; });
+    top.sort(function (a, b) { return N[b].m - N[a].m || a - b; });
+    section("Most mentioned");
+    var ul = el("ul");
+    top.slice(0, 12).forEach(function (i) {
+      ul.appendChild(add(el("li"), go(i), el("span", "muted", " · " + N[i].l + " · " + fmt(N[i].m))));
+    });
+    panel.appendChild(ul);
+    var said = E.map(function (e, k) { return k; }).filter(function (k) { return E[k].y === SAID; });
+    said.sort(function (a, b) { return E[b].w - E[a].w || a - b; });
+    if (!said.length) return;
+    section("Who said most about whom");
+    var list = el("ul");
+    said.slice(0, 10).forEach(function (k) {
+      var e = E[k], b = el("button", "link", e.w + "×");
+      b.type = "button";
+      b.addEventListener("click", function () { settle(draw([e.s, e.t])); recompute(); showEdge(k); });
+      list.appendChild(add(el("li"), go(e.s), " about ", go(e.t), " · ", b));
+    });
+    panel.appendChild(list);
+  }
+
   // ---- search ----------------------------------------------------------------------
   var search = document.getElementById("search"), box = document.getElementById("suggestions");
   var hits = [], active = -1, typing = false;
@@ -406,7 +438,7 @@
   function suggest(q) {
     var key = fold(q.trim().replace(/\s+/g, " "));
     if (!key) return [];
-    var found = [];
+    var found = [], keys = searchKeys();
     for (var i = 0; i < N.length; i++) {
       var k = keys[i], rank = rankOf(k.name, key), via = null;
       if (rank !== 0 && rank !== 1) {
@@ -506,7 +538,9 @@
       });
     });
   }
-  document.getElementById("clear").addEventListener("click", function () { pinned = -1; unmark(); recompute(); network.unselectAll(); });
+  document.getElementById("clear").addEventListener("click", function () {
+    pinned = -1; unmark(); recompute(); network.unselectAll(); showStart();
+  });
 
   // ---- downloads -------------------------------------------------------------------
   function save(blob, name) {
@@ -586,6 +620,7 @@
     return fresh;
   }
   reset();
+  showStart();
   network = new vis.Network(document.getElementById("graph"), {nodes: nodeView, edges: edgeView}, D.options);
   network.on("stabilizationIterationsDone", settled);
   network.on("click", function (p) {
