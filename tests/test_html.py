@@ -146,6 +146,8 @@ def test_said_about_kinds_and_dates_are_read_when_present():
         kinds={"criticism": 2, "praise": 1}, first_seen="2024-01-02T10:00:00", last_seen="2024-02-01"
     )
     g.add_edge(Edge(SAID_ABOUT, "c:lorem", "o:acme", 1, {"kind": "neutral"}))
+    ev = [{"article": "a1", "quote": "q1", "kind": "attitude"}, {"article": "a1", "quote": "q2", "kind": "speech"}]
+    g.add_edge(Edge(SAID_ABOUT, "o:acme", "c:lorem", 2, {"evidence": ev}))
     data = _data(html.render(g)[0])
     said = {
         data["nodes"][e["t"]]["id"] + "<" + data["nodes"][e["s"]]["id"]: e
@@ -155,7 +157,9 @@ def test_said_about_kinds_and_dates_are_read_when_present():
     assert said["o:acme<p:mara"]["k"] == {"criticism": 2, "praise": 1}
     assert said["o:acme<p:mara"]["d"] == ["2024-01-02", "2024-02-01"]
     assert said["o:acme<c:lorem"]["k"] == {"neutral": 1}
-    assert data["kinds"] == {"criticism": 2, "neutral": 1, "praise": 1}
+    assert said["c:lorem<o:acme"]["k"] == {"attitude": 1, "speech": 1}  # from its evidence
+    assert [x[2] for x in said["c:lorem<o:acme"]["ev"]] == ["attitude", "speech"]
+    assert data["kinds"] == {"attitude": 1, "criticism": 2, "neutral": 1, "praise": 1, "speech": 1}
     plain = _data(html.render(_graph())[0])  # no kinds, no dates: the page offers no such filter
     assert plain["kinds"] == {} and all("d" not in n for n in plain["nodes"])
 

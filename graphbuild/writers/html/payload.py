@@ -4,10 +4,11 @@ Pure (no I/O). The page draws only ``Selection.drawn`` at first, and holds the r
 search, expansion and the details panel work without a server:
 
 * ``nodes``: ``{id, n: name, l: label, m: mentions, a: articles, al: aliases, d: [first,
-  last] | null, ar: [[article, count], ...]}``; ``ar`` are the articles that mention it
-  (most mentions first, at most :data:`ARTICLES_PER_NODE`).
-* ``edges``: ``{s, t: node indexes, y: type, w: weight, a: articles, k: {kind: count} |
-  null, d, ev: [[article, text], ...], x: {direct, indirect, cues}}``.
+  last], ar: [[article, count], ...]}``; ``ar`` are the articles that mention it (most
+  mentions first, at most :data:`ARTICLES_PER_NODE`).
+* ``edges``: ``{s, t: node indexes, y: type, w: weight, a: articles, k: {kind: count},
+  d, ev: [[article, text, kind?], ...], x: {direct, indirect, cues}}``; a field that would
+  be empty is left out.
 * ``articles``: ``{id, t: title, u: url (http/https only), d: date}``; ``texts``: each
   evidence snippet once (one sentence backs every pair of entities in it).
 * ``drawn``, ``focus``: node indexes; ``drawn_edges``: edge indexes; ``labels``/``types``/``kinds``:
@@ -53,7 +54,8 @@ def _own_span(item: Node | Edge) -> list[str] | None:
 
 
 def kinds(edge: Edge) -> dict[str, int] | None:
-    """Said-about kinds of an edge with their counts (``kinds`` dict or list, or one ``kind``)."""
+    """Said-about kinds of an edge with their counts: its ``kinds`` (dict or list) or ``kind``
+    property, else the ``kind`` of its evidence items; None when it has none."""
     raw = edge.props.get("kinds")
     if isinstance(raw, dict):
         out = {clean(k): int(v) for k, v in raw.items() if isinstance(v, int) and v > 0}
@@ -61,7 +63,15 @@ def kinds(edge: Edge) -> dict[str, int] | None:
     if isinstance(raw, list) and raw:
         return dict(Counter(clean(k) for k in raw if isinstance(k, str))) or None
     kind = edge.props.get("kind")
-    return {clean(kind): max(edge.weight, 1)} if isinstance(kind, str) and kind else None
+    if isinstance(kind, str) and kind:
+        return {clean(kind): max(edge.weight, 1)}
+    # else the kinds of its evidence items (a sample: evidence lists are capped)
+    found = Counter(
+        clean(item["kind"])
+        for item in edge.props.get("evidence") or ()
+        if isinstance(item, dict) and isinstance(item.get("kind"), str) and item["kind"]
+    )
+    return dict(found) or None
 
 
 class _Articles:
@@ -147,11 +157,15 @@ def _compact(row: dict) -> dict:
 
 
 def _edge(e: Edge, index: dict[str, int], arts: _Articles, texts: dict[str, int]) -> dict:
-    evidence = []
+    evidence, sources = [], []
     for item in e.props.get("evidence") or ():
         if isinstance(item, dict):
             said = clean(item.get("quote", item.get("text", "")))
-            evidence.append([arts.get(item.get("article", "?")), texts.setdefault(said, len(texts))])
+            sources.append(arts.get(item.get("article", "?")))
+            row: list[int | str] = [sources[-1], texts.setdefault(said, len(texts))]
+            if isinstance(item.get("kind"), str) and item["kind"]:
+                row.append(clean(item["kind"]))
+            evidence.append(row)
     extra = {k: e.props[k] for k in ("direct", "indirect") if isinstance(e.props.get(k), int)}
     cues = e.props.get("cues")
     if isinstance(cues, list) and cues:
@@ -165,7 +179,7 @@ def _edge(e: Edge, index: dict[str, int], arts: _Articles, texts: dict[str, int]
             "w": e.weight,
             "a": articles if isinstance(articles, int) else None,
             "k": kinds(e) if e.type == SAID_ABOUT else None,
-            "d": _own_span(e) or _span(arts.date(a) for a, _ in evidence),
+            "d": _own_span(e) or _span(arts.date(a) for a in sources),
             "ev": evidence,
             "x": extra,
         }

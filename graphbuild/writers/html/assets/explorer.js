@@ -321,7 +321,9 @@
   function evidence(e) {
     var list = el("ul");
     e.ev.forEach(function (item) {
-      add(list, add(el("li"), el("blockquote", null, T[item[1]]), article(item[0])));
+      var cite = article(item[0]);
+      if (item[2]) cite.appendChild(document.createTextNode(" · " + item[2]));
+      add(list, add(el("li"), el("blockquote", null, T[item[1]]), cite));
     });
     return list;
   }
