@@ -365,3 +365,18 @@ def _read_png(path: Path) -> tuple[int, int, list[bytes]]:
         prev = line
         rows.append(bytes(line) if bpp == 3 else bytes(v for j, v in enumerate(line) if j % 4 != 3))
     return w, h, rows
+
+
+def test_an_empty_graph_and_a_page_with_provenance_open_without_errors(tab, tmp_path):
+    empty = tmp_path / "empty.html"
+    html.write(Graph(), empty)
+    t = tab(empty)
+    assert t.shown() == (0, 0)
+    t.page.fill("#search", "anything")
+    assert t.page.locator("#suggestions li").inner_text() == "no entity matches"
+    with_articles = tmp_path / "articles.html"
+    html.write(_town(), with_articles, articles=True)
+    t = tab(with_articles)
+    assert t.count("Article") == 2 and t.count(MENTIONS) == 5
+    t.page.locator('label[data-key="Article"] input').uncheck()
+    assert t.count(MENTIONS) == 0 and "Article" not in t.page.locator("#status").inner_text()

@@ -43,6 +43,7 @@ def test_articles_adds_article_nodes_and_mentions_edges():
     assert "article:a1" in _ids(sel)
     assert sum(e.type == MENTIONS for e in sel.edges) == 2
     assert sel.entities == 5  # the article does not count as an entity
+    assert "article:a1" in sel.drawn and (MENTIONS, "article:a1", "p:mara") in sel.drawn_edges
 
 
 def test_min_weight_hides_light_edges_then_entities_left_without_any():

@@ -16,7 +16,8 @@ viewer. Rules, applied in this order:
 6. What is drawn when the page opens (a browser cannot lay out thousands of nodes readably;
    the rest comes by search or by expanding a node): the focus, then the ``draw_nodes`` most
    mentioned entities that have a relation, with the ``draw_edges`` heaviest relations among
-   them; an entity left with none of those is not drawn.
+   them; an entity left with none of those is not drawn. With ``articles``, also the Article
+   nodes of the ``draw_edges`` heaviest MENTIONS links to them.
 """
 
 from __future__ import annotations
@@ -211,7 +212,11 @@ def _opening(
     touched = {x for e in drawn_edges for x in (e.source, e.target)}
     # an entity whose every relation fell to the edge budget would be a lone dot: not drawn
     drawn = [i for i in ranked if i in inside and (i in touched or i in seeds or not touched)]
-    return drawn, sorted(e.key for e in drawn_edges)
+    shown = set(drawn)  # provenance, when the selection has it: the heaviest links to those
+    links = sorted((e for e in edges if e.type == MENTIONS and e.target in shown), key=lambda e: (-e.weight, e.key))
+    links = links[:draw_edges]
+    drawn += sorted({e.source for e in links})
+    return drawn, sorted(e.key for e in drawn_edges + links)
 
 
 def subgraph(graph: Graph, min_weight: int = 1, focus: str | None = None, depth: int = 1) -> Graph:

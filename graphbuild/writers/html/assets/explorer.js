@@ -625,6 +625,7 @@
   showStart();
   network = new vis.Network(document.getElementById("graph"), {nodes: nodeView, edges: edgeView}, D.options);
   network.on("stabilizationIterationsDone", settled);
+  if (!drawn.size) settled();  // nothing to lay out: vis-network sends no event
   network.on("click", function (p) {
     if (p.nodes.length) { var i = byId.get(p.nodes[0]); mark(i); showNode(i); }
     else if (p.edges.length) { unmark(); showEdge(edgeById.get(p.edges[0])); }
