@@ -3,7 +3,7 @@
 The page holds the selected part of the graph (:func:`graphbuild.graph.view.select`: all of
 it for most corpora) and draws the most mentioned entities first; search, filters, the
 details panel and "draw more neighbours" work on the rest in the browser. vis-network 9
-(the build pyvis ships) draws it; ``assets/explorer.js`` is the page's own script.
+(the build pyvis ships) draws it; ``assets/[1-6]-*.js`` are the page's own script.
 
 Safety: every text from the data (names, aliases, quotes, titles) travels as JSON inside a
 ``<script type="application/json">`` block with ``<``, ``>`` and ``&`` escaped, so it can
