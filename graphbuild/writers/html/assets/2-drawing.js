@@ -82,7 +82,8 @@ function complete(i) {  // draws every relation of a drawn node to the rest of t
   edgesDS.add(erecs);
 }
 
-// What the filters let through among the drawn items; ``fresh`` are about to be added.
+// What the filters let through among the drawn items. ``quiet``: items are about to be added
+// (the views filter them as they arrive); the caller refreshes once it is done.
 function recompute(quiet) {
   visEdges = new Set(); visNodes = new Set();
   var linked = new Set(), ends = new Set();
@@ -194,6 +195,7 @@ function hiddenNeighbours(i) {
 function expand(i) {
   complete(i);
   var fresh = draw(neighbours(i, EXPAND), i);
+  recompute();  // a new relation can bring back a drawn node the filters had left alone
   settle(fresh);
   if (marked !== null) mark(marked);
   return fresh.length;
