@@ -4,7 +4,9 @@
     python benchmarks/html_load.py BUILD_DIR [--chromium /usr/bin/chromium] [--runs 3]
                                    [--shot PNG [--shot-search NAME]]
 
-BUILD_DIR is an earlier ``graphbuild build --out`` folder (e.g. of ../shared/eval/bbc.jsonl).
+BUILD_DIR is an earlier ``graphbuild build --articles --out`` folder (e.g. of
+../shared/eval/bbc.jsonl); ``--articles`` keeps the Article nodes in its GraphML, so that the
+page written from it equals the ``graph.html`` of the build (titles, articles per entity).
 Writes the view with the defaults (as ``graphbuild build`` does), then opens it ``--runs``
 times in headless Chromium (driven by Playwright, networking off, a 1300x850 window) and
 reports, best and worst of the runs:
@@ -139,6 +141,7 @@ def main() -> int:
             {
                 "graph_nodes": len(graph.nodes),
                 "graph_edges": len(graph.edges),
+                "graph_articles": sum(n.label == ARTICLE for n in graph.nodes.values()),
                 "page_entities": sel.entities,
                 "page_relations": sel.relations,
                 "drawn_first": len(sel.drawn),
