@@ -380,3 +380,11 @@ def test_an_empty_graph_and_a_page_with_provenance_open_without_errors(tab, tmp_
     assert t.count("Article") == 2 and t.count(MENTIONS) == 5
     t.page.locator('label[data-key="Article"] input').uncheck()
     assert t.count(MENTIONS) == 0 and "Article" not in t.page.locator("#status").inner_text()
+
+
+def test_a_link_to_an_undrawn_entity_or_relation_draws_it(tab, town):
+    t = tab(town, "#CO_MENTIONED%7Co:council%7Cp:small03")
+    assert t.details().startswith("Harbour Council — Quill Minor 03\nco-mentioned · weight 1")
+    assert "p:small03" in t.drawn()
+    t = tab(town, "#p:small11")
+    assert t.page.locator("#details h2").inner_text() == "Quill Minor 11" and "p:small11" in t.drawn()
