@@ -88,7 +88,7 @@ def test_unknown_focus_is_a_one_line_input_error_with_a_fix():
 
 
 def test_bad_limits_are_input_errors():
-    for kwargs in ({"depth": -1}, {"max_nodes": 0}, {"max_edges": -1}):
+    for kwargs in ({"depth": -1}, {"max_nodes": 0}, {"max_edges": -1}, {"draw_nodes": 0}, {"draw_edges": -1}):
         with pytest.raises(InputError):
             select(_graph(), focus="lorem", **kwargs)
 

@@ -133,10 +133,10 @@ def select(
     """The part of ``graph`` a view holds and what it draws first; see the module docstring."""
     if depth < 0:
         raise InputError(f"depth must be 0 or more, got {depth}; fix: use a depth of 1 or more")
-    if max_nodes < 1 or max_edges < 0:
+    if max_nodes < 1 or max_edges < 0 or draw_nodes < 1 or draw_edges < 0:
         raise InputError(
-            f"max_nodes must be 1 or more and max_edges 0 or more, got {max_nodes} "
-            f"and {max_edges}; fix: raise the limits"
+            f"max_nodes and draw_nodes must be 1 or more, max_edges and draw_edges 0 or more, got "
+            f"{max_nodes}, {draw_nodes}, {max_edges} and {draw_edges}; fix: raise the limits"
         )
     entities = {i: n for i, n in graph.nodes.items() if n.label != ARTICLE}
     relations = [
