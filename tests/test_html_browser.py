@@ -265,7 +265,11 @@ def test_downloads_png_graphml_and_csv_of_what_is_shown(tab, town, tmp_path):
     assert w > 300 and h > 300
     g = nx.read_graphml(files["save-graphml"])
     assert set(g.nodes) == {"o:council", "p:odile", "p:tomas", "p:ines"}  # Lorem filtered out
-    assert g.nodes["p:ines"]["name"] == "Inès Calloway" and g.nodes["p:odile"]["mentions"] == 40
+    assert g.nodes["p:ines"]["name"] == g.nodes["p:ines"]["label"] == "Inès Calloway"
+    assert g.nodes["p:odile"]["type"] == "Person" and g.nodes["p:odile"]["mentions"] == 40
+    back = graphml.read(files["save-graphml"])  # graphbuild reads it back like its own files
+    assert back.nodes["p:odile"].label == "Person" and back.nodes["p:odile"].name == "Odile Brack"
+    assert back.edges[(SAID_ABOUT, "p:odile", "o:council")].weight == 2
     assert {(s, t, d["type"]) for s, t, d in g.edges(data=True)} >= {("p:odile", "o:council", SAID_ABOUT)}
     nodes = list(csv.DictReader(io.StringIO(files["save-nodes"].read_text(encoding="utf-8"))))
     assert {r["id"] for r in nodes} == set(g.nodes)

@@ -31,6 +31,7 @@ from graphbuild.graph.model import (
     Graph,
 )
 from graphbuild.graph.view import DRAW_EDGES, DRAW_NODES, MAX_EDGES, MAX_NODES, Selection, select
+from graphbuild.writers.common import atomic_open
 from graphbuild.writers.html import page as _page
 from graphbuild.writers.html import payload
 
@@ -135,9 +136,6 @@ def write(
     when it opens, ``articles`` adds the Article nodes and MENTIONS edges.
     """
     text, sel = render(graph, min_weight, focus, depth, max_nodes, max_edges, articles, draw_nodes, draw_edges)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_text(text, encoding="utf-8", newline="\n")
-    tmp.replace(path)  # complete or absent
+    with atomic_open(path) as fh:  # complete or absent
+        fh.write(text)
     return sel

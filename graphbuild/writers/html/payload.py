@@ -25,6 +25,7 @@ from collections import Counter, defaultdict
 
 from graphbuild.graph.model import ARTICLE, MENTIONS, SAID_ABOUT, Edge, Graph, Node
 from graphbuild.graph.view import Selection, mentions
+from graphbuild.writers.common import TIME_PROPS
 
 ARTICLES_PER_NODE = 30
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -49,7 +50,7 @@ def _span(dates) -> list[str] | None:
 
 
 def _own_span(item: Node | Edge) -> list[str] | None:
-    first, last = _date(item.props.get("first_seen")), _date(item.props.get("last_seen"))
+    first, last = (_date(item.props.get(k)) for k in TIME_PROPS)
     return _span([first or last, last or first])
 
 

@@ -73,27 +73,30 @@ function xml(s) {
   return String(s).replace(/[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\ud800-\udbff\udc00-\udfff]/g, "\ufffd")
     .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
+// The same attributes as graphbuild's own GraphML: label and name = the name, type = the
+// entity or relation type, ``directed`` per edge (co-mentions have no direction).
 document.getElementById("save-graphml").addEventListener("click", function () {
-  var keysXml = [["name", "node", "string"], ["label", "node", "string"], ["mentions", "node", "long"],
-    ["articles", "node", "long"], ["aliases", "node", "string"], ["type", "edge", "string"],
-    ["weight", "edge", "long"], ["kinds", "edge", "string"]];
+  var keysXml = [["label", "node", "string"], ["name", "node", "string"], ["type", "node", "string"],
+    ["mentions", "node", "long"], ["articles", "node", "long"], ["aliases", "node", "string"],
+    ["type", "edge", "string"], ["weight", "edge", "long"], ["directed", "edge", "boolean"],
+    ["kinds", "edge", "string"]];
   var out = ['<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'];
   keysXml.forEach(function (k) {
-    out.push('<key id="' + k[0] + '" for="' + k[1] + '" attr.name="' + k[0] + '" attr.type="' + k[2] + '"/>');
+    out.push('<key id="' + k[1][0] + k[0] + '" for="' + k[1] + '" attr.name="' + k[0] + '" attr.type="' + k[2] + '"/>');
   });
-  out.push('<graph edgedefault="directed">');
+  out.push('<graph id="graphbuild" edgedefault="directed">');
+  function data(key, value) { return '<data key="' + key + '">' + xml(value) + "</data>"; }
   shownNodes().forEach(function (i) {
     var n = N[i];
-    out.push('<node id="' + xml(n.id) + '"><data key="name">' + xml(n.n) + '</data><data key="label">' +
-      xml(n.l) + '</data><data key="mentions">' + n.m + '</data><data key="articles">' + n.a +
-      '</data><data key="aliases">' + xml(JSON.stringify(n.al)) + "</data></node>");
+    out.push('<node id="' + xml(n.id) + '">' + data("nlabel", n.n) + data("nname", n.n) + data("ntype", n.l) +
+      data("nmentions", n.m) + data("narticles", n.a) + data("naliases", JSON.stringify(n.al)) + "</node>");
   });
-  shownEdges().forEach(function (k) {
+  shownEdges().forEach(function (k, j) {
     var e = E[k];
-    out.push('<edge source="' + xml(N[e.s].id) + '" target="' + xml(N[e.t].id) + '"><data key="type">' +
-      xml(e.y) + '</data><data key="weight">' + e.w + "</data>" +
-      (e.k ? '<data key="kinds">' + xml(JSON.stringify(e.k)) + "</data>" : "") + "</edge>");
+    out.push('<edge id="e' + j + '" source="' + xml(N[e.s].id) + '" target="' + xml(N[e.t].id) + '" label="' +
+      xml(e.y) + '">' + data("etype", e.y) + data("eweight", e.w) + data("edirected", e.y !== CO) +
+      (e.k ? data("ekinds", JSON.stringify(e.k)) : "") + "</edge>");
   });
   out.push("</graph>", "</graphml>", "");
   save(new Blob([out.join("\n")], {type: "application/graphml+xml"}), "graph-selection.graphml");
