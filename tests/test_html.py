@@ -116,6 +116,8 @@ def test_payload_holds_entities_relations_colours_and_what_is_drawn_first():
     assert data["labels"] == {"Country": 1, "Organization": 1, "Person": 1}
     assert data["types"] == {CO_MENTIONED: 2, SAID_ABOUT: 1}
     assert data["options"]["physics"]["stabilization"]["enabled"] is True
+    labels = data["options"]["nodes"]["scaling"]["label"]  # label size follows importance, and
+    assert labels["enabled"] and labels["drawThreshold"] > 0  # small ones show only zoomed in
     with_articles = _data(html.render(_graph(), articles=True)[0])
     assert "article:a1" in {n["id"] for n in with_articles["nodes"]}
     assert with_articles["types"][MENTIONS] == 1

@@ -248,6 +248,11 @@ def test_double_click_draws_more_of_a_neighbourhood(tab, town):
     assert "Draw more neighbours (5 not drawn)" in t.details()
     t.page.locator("#expand").click()
     assert len(t.drawn()) == before + 20
+    t.page.wait_for_function("!document.body.hasAttribute('data-settling')")
+    physics = "window.graphbuildView.network.physics.options.enabled"
+    assert t.page.evaluate(physics) is False  # the layout settled and the physics stopped
+    fixed = "window.graphbuildView.network.body.data.nodes.get().filter(n => n.fixed).length"
+    assert t.page.evaluate(fixed) == 0  # and every node can be dragged again
     t.page.locator("#reset").click()
     assert len(t.drawn()) == before
 
