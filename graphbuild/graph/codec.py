@@ -61,7 +61,11 @@ def from_dict(d: dict) -> ArticleExtraction:
 
 
 def to_public(x: ArticleExtraction) -> dict:
-    """The ``extractions.jsonl`` record (format of ``shared/eval/README.md``), final ids."""
+    """The ``extractions.jsonl`` record (format of ``shared/eval/README.md``), final ids.
+
+    It ends with the article's text, the one every offset refers to: for a web page that is
+    the extracted text, which no input file holds.
+    """
     return {
         "article_id": x.article_id,
         "mentions": [
@@ -78,4 +82,5 @@ def to_public(x: ArticleExtraction) -> dict:
             }
             for q in x.quotes
         ],
+        "text": x.text,
     }

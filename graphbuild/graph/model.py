@@ -29,11 +29,16 @@ class Article:
 
 @dataclass(slots=True)
 class Problem:
-    """A bad input item that was skipped (or a warning about one that was kept)."""
+    """A bad input item that was skipped (or a warning about one that was kept).
+
+    ``unread`` marks a file a folder walk passed over (hidden, a type graphbuild does not
+    read, too large, left out by a pattern): said and counted, but not a bad item.
+    """
 
     origin: str
     reason: str
     skipped: bool = True
+    unread: bool = False
 
 
 @dataclass(slots=True)

@@ -1,125 +1,148 @@
-"""Read articles from files, folders, JSONL and standard input.
+"""Walk the inputs (files, folders, standard input) and hand each file to its format's reader.
 
 Bad items never stop the run: each becomes a :class:`Problem` (file, line, reason) handed
-to ``on_problem`` and the rest is read. Text is decoded as UTF-8, falling back to cp1252 /
-latin-1 with a warning; offsets everywhere refer to the text exactly as decoded here.
+to ``on_problem`` and the rest is read. A folder's files that are not read (hidden, a type
+graphbuild does not read, too large, left out by a pattern) are each said too, as
+``unread`` problems; a file named directly that cannot be read is a bad item.
 """
 
 from __future__ import annotations
 
-import json
 import sys
-from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
+from collections.abc import Iterable, Iterator
+from pathlib import Path, PurePosixPath
 
 from graphbuild.graph.model import Article, Problem
+from graphbuild.ingest.options import ReadOptions, left_out
+from graphbuild.ingest.text import ProblemSink, decode, read_jsonl_lines, text_article
 
-TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
-JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-_BINARY_SNIFF = 8192
+__all__ = ["ProblemSink", "ReadOptions", "decode", "read_articles", "read_jsonl_lines"]
 
-ProblemSink = Callable[[Problem], None]
+TEXT = "text"
+JSONL = "jsonl"
+HTML = "html"
+TABLE = "table"
+WARC = "warc"
+FEED = "feed"
+FORMATS = {
+    ".txt": TEXT, ".md": TEXT, ".text": TEXT, ".markdown": TEXT,
+    ".jsonl": JSONL, ".ndjson": JSONL,
+    ".html": HTML, ".htm": HTML, ".xhtml": HTML,
+    ".csv": TABLE, ".tsv": TABLE, ".tab": TABLE,
+    ".warc": WARC, ".warc.gz": WARC,
+    ".rss": FEED, ".atom": FEED, ".xml": FEED,
+}  # fmt: skip
+# Document and media types no reader handles: refused even when named directly (any other
+# unknown file named directly is read as plain text, as it always was).
+NOT_TEXT = {
+    ".pdf", ".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ods", ".ppt", ".pptx", ".epub",
+    ".zip", ".gz", ".bz2", ".xz", ".7z", ".tar", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".mp3", ".mp4",
+}  # fmt: skip
+WHOLE = {TEXT, HTML, FEED}  # formats read into memory at once (size-limited); the others stream
 
 
 def _ignore(_: Problem) -> None:
     pass
 
 
-def decode(data: bytes, origin: str, on_problem: ProblemSink) -> str | None:
-    """Decode bytes as UTF-8, else cp1252, else latin-1; None (and a problem) for binary."""
-    if b"\x00" in data[:_BINARY_SNIFF]:
-        on_problem(Problem(origin, "binary file (NUL bytes), not text"))
-        return None
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+def file_format(path: Path) -> str | None:
+    """The format graphbuild reads ``path`` as, from its name, or None."""
+    name = path.name.lower()
+    if name.endswith(".warc.gz"):
+        return WARC
+    return FORMATS.get(path.suffix.lower())
+
+
+def _unsupported(path: Path) -> str:
+    suffix = path.suffix.lower()
+    return f"unsupported file type {suffix}" if suffix else "unsupported file type (no extension)"
+
+
+def _size(path: Path) -> int:
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    for enc in ("cp1252", "latin-1"):
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        on_problem(Problem(origin, f"not UTF-8; read as {enc}", skipped=False))
-        return text
-    return None  # unreachable: latin-1 decodes any bytes
+        return path.stat().st_size
+    except OSError:
+        return 0  # a dangling link: reading it reports the reason
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def _too_large(size: int, limit: int) -> str:
+    return f"too large ({size / 2**20:.1f} MB; the limit is {limit / 2**20:.0f} MB)"
+
+
+def _walk(root: Path, opts: ReadOptions, on_problem: ProblemSink) -> Iterator[Path]:
     for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root)
-        if any(part.startswith(".") for part in rel.parts):
+        rel = PurePosixPath(path.relative_to(root).as_posix())
+        hidden = [i for i, part in enumerate(rel.parts) if part.startswith(".")]
+        if hidden:
+            if hidden[0] == len(rel.parts) - 1:  # say a hidden folder once, not each file in it
+                kind = "hidden folder" if path.is_dir() and not path.is_symlink() else "hidden file"
+                on_problem(Problem(str(path), f"{kind}, not read", skipped=False, unread=True))
             continue
         if not path.is_file() and not path.is_symlink():  # dangling links are reported, not hidden
             continue
-        if path.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES:
-            yield path
+        why = left_out(rel, opts)
+        fmt = file_format(path)
+        if why is None and fmt is None:
+            why = _unsupported(path)
+        if why is None and fmt in WHOLE and _size(path) > opts.max_file_bytes:
+            why = _too_large(_size(path), opts.max_file_bytes)
+        if why is not None:
+            on_problem(Problem(str(path), why, skipped=False, unread=True))
+            continue
+        yield path
 
 
-def _read_text_file(path: Path, article_id: str, on_problem: ProblemSink) -> Iterator[Article]:
-    origin = str(path)
+def _read_bytes(path: Path, on_problem: ProblemSink) -> bytes | None:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
+    except OSError as exc:
+        on_problem(Problem(str(path), f"cannot read: {exc.strerror or exc}"))
+        return None
+
+
+def _read_path(path: Path, root: Path, opts: ReadOptions, on_problem: ProblemSink) -> Iterator[Article]:
+    from graphbuild.ingest import feeds, html, tables, warc
+
+    origin = str(path)
+    rel = (path.relative_to(root) if path != root else Path(path.name)).as_posix()
+    fmt = file_format(path)
+    if fmt is None and path.suffix.lower() in NOT_TEXT:
+        on_problem(
+            Problem(origin, f"{_unsupported(path)}; graphbuild reads text, web pages, tables, JSONL, WARC and feeds")
+        )
+        return
+    if (fmt is None or fmt in WHOLE) and _size(path) > opts.max_file_bytes:
+        on_problem(Problem(origin, _too_large(_size(path), opts.max_file_bytes)))
+        return
+    try:
+        if fmt == JSONL:
+            with path.open("rb") as fh:
+                yield from read_jsonl_lines(fh, origin, on_problem)
+        elif fmt == TABLE:
+            yield from tables.read_table(path, rel, opts.columns, on_problem)
+        elif fmt == WARC:
+            yield from warc.read_warc(path, opts.max_file_bytes, on_problem)
+        elif (data := _read_bytes(path, on_problem)) is not None:
+            if fmt == HTML:
+                yield from html.page_article(data, rel, origin, on_problem)
+            elif fmt == FEED:
+                yield from feeds.read_feed(data, rel, origin, on_problem)
+            else:
+                yield from text_article(data, rel, origin, on_problem)
     except OSError as exc:
         on_problem(Problem(origin, f"cannot read: {exc.strerror or exc}"))
-        return
-    text = decode(data, origin, on_problem)
-    if text is None:
-        return
-    if not text.strip():
-        on_problem(Problem(origin, "empty file"))
-        return
-    yield Article(id=article_id, text=text, source=origin, origin=origin)
 
 
-def read_jsonl_lines(lines: Iterable[bytes], origin: str, on_problem: ProblemSink) -> Iterator[Article]:
-    """Articles from JSONL records ``{"id", "text", "title"?, "url"?, "published"?, "source"?}``."""
-    for n, raw in enumerate(lines, 1):
-        where = f"{origin}:{n}"
-        if not raw.strip():
-            continue
-        line = decode(raw, where, on_problem)
-        if line is None:
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            on_problem(Problem(where, f"malformed JSON ({exc.msg})"))
-            continue
-        if not isinstance(rec, dict):
-            on_problem(Problem(where, "record is not a JSON object"))
-            continue
-        art_id, text = rec.get("id"), rec.get("text")
-        if art_id is None or str(art_id).strip() == "":
-            on_problem(Problem(where, 'record has no "id"'))
-            continue
-        if not isinstance(text, str) or not text.strip():
-            on_problem(Problem(where, 'record has no "text"'))
-            continue
-        opt = {k: (str(rec[k]) if rec.get(k) is not None else None) for k in ("title", "url", "published", "source")}
-        yield Article(id=str(art_id), text=text, origin=where, **opt)
-
-
-def _read_path(path: Path, root: Path, on_problem: ProblemSink) -> Iterator[Article]:
-    if path.suffix.lower() in JSONL_SUFFIXES:
-        try:
-            with path.open("rb") as fh:
-                yield from read_jsonl_lines(fh, str(path), on_problem)
-        except OSError as exc:
-            on_problem(Problem(str(path), f"cannot read: {exc.strerror or exc}"))
-        return
-    rel = path.relative_to(root) if path != root else Path(path.name)
-    yield from _read_text_file(path, rel.as_posix(), on_problem)
-
-
-def read_articles(inputs: Iterable[str], on_problem: ProblemSink = _ignore, stdin=None) -> Iterator[Article]:
-    """Yield the articles of every input (file, folder, ``.jsonl`` or ``-``) in order.
+def read_articles(
+    inputs: Iterable[str], on_problem: ProblemSink = _ignore, stdin=None, options: ReadOptions | None = None
+) -> Iterator[Article]:
+    """Yield the articles of every input (file, folder or ``-``) in order.
 
     Duplicate ids keep the first article and report the others.
     """
+    opts = options or ReadOptions()
     seen: set[str] = set()
-    for art in _read_all(inputs, on_problem, stdin):
+    for art in _read_all(inputs, on_problem, stdin, opts):
         if art.id in seen:
             on_problem(Problem(art.origin, f"duplicate article id {art.id!r}; kept the first"))
             continue
@@ -127,25 +150,33 @@ def read_articles(inputs: Iterable[str], on_problem: ProblemSink = _ignore, stdi
         yield art
 
 
-def _read_all(inputs, on_problem, stdin) -> Iterator[Article]:
+def _read_stdin(stream, on_problem: ProblemSink) -> Iterator[Article]:
+    from graphbuild.ingest import html
+
+    data = stream.read()
+    head = data.lstrip()[:15].lower()
+    if head[:1] == b"{":
+        yield from read_jsonl_lines(data.splitlines(), "<stdin>", on_problem)
+    elif head.startswith((b"<!doctype html", b"<html")):
+        yield from html.page_article(data, "stdin", "<stdin>", on_problem)
+    else:
+        text = decode(data, "<stdin>", on_problem)
+        if text and text.strip():
+            yield Article(id="stdin", text=text, source="<stdin>", origin="<stdin>")
+        else:
+            on_problem(Problem("<stdin>", "empty input"))
+
+
+def _read_all(inputs, on_problem: ProblemSink, stdin, opts: ReadOptions) -> Iterator[Article]:
     for item in inputs:
         if item == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            data = stream.read()
-            if data.lstrip()[:1] == b"{":
-                yield from read_jsonl_lines(data.splitlines(), "<stdin>", on_problem)
-            else:
-                text = decode(data, "<stdin>", on_problem)
-                if text and text.strip():
-                    yield Article(id="stdin", text=text, source="<stdin>", origin="<stdin>")
-                else:
-                    on_problem(Problem("<stdin>", "empty input"))
+            yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer, on_problem)
             continue
         path = Path(item)
         if path.is_dir():
-            for sub in _walk(path):
-                yield from _read_path(sub, path, on_problem)
+            for sub in _walk(path, opts, on_problem):
+                yield from _read_path(sub, path, opts, on_problem)
         elif path.is_file():
-            yield from _read_path(path, path.parent, on_problem)
+            yield from _read_path(path, path.parent, opts, on_problem)
         else:
             on_problem(Problem(item, "no such file or folder"))
