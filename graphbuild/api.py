@@ -104,7 +104,9 @@ def build_files(
     try:
         with tempfile.TemporaryDirectory(prefix="graphbuild-") as tmp:
             spool = Path(tmp) / "spool.jsonl"
-            count, resolver = spool_extractions(read_articles(inputs, sink), opts, rules, spool, on_progress)
+            count, resolver = spool_extractions(
+                read_articles(inputs, sink, options=opts.read), opts, rules, spool, on_progress
+            )
             graph = _write_outputs(Path(out), spool, opts, rules, resolver)
             stats = _store(store, spool, opts, rules) if store is not None else {}
     finally:

@@ -45,6 +45,7 @@ _OPTION_OF = {
     "aliases": "--aliases",
     "articles": "--articles",
     "write": "--write",
+    "columns": "--columns",
 }
 
 
@@ -144,8 +145,8 @@ def _progress_bar(enabled: bool) -> Iterator[Callable[[int], None] | None]:
 def build(
     inputs: List[str] = typer.Argument(
         ...,
-        help="Article files (.txt/.md), folders (recursive), "
-        ".jsonl files ({id, text, title?, url?, published?, source?}) or - for stdin.",
+        help="Article files (.txt/.md, saved web pages .html, .csv/.tsv exports, .jsonl, .warc, "
+        ".rss/.atom feeds), folders (recursive) or - for stdin.",
     ),
     out: Path = typer.Option(Path("graphbuild-out"), "--out", "-o", help="Output folder."),
     model: str | None = typer.Option(
@@ -159,6 +160,13 @@ def build(
     dask_scheduler: str | None = typer.Option(
         None, help="Run extraction on this Dask cluster (tcp://HOST:8786; needs graphbuild\\[distributed])."
     ),
+    columns: str | None = typer.Option(
+        None, "--columns", help="CSV/TSV: which header holds which field, e.g. text=body,id=guid (see README)."
+    ),
+    include: List[str] = typer.Option(
+        [], "--include", help="Folders: read only files matching this glob (repeatable)."
+    ),
+    exclude: List[str] = typer.Option([], "--exclude", help="Folders: leave out files or folders matching this glob."),
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero when any input item was skipped."),
     min_weight: int = typer.Option(1, help="HTML view: hide edges lighter than this."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
@@ -174,14 +182,21 @@ def build(
 ) -> None:
     """Build the graph of INPUTS: writes graph.graphml, graph.html and extractions.jsonl to --out."""
     from graphbuild.api import BuildOptions, build_files
+    from graphbuild.ingest.options import ReadOptions, parse_columns
 
     problems: list[Problem] = []
 
     def on_problem(p: Problem) -> None:
         problems.append(p)
-        _err(f"{'skipped' if p.skipped else 'warning'}: {p.origin}: {p.reason}")
+        kind = "not read" if p.unread else "skipped" if p.skipped else "warning"
+        _err(f"{kind}: {p.origin}: {p.reason}")
 
+    try:
+        read = ReadOptions(parse_columns(columns or ""), tuple(include), tuple(exclude))
+    except GraphbuildError as exc:
+        _fail(exc)
     opts = BuildOptions(
+        read=read,
         model=model,
         window=window.value,
         keep_places=places,
@@ -200,7 +215,10 @@ def build(
     if not quiet:
         _print_summary(result, problems, out)
     if result.articles == 0:
-        _err("error: no article could be read; fix: pass .txt/.md files, folders or .jsonl files")
+        _err(
+            "error: no article could be read; fix: pass text, web page, CSV/TSV, JSONL, WARC or feed files, "
+            "or folders holding them"
+        )
         raise typer.Exit(InputError.exit_code)
     skipped = sum(p.skipped for p in problems)
     if strict and skipped:
@@ -214,8 +232,9 @@ def _print_summary(result, problems: list[Problem], out: Path) -> None:
     for line in summarize(result.graph):
         typer.echo(line)
     skipped = sum(p.skipped for p in problems)
+    unread = sum(p.unread for p in problems)
     typer.echo(
-        f"{result.articles} articles built, {skipped} skipped; wrote {out}/graph.graphml, "
+        f"{result.articles} articles built, {skipped} skipped, {unread} files not read; wrote {out}/graph.graphml, "
         f"{out}/graph.html, {out}/extractions.jsonl"
     )
     if result.store:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from graphbuild.api import build_files
+from graphbuild.api import BuildOptions, build_files
 from graphbuild.ingest.html import fragment_text
 from graphbuild.ingest.sources import read_articles
 
@@ -55,7 +55,7 @@ def page_and_text(tmp_path_factory):
     out = {}
     for f in (PAGE, DATA / "harbor-deal.txt"):
         d = tmp_path_factory.mktemp(f.suffix[1:])
-        result = build_files([str(f)], d, write_html=False)
+        result = build_files([str(f)], d, BuildOptions(write_html=False))
         (rec,) = [json.loads(line) for line in (d / "extractions.jsonl").read_text(encoding="utf-8").splitlines()]
         out[f.suffix] = (result, rec)
     return out

@@ -38,9 +38,9 @@ def test_export_with_multiline_fields_missing_text_and_dates():
 def test_export_builds_entities_and_quotes(tmp_path):
     import json
 
-    from graphbuild.api import build_files
+    from graphbuild.api import BuildOptions, build_files
 
-    build_files([str(EXPORT)], tmp_path, write_html=False)
+    build_files([str(EXPORT)], tmp_path, BuildOptions(write_html=False))
     recs = {r["article_id"]: r for r in map(json.loads, (tmp_path / "extractions.jsonl").read_text().splitlines())}
     assert set(recs) == {"nd-101", "nd-103"}
     names = {m["text"] for m in recs["nd-103"]["mentions"]}

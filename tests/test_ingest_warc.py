@@ -39,7 +39,7 @@ def test_warc_pages_become_articles(tmp_path):
         assert art.origin == f"{tmp_path / name}#https://valleycourier.example/politics/harbor"
         assert [(p.origin, p.reason, p.skipped, p.unread) for p in problems] == [
             (f"{tmp_path / name}#https://valleycourier.example/menu", "no article text found in the page", True, False),
-            (str(tmp_path / name), "2 responses that are not HTML pages were not read", False, True),
+            (str(tmp_path / name), "2 responses that are not HTML pages were not read", False, False),
         ]
 
 

@@ -33,7 +33,8 @@ class ReadOptions:
         unknown = sorted(set(self.columns) - set(FIELDS))
         if unknown:
             raise InputError(
-                f"unknown article field {unknown[0]!r} in the column mapping; fix: map one of {', '.join(FIELDS)}"
+                f"unknown article field {unknown[0]!r} in the column mapping; fix: map one of {', '.join(FIELDS)}",
+                setting="columns",
             )
 
 
@@ -46,10 +47,13 @@ def parse_columns(spec: str) -> dict[str, str]:
         key, sep, value = part.partition("=")
         key, value = key.strip().lower(), value.strip()
         if not sep or not value:
-            raise InputError(f"column mapping {part.strip()!r} is not FIELD=HEADER; fix: write it like text=body")
+            raise InputError(
+                f"column mapping {part.strip()!r} is not FIELD=HEADER; fix: write it like text=body", setting="columns"
+            )
         if key not in FIELDS:
             raise InputError(
-                f"unknown article field {key!r} in the column mapping; fix: map one of {', '.join(FIELDS)}"
+                f"unknown article field {key!r} in the column mapping; fix: map one of {', '.join(FIELDS)}",
+                setting="columns",
             )
         out[key] = value
     return out

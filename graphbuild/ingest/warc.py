@@ -3,7 +3,7 @@
 Each ``response`` record with an HTML body and status 200 is read like an ``.html`` file
 (:func:`graphbuild.ingest.html.page_article`); its id is the record's target URI. Requests,
 metadata and other records are structure, not items; responses that are not HTML pages
-(images, scripts, redirects) are counted in one notice per archive.
+(images, scripts, redirects) are counted in one warning per archive.
 """
 
 from __future__ import annotations
@@ -55,6 +55,4 @@ def read_warc(path: Path, max_bytes: int, on_problem: ProblemSink) -> Iterator[A
     except (OSError, EOFError, ValueError) as exc:
         on_problem(Problem(origin, f"cannot read the archive ({exc})"))
     if others:
-        on_problem(
-            Problem(origin, f"{others} responses that are not HTML pages were not read", skipped=False, unread=True)
-        )
+        on_problem(Problem(origin, f"{others} responses that are not HTML pages were not read", skipped=False))

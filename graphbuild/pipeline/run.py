@@ -17,6 +17,7 @@ from graphbuild.entities.resolve import CorpusResolver
 from graphbuild.graph import codec
 from graphbuild.graph.model import Article, ArticleExtraction, Graph, Problem
 from graphbuild.graph.relate import GraphBuilder, apply_ids
+from graphbuild.ingest.options import ReadOptions
 from graphbuild.pipeline.extract import extract
 from graphbuild.writers.jsonl import JsonlWriter, read_jsonl
 
@@ -37,6 +38,7 @@ class BuildOptions:
     min_weight: int = 1  # the HTML view hides lighter edges
     write_html: bool = True
     articles: bool = False  # graph.graphml also holds Article nodes and MENTIONS edges
+    read: ReadOptions = field(default_factory=ReadOptions)  # table columns, folder patterns, size limit
 
 
 @dataclass
