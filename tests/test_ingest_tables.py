@@ -111,3 +111,11 @@ def test_column_mapping_errors():
         parse_columns("body")
     with pytest.raises(InputError, match="unknown article field 'author'"):
         parse_columns("author=byline")
+
+
+def test_spreadsheet_exports_sep_line_and_utf16(tmp_path):
+    (tmp_path / "excel.csv").write_text("sep=;\nid;text\nx1;Oda Brun met Jens Vik.\nx2;\n", encoding="utf-8")
+    (tmp_path / "unicode.tsv").write_bytes("id\ttext\nu1\tÅse Lund visited Tromsø.\n".encode("utf-16"))
+    arts, problems = _read(tmp_path)
+    assert [(a.id, a.text) for a in arts] == [("x1", "Oda Brun met Jens Vik."), ("u1", "Åse Lund visited Tromsø.")]
+    assert [p.origin.rsplit("/", 1)[1] for p in problems] == ["excel.csv:4"]  # lines count the sep= line

@@ -28,6 +28,7 @@ COMMON_NAMES = {
 FIELD_LIMIT = 16 * 2**20  # characters: a longer cell is no article
 _SNIFF_BYTES = 1 << 20
 _DELIMITERS = ",;\t|"
+_SEP_LINE = re.compile(r"^sep=(.)\r?\n?$")
 
 
 def _norm(name: str) -> str:
@@ -59,6 +60,8 @@ def find_columns(header: list[str], mapping: Mapping[str, str]) -> tuple[dict[st
 def _encoding(path: Path, origin: str, on_problem: ProblemSink) -> str | None:
     with path.open("rb") as fh:
         head = fh.read(_SNIFF_BYTES)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # spreadsheet "Unicode text" exports are UTF-16
+        return "utf-16"
     if is_binary(head):
         on_problem(Problem(origin, "binary file (NUL bytes), not a table"))
         return None
@@ -91,52 +94,53 @@ def read_table(path: Path, rel: str, mapping: Mapping[str, str], on_problem: Pro
         csv.field_size_limit(FIELD_LIMIT)
     with path.open(encoding=encoding, newline="") as fh:
         first = fh.readline()
-        fh.seek(0)
-        reader = csv.reader(fh, delimiter=_delimiter(path, first), strict=True)
-        yield from _rows(reader, origin, rel, mapping, on_problem)
+        declared = _SEP_LINE.match(first)  # spreadsheet exports may start with "sep=;"
+        if declared is None:
+            fh.seek(0)
+        delimiter = declared.group(1) if declared else _delimiter(path, first)
+        reader = csv.reader(fh, delimiter=delimiter, strict=True)
+        yield from _rows(reader, origin, rel, mapping, on_problem, skipped_lines=1 if declared else 0)
 
 
-def _rows(reader, origin: str, rel: str, mapping: Mapping[str, str], on_problem: ProblemSink) -> Iterator[Article]:
+def _rows(
+    reader, origin: str, rel: str, mapping: Mapping[str, str], on_problem: ProblemSink, skipped_lines: int = 0
+) -> Iterator[Article]:
+    head = f"{origin}:{1 + skipped_lines}"
     try:
         header = next(reader)
     except StopIteration:
         return
     except (csv.Error, UnicodeDecodeError) as exc:
-        on_problem(Problem(f"{origin}:1", f"cannot read the header row ({exc})"))
+        on_problem(Problem(head, f"cannot read the header row ({exc})"))
         return
     cols, wrong = find_columns(header, mapping)
     if wrong:
-        on_problem(Problem(f"{origin}:1", wrong))
+        on_problem(Problem(head, wrong))
         return
     text_name = header[cols["text"]]
-    line = reader.line_num
     while True:
-        start = line + 1
+        start = reader.line_num + skipped_lines + 1  # the line this row starts on
         try:
             row = next(reader)
         except StopIteration:
             return
-        except csv.Error as exc:
-            line = reader.line_num
-            if "unexpected end of data" in str(exc):
-                on_problem(
-                    Problem(
-                        f"{origin}:{start}",
-                        "a quoted field opened in this row is never closed; the rest of the file was not read",
-                    )
-                )
+        except (csv.Error, UnicodeDecodeError) as exc:
+            on_problem(Problem(f"{origin}:{start}", _row_error(exc)))
+            if isinstance(exc, UnicodeDecodeError) or "unexpected end of data" in str(exc):
                 return
-            on_problem(Problem(f"{origin}:{start}", f"malformed row ({exc})"))
             continue
-        except UnicodeDecodeError:
-            on_problem(Problem(f"{origin}:{start}", "not UTF-8 from this row on; the rest of the file was not read"))
-            return
-        line = reader.line_num
-        if not any(cell.strip() for cell in row):
-            continue
-        art = _article(row, cols, text_name, f"{origin}:{start}", f"{rel}:{start}", on_problem)
-        if art is not None:
-            yield art
+        if any(cell.strip() for cell in row):
+            art = _article(row, cols, text_name, f"{origin}:{start}", f"{rel}:{start}", on_problem)
+            if art is not None:
+                yield art
+
+
+def _row_error(exc: Exception) -> str:
+    if isinstance(exc, UnicodeDecodeError):
+        return "not UTF-8 from this row on; the rest of the file was not read"
+    if "unexpected end of data" in str(exc):
+        return "a quoted field opened in this row is never closed; the rest of the file was not read"
+    return f"malformed row ({exc})"
 
 
 def _article(row: list[str], cols: dict[str, int], text_name: str, where: str, fallback_id: str, on_problem):
