@@ -65,8 +65,7 @@ def test_include_and_exclude_patterns_choose_files(tmp_path):
     arts, problems = _read([tmp_path], include=("*.txt",), exclude=("drafts",))
     assert [a.id for a in arts] == ["e.TXT", "news/a.txt"]
     assert _unread(problems, tmp_path) == [
-        ("drafts/c.txt", "excluded by pattern 'drafts'"),
-        ("drafts/deep/d.txt", "excluded by pattern 'drafts'"),
+        ("drafts", "excluded by pattern 'drafts'"),  # once for the folder
         ("news/b.html", "matches no include pattern"),
     ]
     arts, _ = _read([tmp_path / "drafts" / "c.txt"], exclude=("*",))  # a file named directly is read
@@ -131,3 +130,24 @@ def test_stdin_text_and_jsonl():
     assert arts[0].id == "stdin" and arts[0].text == "Plain text from a pipe."
     arts, _ = _read(["-"], stdin=io.BytesIO(b'{"id": "a", "text": "One."}\n{"id": "b", "text": "Two."}\n'))
     assert [a.id for a in arts] == ["a", "b"]
+
+
+def test_saved_page_resources_and_linked_folders_are_not_read(tmp_path):
+    import os
+
+    shutil.copy(DATA / "harbor-deal.html", tmp_path / "Harbor deal.html")
+    res = tmp_path / "Harbor deal_files"
+    res.mkdir()
+    (res / "ad-frame.html").write_text(
+        "<html><body><p>Buy a Kestrel Motors car in Norway today, said the dealer.</p></body></html>"
+    )
+    (res / "style.css").write_text("p { color: red }")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "x.txt").write_text("Elsewhere: Ines Ruud met Ola Brenn.", encoding="utf-8")
+    os.symlink(tmp_path / "elsewhere", tmp_path / "linked")
+    arts, problems = _read([tmp_path])
+    assert [a.id for a in arts] == ["Harbor deal.html", "elsewhere/x.txt"]
+    assert _unread(problems, tmp_path) == [
+        ("Harbor deal_files", "resources of the saved page Harbor deal.html, not read"),
+        ("linked", "link to a folder, not followed"),
+    ]

@@ -127,3 +127,27 @@ def test_page_from_standard_input():
 def test_fragment_text_gives_one_line_per_block():
     frag = "<p>First <b>bold</b> para.</p><script>alert(1)</script><ul><li>one</li><li>two</li></ul>tail<br>end"
     assert fragment_text(frag) == "First bold para.\none\ntwo\ntail\nend"
+
+
+def test_single_file_saved_page_mhtml(tmp_path):
+    from email.charset import QP, Charset
+    from email.mime.image import MIMEImage
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    msg = MIMEMultipart("related", type="text/html")
+    msg["From"] = "<Saved by Blink>"
+    msg["Snapshot-Content-Location"] = "https://valleycourier.example/politics/harbor"
+    msg["Subject"] = "Harbor deal splits coastal towns"
+    qp = Charset("utf-8")
+    qp.body_encoding = QP  # as browsers save it
+    msg.attach(MIMEText(PAGE.read_text(encoding="utf-8"), "html", qp))
+    msg.attach(MIMEImage(b"\x89PNG\r\n\x1a\n" + bytes(64), "png"))
+    (tmp_path / "saved.mhtml").write_bytes(msg.as_bytes())
+    (tmp_path / "broken.mht").write_bytes(b"MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\njust text\r\n")
+    arts, problems = _read(tmp_path)
+    assert [(a.id, a.title) for a in arts] == [("saved.mhtml", "Harbor deal splits coastal towns")]
+    assert "Odile Brack" in arts[0].text and "Datalytix" not in arts[0].text
+    assert [(Path(p.origin).name, p.reason) for p in problems] == [
+        ("broken.mht", "no HTML page in the saved MHTML file")
+    ]

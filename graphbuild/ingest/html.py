@@ -77,6 +77,22 @@ def page_article(
     )
 
 
+def mhtml_article(data: bytes, article_id: str, origin: str, on_problem: ProblemSink) -> Iterator[Article]:
+    """The article of a single-file saved page (MHTML: the page and its resources in one
+    MIME message): its first HTML part, read like an ``.html`` file."""
+    from email import message_from_bytes, policy
+
+    msg = message_from_bytes(data, policy=policy.compat32)
+    for part in msg.walk():
+        if part.get_content_type() == "text/html":
+            body = part.get_payload(decode=True)
+            if isinstance(body, bytes):
+                url = msg.get("Snapshot-Content-Location") or part.get("Content-Location")
+                yield from page_article(body, article_id, origin, on_problem, url=url)
+                return
+    on_problem(Problem(origin, "no HTML page in the saved MHTML file"))
+
+
 def fragment_text(fragment: str) -> str:
     """The text of an HTML fragment (a feed item's content): one line per block element."""
     import lxml.html

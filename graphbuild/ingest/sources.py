@@ -8,8 +8,10 @@ graphbuild does not read, too large, left out by a pattern) are each said too, a
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from graphbuild.graph.model import Article, Problem
@@ -21,13 +23,14 @@ __all__ = ["ProblemSink", "ReadOptions", "decode", "read_articles", "read_jsonl_
 TEXT = "text"
 JSONL = "jsonl"
 HTML = "html"
+MHTML = "mhtml"
 TABLE = "table"
 WARC = "warc"
 FEED = "feed"
 FORMATS = {
     ".txt": TEXT, ".md": TEXT, ".text": TEXT, ".markdown": TEXT,
     ".jsonl": JSONL, ".ndjson": JSONL,
-    ".html": HTML, ".htm": HTML, ".xhtml": HTML,
+    ".html": HTML, ".htm": HTML, ".xhtml": HTML, ".mhtml": MHTML, ".mht": MHTML,
     ".csv": TABLE, ".tsv": TABLE, ".tab": TABLE,
     ".warc": WARC, ".warc.gz": WARC,
     ".rss": FEED, ".atom": FEED, ".xml": FEED,
@@ -38,7 +41,7 @@ NOT_TEXT = {
     ".pdf", ".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ods", ".ppt", ".pptx", ".epub",
     ".zip", ".gz", ".bz2", ".xz", ".7z", ".tar", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".mp3", ".mp4",
 }  # fmt: skip
-WHOLE = {TEXT, HTML, FEED}  # formats read into memory at once (size-limited); the others stream
+WHOLE = {TEXT, HTML, MHTML, FEED}  # formats read into memory at once (size-limited); the others stream
 
 
 def _ignore(_: Problem) -> None:
@@ -70,26 +73,46 @@ def _too_large(size: int, limit: int) -> str:
 
 
 def _walk(root: Path, opts: ReadOptions, on_problem: ProblemSink) -> Iterator[Path]:
-    for path in sorted(root.rglob("*")):
+    closed: set[PurePosixPath] = set()  # folders said once and not entered
+    for path in sorted(root.rglob("*")):  # sorted: a folder comes before what it holds
         rel = PurePosixPath(path.relative_to(root).as_posix())
-        hidden = [i for i, part in enumerate(rel.parts) if part.startswith(".")]
-        if hidden:
-            if hidden[0] == len(rel.parts) - 1:  # say a hidden folder once, not each file in it
-                kind = "hidden folder" if path.is_dir() and not path.is_symlink() else "hidden file"
-                on_problem(Problem(str(path), f"{kind}, not read", skipped=False, unread=True))
+        if any(parent in closed for parent in rel.parents):
             continue
-        if not path.is_file() and not path.is_symlink():  # dangling links are reported, not hidden
-            continue
-        why = left_out(rel, opts)
-        fmt = file_format(path)
-        if why is None and fmt is None:
-            why = _unsupported(path)
-        if why is None and fmt in WHOLE and _size(path) > opts.max_file_bytes:
-            why = _too_large(_size(path), opts.max_file_bytes)
+        folder = path.is_dir() and not path.is_symlink()
+        why = _folder_left_out(path, rel, opts) if folder else _file_left_out(path, rel, opts)
         if why is not None:
             on_problem(Problem(str(path), why, skipped=False, unread=True))
+            if folder:
+                closed.add(rel)
             continue
-        yield path
+        if not folder and (path.is_file() or path.is_symlink()):  # dangling links are reported, not hidden
+            yield path
+
+
+_PAGE_RESOURCES = re.compile(r"(.+)[_-]\w+")  # "Story_files", "Story-Dateien": what a browser saves beside Story.html
+
+
+def _folder_left_out(path: Path, rel: PurePosixPath, opts: ReadOptions) -> str | None:
+    if path.name.startswith("."):
+        return "hidden folder, not read"
+    m = _PAGE_RESOURCES.fullmatch(path.name)
+    if m and any((path.parent / f"{m.group(1)}{ext}").is_file() for ext in (".html", ".htm")):
+        return f"resources of the saved page {m.group(1)}.html, not read"
+    return left_out(rel, replace(opts, include=()))
+
+
+def _file_left_out(path: Path, rel: PurePosixPath, opts: ReadOptions) -> str | None:
+    if path.name.startswith("."):
+        return "hidden file, not read"
+    if path.is_dir():
+        return "link to a folder, not followed"
+    why = left_out(rel, opts)
+    fmt = file_format(path)
+    if why is None and fmt is None:
+        why = _unsupported(path)
+    if why is None and fmt in WHOLE and _size(path) > opts.max_file_bytes:
+        why = _too_large(_size(path), opts.max_file_bytes)
+    return why
 
 
 def _read_bytes(path: Path, on_problem: ProblemSink) -> bytes | None:
@@ -125,6 +148,8 @@ def _read_path(path: Path, root: Path, opts: ReadOptions, on_problem: ProblemSin
         elif (data := _read_bytes(path, on_problem)) is not None:
             if fmt == HTML:
                 yield from html.page_article(data, rel, origin, on_problem)
+            elif fmt == MHTML:
+                yield from html.mhtml_article(data, rel, origin, on_problem)
             elif fmt == FEED:
                 yield from feeds.read_feed(data, rel, origin, on_problem)
             else:
