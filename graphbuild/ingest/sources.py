@@ -2,8 +2,8 @@
 
 Bad items never stop the run: each becomes a :class:`Problem` (file, line, reason) handed
 to ``on_problem`` and the rest is read. A folder's files that are not read (hidden, a type
-graphbuild does not read, too large, left out by a pattern) are each said too, as
-``unread`` problems; a file named directly that cannot be read is a bad item.
+graphbuild does not read, a saved page's resources, too large, left out by a pattern) are
+said too, as ``unread`` problems; a file named directly that cannot be read is a bad item.
 """
 
 from __future__ import annotations
