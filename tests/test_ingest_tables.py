@@ -119,3 +119,15 @@ def test_spreadsheet_exports_sep_line_and_utf16(tmp_path):
     arts, problems = _read(tmp_path)
     assert [(a.id, a.text) for a in arts] == [("x1", "Oda Brun met Jens Vik."), ("u1", "Åse Lund visited Tromsø.")]
     assert [p.origin.rsplit("/", 1)[1] for p in problems] == ["excel.csv:4"]  # lines count the sep= line
+
+
+def test_html_text_cells_become_text(tmp_path):
+    p = tmp_path / "cms.csv"
+    body = '<p>Runa Falk <a href="/t/x">led</a> the Ostby Choir.</p><p>&ldquo;We sang,&rdquo; she said.</p>'
+    with p.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([["id", "content"], ["c1", body], ["c2", "Plain 3 < 4 text & more."]])
+    arts, _ = _read(p)
+    assert [a.text for a in arts] == [
+        "Runa Falk led the Ostby Choir.\n“We sang,” she said.",
+        "Plain 3 < 4 text & more.",
+    ]

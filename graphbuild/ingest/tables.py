@@ -1,7 +1,8 @@
 """CSV and TSV exports: a header row, one article per row, streamed.
 
 Columns are found by common names (:data:`COMMON_NAMES`) or mapped by the caller
-(``ReadOptions.columns``). Quoted fields may run over several lines; a row's place in
+(``ReadOptions.columns``). A text cell holding HTML becomes text, one line per block, as a
+feed item does. Quoted fields may run over several lines; a row's place in
 messages is the line it starts on. The file is read row by row, so its size does not matter;
 one field may hold up to :data:`FIELD_LIMIT` characters.
 """
@@ -15,6 +16,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from graphbuild.graph.model import Article, Problem
+from graphbuild.ingest.html import fragment_text
 from graphbuild.ingest.text import ProblemSink, is_binary
 
 COMMON_NAMES = {
@@ -28,6 +30,7 @@ COMMON_NAMES = {
 FIELD_LIMIT = 16 * 2**20  # characters: a longer cell is no article
 _SNIFF_BYTES = 1 << 20
 _DELIMITERS = ",;\t|"
+_HTML_CELL = re.compile(r"</(p|div|li|h[1-6]|blockquote|span|a|em|strong)\s*>|<br\s*/?>", re.IGNORECASE)
 _SEP_LINE = re.compile(r"^sep=(.)\r?\n?$")
 
 
@@ -150,6 +153,8 @@ def _article(row: list[str], cols: dict[str, int], text_name: str, where: str, f
         return value or None
 
     text = row[cols["text"]] if cols["text"] < len(row) else ""
+    if _HTML_CELL.search(text):  # CMS and feed-reader exports keep the body as HTML
+        text = fragment_text(text)
     if not text.strip():
         on_problem(Problem(where, f"row has no text (column {text_name!r})"))
         return None
