@@ -36,14 +36,14 @@ def test_atom_html_and_xhtml_content():
     assert (first.id, first.url, first.published) == (
         "urn:uuid:hn-1",
         "https://harbornotes.example/strike",
-        "2026-03-12T08:00:00Z",
+        "2026-03-12T08:00:00+00:00",  # Atom's Z, normalised like every date
     )
     assert (
         first.text
         == "The Coastal Fishers Union set a strike for April 2.\nTamsin Rowe said members had voted by a large majority."
     )
     assert second.text == "Odile Brack thanked the harbor staff.\nThe vote is in May."
-    assert second.published == "2026-03-12T09:00:00Z" and first.source == "Harbor Notes"
+    assert second.published == "2026-03-12T09:00:00+00:00" and first.source == "Harbor Notes"
 
 
 def test_hostile_feed_expands_no_entity_and_reads_no_file(tmp_path):

@@ -22,12 +22,14 @@ class ReadOptions:
     files of a folder (matched against the path relative to the folder and against the file
     name, case-insensitively; an excluded folder excludes everything under it); files named
     directly are always read. ``max_file_bytes`` bounds files read whole (text, pages, feeds).
+    ``date_from_path``: an article without a publication date takes the date in its path.
     """
 
     columns: Mapping[str, str] = field(default_factory=dict)
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     max_file_bytes: int = MAX_FILE_BYTES
+    date_from_path: bool = False  # an undated article takes the YYYY/MM/DD or YYYY-MM-DD in its path
 
     def __post_init__(self) -> None:
         unknown = sorted(set(self.columns) - set(FIELDS))

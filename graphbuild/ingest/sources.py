@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from graphbuild.graph.model import Article, Problem
+from graphbuild.ingest import dates
 from graphbuild.ingest.options import ReadOptions, left_out
 from graphbuild.ingest.text import ProblemSink, decode, read_jsonl_lines, text_article
 
@@ -163,16 +164,28 @@ def read_articles(
 ) -> Iterator[Article]:
     """Yield the articles of every input (file, folder or ``-``) in order.
 
-    Duplicate ids keep the first article and report the others.
+    Duplicate ids keep the first article and report the others. Every reader's
+    ``published`` (JSONL field, table column, page metadata, feed date) is normalised here
+    in one place (:func:`graphbuild.ingest.dates.published`): a value that is no date is a
+    warning naming the item, and the article is kept undated.
     """
     opts = options or ReadOptions()
     seen: set[str] = set()
     for art in _read_all(inputs, on_problem, stdin, opts):
+        art = _dated(art, opts, on_problem)
         if art.id in seen:
             on_problem(Problem(art.origin, f"duplicate article id {art.id!r}; kept the first"))
             continue
         seen.add(art.id)
         yield art
+
+
+def _dated(art: Article, opts: ReadOptions, on_problem: ProblemSink) -> Article:
+    """``art`` with its publication date normalised, or taken from its path when asked."""
+    published = dates.published(art.published, art.origin, on_problem)
+    if published is None and opts.date_from_path and art.origin != "<stdin>":
+        published = dates.from_path(art.origin)
+    return art if published == art.published else replace(art, published=published)
 
 
 def _read_stdin(stream, on_problem: ProblemSink) -> Iterator[Article]:
