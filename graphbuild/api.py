@@ -9,18 +9,21 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from graphbuild.entities.aliases import AliasRules, load_aliases
 from graphbuild.errors import InputError, StoreError
 from graphbuild.graph import codec
-from graphbuild.graph.model import Graph, Problem
+from graphbuild.graph.model import ARTICLE, Graph, Problem
+from graphbuild.ingest import dates
 from graphbuild.ingest.sources import read_articles
 from graphbuild.pipeline.run import (
     BuildOptions,
     BuildResult,
     Progress,
+    in_period,
+    period_extractions,
     read_spool,
     resolve_and_relate,
     spool_extractions,
@@ -30,7 +33,12 @@ from graphbuild.store.neo4j import Neo4jSettings, Neo4jStore, SyncStats
 from graphbuild.store.queries import Query
 from graphbuild.version import __version__
 from graphbuild.writers import graphml, html
-from graphbuild.writers.jsonl import JsonlWriter, read_jsonl
+from graphbuild.writers.jsonl import JsonlWriter, copy_gzipped, read_json, read_jsonl, write_json
+
+# What a build folder keeps besides the graph, so that a period can be cut from it exactly:
+# every article's lossless extraction, and the settings the graph was built with.
+ARTICLES_FILE = "articles.jsonl.gz"
+BUILD_FILE = "build.json"
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -74,6 +82,21 @@ def sync_store(store: Neo4jStore, window: str, rules: AliasRules | None) -> Sync
     return store.sync(graph)
 
 
+def period(since: str | None = None, until: str | None = None) -> tuple[str | None, str | None]:
+    """Check and normalise a period's bounds to days (``YYYY-MM-DD``); raises InputError."""
+    out = []
+    for name, value in (("since", since), ("until", until)):
+        try:
+            out.append(dates.bound(value))
+        except ValueError:
+            raise InputError(
+                f"{name} {value!r} is not a date; fix: give a day such as 2026-03-01", setting=name
+            ) from None
+    if out[0] and out[1] and out[0] > out[1]:
+        raise InputError(f"the period starts ({out[0]}) after it ends ({out[1]}); fix: swap the dates", setting="since")
+    return out[0], out[1]
+
+
 def build_files(
     inputs: Iterable[str],
     out: str | Path,
@@ -92,8 +115,11 @@ def build_files(
     articles are stored and the database's graph is recomputed over everything it holds.
     """
     opts = _with_model(options or BuildOptions())
+    since, until = period(opts.since, opts.until)
+    opts = replace(opts, since=since, until=until)
     rules = _rules(opts.aliases)
     problems: list[Problem] = []
+    outside = [0]
 
     def sink(p: Problem) -> None:
         problems.append(p)
@@ -104,15 +130,16 @@ def build_files(
     try:
         with tempfile.TemporaryDirectory(prefix="graphbuild-") as tmp:
             spool = Path(tmp) / "spool.jsonl"
-            count, resolver = spool_extractions(
-                read_articles(inputs, sink, options=opts.read), opts, rules, spool, on_progress
-            )
+            articles = read_articles(inputs, sink, options=opts.read)
+            articles = in_period(articles, since, until, lambda _: outside.__setitem__(0, outside[0] + 1))
+            count, resolver = spool_extractions(articles, opts, rules, spool, on_progress)
             graph = _write_outputs(Path(out), spool, opts, rules, resolver)
             stats = _store(store, spool, opts, rules) if store is not None else {}
     finally:
         if store is not None:
             store.close()
-    return BuildResult(graph, count, problems, stats)
+    undated = sum(1 for n in graph.nodes.values() if n.label == ARTICLE and not n.props.get("published"))
+    return BuildResult(graph, count, problems, stats, outside[0], undated)
 
 
 def _write_outputs(out: Path, spool: Path, opts: BuildOptions, rules, resolver) -> Graph:
@@ -124,6 +151,8 @@ def _write_outputs(out: Path, spool: Path, opts: BuildOptions, rules, resolver) 
     graphml.write(graph, out / "graph.graphml", articles=opts.articles)
     if opts.write_html:
         html.write(graph, out / "graph.html", min_weight=opts.min_weight)
+    copy_gzipped(spool, out / ARTICLES_FILE)
+    write_json({"window": opts.window, "aliases": asdict(rules) if rules else None}, out / BUILD_FILE)
     return graph
 
 
@@ -146,18 +175,48 @@ def remove_articles(
         return missing, sync_store(store, window, rules)
 
 
-def load_graph(build_dir: str | Path) -> Graph:
-    """The graph an earlier build into ``build_dir`` wrote."""
-    path = Path(build_dir) / "graph.graphml"
+def load_graph(build_dir: str | Path, since: str | None = None, until: str | None = None) -> Graph:
+    """The graph an earlier build into ``build_dir`` wrote; with ``since`` / ``until``
+    (days, inclusive), the graph of the articles published in that period.
+
+    A period's graph is rebuilt from the articles' stored extractions (resolution, weights
+    and evidence counted in the period only), so it equals building only those articles.
+    """
+    since, until = period(since, until)
+    folder = Path(build_dir)
+    path = folder / "graph.graphml"
     if not path.is_file():
         raise InputError(f"no graph at {path}; fix: build into {build_dir} first, or read another build folder")
-    return graphml.read(path)
+    if since is None and until is None:
+        return graphml.read(path)
+    arts, cfg = folder / ARTICLES_FILE, folder / BUILD_FILE
+    if not arts.is_file() or not cfg.is_file():
+        raise InputError(
+            f"{build_dir} has no {ARTICLES_FILE} (built by an older graphbuild); fix: build it again to cut it by date"
+        )
+    settings = read_json(cfg)
+    rules = AliasRules(**settings["aliases"]) if settings.get("aliases") else None
+    return resolve_and_relate(
+        lambda: period_extractions(read_spool(arts), since, until), settings.get("window", "sentence"), rules
+    )
 
 
-def load_graph_from_neo4j(neo4j: Neo4jSettings) -> Graph:
-    """The graph stored in Neo4j."""
+def load_graph_from_neo4j(
+    neo4j: Neo4jSettings,
+    since: str | None = None,
+    until: str | None = None,
+    window: str = "sentence",
+    aliases: str | Path | None = None,
+) -> Graph:
+    """The graph stored in Neo4j; with ``since`` / ``until``, the graph of the stored
+    articles published in that period, rebuilt from their extractions like
+    :func:`load_graph` (``window`` and ``aliases`` as the graph was built with)."""
+    since, until = period(since, until)
     with _open_store(neo4j) as store:
-        return store.read_graph()
+        if since is None and until is None:
+            return store.read_graph()
+        rules = _rules(aliases)
+        return resolve_and_relate(lambda: (codec.from_dict(d) for d in store.extractions(since, until)), window, rules)
 
 
 EXPORT_FORMATS = ("graphml", "gexf", "csv")
@@ -174,6 +233,10 @@ def export_graph(
     min_weight: int = 1,
     focus: str | None = None,
     depth: int = 1,
+    since: str | None = None,
+    until: str | None = None,
+    window: str = "sentence",
+    aliases: str | Path | None = None,
 ) -> list[Path]:
     """Write the graph of an earlier build (``build_dir``) or of Neo4j (``neo4j``) as
     ``fmt`` (graphml, gexf: a file; csv: a folder of tables) and return what was written.
@@ -181,13 +244,18 @@ def export_graph(
     ``focus``/``depth`` keep an entity's neighbourhood, ``min_weight`` drops lighter
     relations; Article nodes and MENTIONS edges only with ``articles``; ``mixed`` gives
     GraphML per-edge directions (see :func:`graphbuild.writers.graphml.write`).
+    ``since``/``until`` give the graph of that period (see :func:`load_graph`; ``window``
+    and ``aliases`` are the Neo4j graph's, a build folder keeps its own).
     """
     from graphbuild.graph.model import ARTICLE
     from graphbuild.writers import csv, gexf
 
     if fmt not in EXPORT_FORMATS:
         raise InputError(f"unknown export format {fmt!r}; fix: use one of {', '.join(EXPORT_FORMATS)}")
-    graph = load_graph_from_neo4j(neo4j) if neo4j is not None else load_graph(build_dir or "graphbuild-out")
+    if neo4j is not None:
+        graph = load_graph_from_neo4j(neo4j, since, until, window, aliases)
+    else:
+        graph = load_graph(build_dir or "graphbuild-out", since, until)
     if articles and neo4j is None and not any(n.label == ARTICLE for n in graph.nodes.values()):
         raise InputError(
             f"the build in {build_dir} kept no Article nodes; fix: build it again with Article nodes, "

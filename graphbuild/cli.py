@@ -46,6 +46,8 @@ _OPTION_OF = {
     "articles": "--articles",
     "write": "--write",
     "columns": "--columns",
+    "since": "--since",
+    "until": "--until",
 }
 
 
@@ -169,6 +171,13 @@ def build(
     exclude: List[str] = typer.Option([], "--exclude", help="Folders: leave out files or folders matching this glob."),
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero when any input item was skipped."),
     min_weight: int = typer.Option(1, help="HTML view: hide edges lighter than this."),
+    since: str | None = typer.Option(None, help="Only articles published on or after this day (YYYY-MM-DD)."),
+    until: str | None = typer.Option(None, help="Only articles published on or before this day (YYYY-MM-DD)."),
+    date_from_path: bool = typer.Option(
+        False,
+        "--date-from-path",
+        help="Articles without a published date take a YYYY/MM/DD or YYYY-MM-DD in their path.",
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
     articles: bool = typer.Option(
         False, "--articles", help="graph.graphml also holds the Article nodes and MENTIONS edges (provenance)."
@@ -192,7 +201,7 @@ def build(
         _err(f"{kind}: {p.origin}: {p.reason}")
 
     try:
-        read = ReadOptions(parse_columns(columns or ""), tuple(include), tuple(exclude))
+        read = ReadOptions(parse_columns(columns or ""), tuple(include), tuple(exclude), date_from_path=date_from_path)
     except GraphbuildError as exc:
         _fail(exc)
     opts = BuildOptions(
@@ -205,6 +214,8 @@ def build(
         dask_scheduler=dask_scheduler,
         min_weight=min_weight,
         articles=articles,
+        since=since,
+        until=until,
     )
     try:
         settings = neo4j() if store else None
@@ -237,6 +248,10 @@ def _print_summary(result, problems: list[Problem], out: Path) -> None:
         f"{result.articles} articles built, {skipped} skipped, {unread} files not read; wrote {out}/graph.graphml, "
         f"{out}/graph.html, {out}/extractions.jsonl"
     )
+    if result.undated:
+        typer.echo(f"{result.undated} of them undated: counted in totals, in no period")
+    if result.outside_period:
+        typer.echo(f"{result.outside_period} articles outside the period (or undated) left out")
     if result.store:
         sync = result.store["sync"]
         typer.echo(
@@ -275,6 +290,10 @@ _FROM = typer.Option(Path("graphbuild-out"), "--from", help="Earlier build's --o
 _FROM_NEO4J = typer.Option(False, "--from-neo4j", help="Read the graph from Neo4j instead.")
 _FOCUS = typer.Option(None, help="Only the neighbourhood of this entity (name or id).")
 _DEPTH = typer.Option(1, help="Hops around --focus.")
+_SINCE = typer.Option(None, help="The graph of the articles published on or after this day (YYYY-MM-DD).")
+_UNTIL = typer.Option(None, help="The graph of the articles published on or before this day (YYYY-MM-DD).")
+_WINDOW = typer.Option(Window.sentence, help="With --from-neo4j and a period: the co-mention window of the graph.")
+_ALIASES = typer.Option(None, help="With --from-neo4j and a period: the alias file of the graph.")
 
 
 _ARTICLES = typer.Option(False, "--articles", help="Also the Article nodes and MENTIONS edges (provenance).")
@@ -306,6 +325,10 @@ def export_graphml(
     min_weight: int = _MIN_WEIGHT,
     focus: str | None = _FOCUS,
     depth: int = _DEPTH,
+    since: str | None = _SINCE,
+    until: str | None = _UNTIL,
+    window: Window = _WINDOW,
+    aliases: Path | None = _ALIASES,
     neo4j: Callable = _filled_by_neo4j_options,
 ) -> None:
     """Write the graph as GraphML (Gephi, Cytoscape, yEd, networkx, igraph): the entities
@@ -320,6 +343,10 @@ def export_graphml(
         min_weight=min_weight,
         focus=focus,
         depth=depth,
+        since=since,
+        until=until,
+        window=window.value,
+        aliases=aliases,
     )
 
 
@@ -333,6 +360,10 @@ def export_gexf(
     min_weight: int = _MIN_WEIGHT,
     focus: str | None = _FOCUS,
     depth: int = _DEPTH,
+    since: str | None = _SINCE,
+    until: str | None = _UNTIL,
+    window: Window = _WINDOW,
+    aliases: Path | None = _ALIASES,
     neo4j: Callable = _filled_by_neo4j_options,
 ) -> None:
     """Write the graph as GEXF, Gephi's own format: co-mentions undirected, said-about
@@ -346,6 +377,10 @@ def export_gexf(
         min_weight=min_weight,
         focus=focus,
         depth=depth,
+        since=since,
+        until=until,
+        window=window.value,
+        aliases=aliases,
     )
 
 
@@ -359,6 +394,10 @@ def export_csv(
     min_weight: int = _MIN_WEIGHT,
     focus: str | None = _FOCUS,
     depth: int = _DEPTH,
+    since: str | None = _SINCE,
+    until: str | None = _UNTIL,
+    window: Window = _WINDOW,
+    aliases: Path | None = _ALIASES,
     neo4j: Callable = _filled_by_neo4j_options,
 ) -> None:
     """Write the graph as CSV tables for spreadsheets, pandas and Cytoscape: nodes.csv,
@@ -372,6 +411,10 @@ def export_csv(
         min_weight=min_weight,
         focus=focus,
         depth=depth,
+        since=since,
+        until=until,
+        window=window.value,
+        aliases=aliases,
     )
 
 
@@ -384,25 +427,29 @@ def export_html(
     focus: str | None = _FOCUS,
     depth: int = _DEPTH,
     from_neo4j: bool = _FROM_NEO4J,
+    since: str | None = _SINCE,
+    until: str | None = _UNTIL,
+    window: Window = _WINDOW,
+    aliases: Path | None = _ALIASES,
     neo4j: Callable = _filled_by_neo4j_options,
 ) -> None:
     """Write an interactive HTML view of an earlier build's graph (or of Neo4j)."""
     from graphbuild.writers import html
 
     try:
-        graph = _load(build_dir, from_neo4j, neo4j)
+        graph = _load(build_dir, from_neo4j, neo4j, since, until, window, aliases)
         html.write(graph, out, min_weight=min_weight, focus=focus, depth=depth)
     except GraphbuildError as exc:
         _fail(exc)
     typer.echo(f"wrote {out}")
 
 
-def _load(build_dir: Path, from_neo4j: bool, neo4j: Callable):
+def _load(build_dir: Path, from_neo4j: bool, neo4j: Callable, since, until, window: Window, aliases):
     from graphbuild.api import load_graph, load_graph_from_neo4j
 
     if from_neo4j:
-        return load_graph_from_neo4j(neo4j())
-    return load_graph(build_dir)
+        return load_graph_from_neo4j(neo4j(), since, until, window.value, aliases)
+    return load_graph(build_dir, since, until)
 
 
 @app.command(context_settings={"help_option_names": []})

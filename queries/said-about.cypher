@@ -6,7 +6,7 @@
 // The entity is matched by id, name or alias (case-insensitive); if several match, the
 // exact id, then the exact name, then the most mentioned.
 //
-// The SAID_ABOUT `evidence` property is a JSON list of {"article", "quote"} objects. It is
+// The SAID_ABOUT `evidence` property is a JSON list of {"article", "date"?, "quote"} objects. It is
 // split here without APOC: the separators '{"article": "' and '", "quote": "' cannot occur
 // inside an encoded string (every " in one is escaped as \"), then \" and \\ are unescaped
 // (quotes are whitespace-normalised snippets, so no other JSON escapes occur in practice).
@@ -27,7 +27,7 @@ MATCH (s:Entity)-[r:SAID_ABOUT]->(x)
 UNWIND [item IN split(r.evidence, '{"article": "')[1..] |
         split(CASE WHEN item ENDS WITH '"}]' THEN left(item, size(item) - 3)
                    ELSE left(item, size(item) - 4) END, '", "quote": "')] AS ev
-WITH x, s, r, replace(replace(ev[0], '\\"', '"'), '\\\\', '\\') AS article,
+WITH x, s, r, replace(replace(split(ev[0], '", "date": "')[0], '\\"', '"'), '\\\\', '\\') AS article,
      replace(replace(ev[1], '\\"', '"'), '\\\\', '\\') AS quote
 OPTIONAL MATCH (art:Article {id: article})
 RETURN x.name AS about, s.name AS speaker, [l IN labels(s) WHERE l <> 'Entity'][0] AS speaker_label,

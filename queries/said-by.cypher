@@ -22,7 +22,7 @@ MATCH (x)-[r:SAID_ABOUT]->(t:Entity)
 UNWIND [item IN split(r.evidence, '{"article": "')[1..] |
         split(CASE WHEN item ENDS WITH '"}]' THEN left(item, size(item) - 3)
                    ELSE left(item, size(item) - 4) END, '", "quote": "')] AS ev
-WITH x, t, r, replace(replace(ev[0], '\\"', '"'), '\\\\', '\\') AS article,
+WITH x, t, r, replace(replace(split(ev[0], '", "date": "')[0], '\\"', '"'), '\\\\', '\\') AS article,
      replace(replace(ev[1], '\\"', '"'), '\\\\', '\\') AS quote
 OPTIONAL MATCH (art:Article {id: article})
 RETURN x.name AS speaker, t.name AS about, [l IN labels(t) WHERE l <> 'Entity'][0] AS about_label,

@@ -6,15 +6,19 @@ does not depend on the order articles arrive in (building A then B equals A and 
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 from itertools import combinations
 
 from graphbuild.graph.model import ARTICLE, CO_MENTIONED, MENTIONS, SAID_ABOUT, ArticleExtraction, Edge, Graph, Node
+from graphbuild.graph.timeline import Seen
+from graphbuild.ingest import dates
 
 WINDOWS = ("sentence", "paragraph", "article")
 EVIDENCE_CAP = 5
 SNIPPET_CHARS = 300
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|$)")
 
 
 def article_node_id(article_id: str) -> str:
@@ -45,7 +49,7 @@ def _snippet(text: str, start: int, end: int) -> str:
 
 
 class _Agg:
-    __slots__ = ("articles", "evidence", "extra", "last", "weight")
+    __slots__ = ("articles", "evidence", "extra", "last", "seen", "weight")
 
     def __init__(self) -> None:
         self.weight = 0
@@ -53,9 +57,11 @@ class _Agg:
         self.last: str | None = None
         self.evidence: list[tuple] = []
         self.extra: Counter = Counter()
+        self.seen = Seen()
 
-    def add(self, article_id: str) -> None:
+    def add(self, article_id: str, day: str | None) -> None:
         self.weight += 1
+        self.seen.add(day)
         if article_id != self.last:
             self.articles += 1
             self.last = article_id
@@ -79,21 +85,26 @@ class GraphBuilder:
         self.entity_mentions: Counter = Counter()
         self.entity_articles: Counter = Counter()
         self.surfaces: dict[str, Counter] = defaultdict(Counter)
+        self.entity_seen: dict[str, Seen] = defaultdict(Seen)
+        self.dated = False  # any dated article: without one, no time properties at all
         self.articles: dict[str, dict] = {}
 
     def add(self, x: ArticleExtraction) -> None:
         aid = x.article_id
         self.articles[aid] = {k: v for k, v in {"title": x.title, **x.meta}.items() if v}
+        day = article_day(x)
+        self.dated = self.dated or day is not None
         for m in x.mentions:
             if m.entity_id is None:  # not resolved (apply_ids gives every kept mention an id)
                 continue
             self.mentions[(aid, m.entity_id)] += 1
             self.entity_mentions[m.entity_id] += 1
+            self.entity_seen[m.entity_id].add(day)
             self.surfaces[m.entity_id][m.text] += 1
         for eid in {m.entity_id for m in x.mentions}:
             self.entity_articles[eid] += 1
-        self._co_mentions(x)
-        self._said_about(x)
+        self._co_mentions(x, day)
+        self._said_about(x, day)
 
     def _windows(self, x: ArticleExtraction):
         groups: dict[int, set] = defaultdict(set)
@@ -111,14 +122,14 @@ class GraphBuilder:
             span = spans[w] if w < len(spans) else (0, 0)
             yield ids, span
 
-    def _co_mentions(self, x: ArticleExtraction) -> None:
+    def _co_mentions(self, x: ArticleExtraction, day: str | None) -> None:
         for ids, (s, e) in self._windows(x):
             for a, b in combinations(sorted(ids), 2):
                 agg = self.co[(a, b)]
-                agg.add(x.article_id)
-                agg.add_evidence((x.article_id, s, _snippet(x.text, s, e)), self.cap)
+                agg.add(x.article_id, day)
+                agg.add_evidence((x.article_id, s, _snippet(x.text, s, e), day or ""), self.cap)
 
-    def _said_about(self, x: ArticleExtraction) -> None:
+    def _said_about(self, x: ArticleExtraction, day: str | None) -> None:
         for q in x.quotes:
             if not q.speaker_entity:
                 continue
@@ -126,11 +137,11 @@ class GraphBuilder:
             quote = _snippet(x.text, s, q.content[-1][1] if q.content else s)
             for t in q.targets:
                 agg = self.said[(q.speaker_entity, t)]
-                agg.add(x.article_id)
+                agg.add(x.article_id, day)
                 agg.extra["direct" if q.direct else "indirect"] += 1
                 if q.cue:
                     agg.extra["cue:" + q.cue.text.lower()] += 1
-                agg.add_evidence((x.article_id, s, quote), self.cap)
+                agg.add_evidence((x.article_id, s, quote, day or ""), self.cap)
 
     def graph(self, entities: dict[str, tuple[str, str, dict]]) -> Graph:
         """Assemble the graph; ``entities`` maps id -> (label, name, extra node props)."""
@@ -149,6 +160,7 @@ class GraphBuilder:
                         "articles": self.entity_articles[eid],
                         "aliases": aliases,
                         **extra,
+                        **self._time(self.entity_seen[eid]),
                     },
                 )
             )
@@ -159,7 +171,11 @@ class GraphBuilder:
         for (a, b), agg in sorted(self.co.items()):
             g.add_edge(
                 Edge(
-                    CO_MENTIONED, a, b, agg.weight, {"articles": agg.articles, "evidence": self._evidence(agg, "text")}
+                    CO_MENTIONED,
+                    a,
+                    b,
+                    agg.weight,
+                    {"articles": agg.articles, "evidence": self._evidence(agg, "text"), **self._time(agg.seen)},
                 )
             )
         for (a, b), agg in sorted(self.said.items()):
@@ -177,11 +193,24 @@ class GraphBuilder:
                         "direct": agg.extra["direct"],
                         "indirect": agg.extra["indirect"],
                         "evidence": self._evidence(agg, "quote"),
+                        **self._time(agg.seen),
                     },
                 )
             )
         return g
 
+    def _time(self, seen: Seen) -> dict:
+        return seen.props() if self.dated else {}
+
     def _evidence(self, agg: _Agg, field: str) -> list[dict]:
         items = sorted(set(agg.evidence))[: self.cap]
-        return [{"article": a, field: t} for a, _, t in items]
+        return [{"article": a, field: t, **({"date": d} if d else {})} for a, _, t, d in items]
+
+
+def article_day(x: ArticleExtraction) -> str | None:
+    """The day (``YYYY-MM-DD``) an article was published, or None when it is undated."""
+    published = x.meta.get("published")
+    if not published:
+        return None
+    # normalised at ingest; articles stored by older versions may hold the raw text
+    return published[:10] if _ISO_DAY.match(published) else dates.day(dates.normalize(published))

@@ -16,7 +16,8 @@ from graphbuild.entities.aliases import AliasRules
 from graphbuild.entities.resolve import CorpusResolver
 from graphbuild.graph import codec
 from graphbuild.graph.model import Article, ArticleExtraction, Graph, Problem
-from graphbuild.graph.relate import GraphBuilder, apply_ids
+from graphbuild.graph.relate import GraphBuilder, apply_ids, article_day
+from graphbuild.ingest import dates
 from graphbuild.ingest.options import ReadOptions
 from graphbuild.pipeline.extract import extract
 from graphbuild.writers.jsonl import JsonlWriter, read_jsonl
@@ -39,6 +40,8 @@ class BuildOptions:
     write_html: bool = True
     articles: bool = False  # graph.graphml also holds Article nodes and MENTIONS edges
     read: ReadOptions = field(default_factory=ReadOptions)  # table columns, folder patterns, size limit
+    since: str | None = None  # only articles published on or after this day (YYYY-MM-DD)
+    until: str | None = None  # only articles published on or before this day
 
 
 @dataclass
@@ -47,6 +50,8 @@ class BuildResult:
     articles: int = 0
     problems: list[Problem] = field(default_factory=list)
     store: dict = field(default_factory=dict)  # Neo4j write statistics, when written
+    outside_period: int = 0  # articles left out by since / until (undated ones included)
+    undated: int = 0  # articles built without a publication date
 
 
 # --- pass one: extraction --------------------------------------------------------------
@@ -129,6 +134,25 @@ def resolve_and_relate(
         if sink:
             sink(x)
     return builder.graph(resolution.entities)
+
+
+def in_period(
+    articles: Iterable[Article], since: str | None, until: str | None, on_outside: Callable[[Article], None]
+) -> Iterator[Article]:
+    """The articles published in ``[since, until]`` (days, inclusive); every other one, the
+    undated included when a bound is set, goes to ``on_outside``."""
+    for art in articles:
+        if dates.in_period(dates.day(art.published), since, until):
+            yield art
+        else:
+            on_outside(art)
+
+
+def period_extractions(
+    extractions: Iterable[ArticleExtraction], since: str | None, until: str | None
+) -> Iterator[ArticleExtraction]:
+    """The extractions of the articles published in ``[since, until]``."""
+    return (x for x in extractions if dates.in_period(article_day(x), since, until))
 
 
 def spool_extractions(

@@ -7,6 +7,10 @@ type has its own constant, chosen from a fixed table, never formatted from user 
 CONSTRAINTS = (
     "CREATE CONSTRAINT graphbuild_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT graphbuild_article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
+    # the time queries and period cuts filter on these dates
+    "CREATE INDEX graphbuild_article_date IF NOT EXISTS FOR (a:Article) ON (a.date)",
+    "CREATE INDEX graphbuild_entity_first_seen IF NOT EXISTS FOR (n:Entity) ON (n.first_seen)",
+    "CREATE INDEX graphbuild_entity_last_seen IF NOT EXISTS FOR (n:Entity) ON (n.last_seen)",
 )
 
 ARTICLE_HASHES = "MATCH (a:Article) RETURN a.id AS id, a._hash AS hash"
@@ -25,6 +29,14 @@ RETURN count(*) AS deleted
 """
 
 ARTICLE_EXTRACTIONS = "MATCH (a:Article) RETURN a._extraction AS x ORDER BY a.id"
+
+# the articles published in a period (either bound may be null; undated ones lie in none)
+PERIOD_EXTRACTIONS = """
+MATCH (a:Article)
+WHERE a.date IS NOT NULL
+  AND ($since IS NULL OR a.date >= date($since)) AND ($until IS NULL OR a.date <= date($until))
+RETURN a._extraction AS x ORDER BY a.id
+"""
 
 ENTITY_HASHES = "MATCH (n:Entity) RETURN n.id AS id, n._hash AS hash"
 

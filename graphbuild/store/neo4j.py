@@ -238,9 +238,15 @@ class Neo4jStore:
             self._batched(C.DELETE_ARTICLES, present, name="ids")
         return [i for i in ids if i not in existing]
 
-    def extractions(self) -> Iterator[dict]:
-        """Every stored article's extraction (``codec.to_dict`` form), in article-id order."""
-        for r in self._read(C.ARTICLE_EXTRACTIONS):
+    def extractions(self, since: str | None = None, until: str | None = None) -> Iterator[dict]:
+        """Every stored article's extraction (``codec.to_dict`` form), in article-id order;
+        with ``since`` / ``until`` (``YYYY-MM-DD``, inclusive), only the articles published
+        in that period."""
+        if since is None and until is None:
+            records = self._read(C.ARTICLE_EXTRACTIONS)
+        else:
+            records = self._read(C.PERIOD_EXTRACTIONS, since=since, until=until)
+        for r in records:
             if r["x"]:
                 yield json.loads(r["x"])
 

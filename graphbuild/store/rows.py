@@ -3,6 +3,11 @@ row so a sync writes only what changed (building the same input twice writes not
 
 Neo4j properties cannot hold maps, so list-of-dict properties (``evidence``) travel as JSON
 strings; lists of strings stay native lists (``aliases``, ``cues``) so Cypher can use them.
+
+Dates are Neo4j ``date`` values, so Cypher's date functions and indexes work: ``first_seen``,
+``last_seen``, an article's ``date`` (its ``published`` keeps the full normalised text), and
+the per-month counts ``monthly`` as two lists, ``months`` (the first day of each month) and
+``month_counts``.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
+from datetime import date
 
 from graphbuild.graph.model import ARTICLE, Edge, Graph, Node
 
@@ -19,8 +25,11 @@ REL_TYPES = ("CO_MENTIONED", "SAID_ABOUT", "MENTIONS")
 ARTICLE_PREFIX = "article:"
 
 
+DATE_PROPS = ("first_seen", "last_seen", "date")
+
+
 def _hash(obj) -> str:
-    data = json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    data = json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
     return hashlib.blake2b(data.encode("utf-8"), digest_size=12).hexdigest()
 
 
@@ -29,6 +38,12 @@ def to_neo4j_props(props: dict) -> dict:
     out = {}
     for k, v in props.items():
         if v is None:
+            continue
+        if k in DATE_PROPS and isinstance(v, str):
+            v = _date(v)
+        elif k == "monthly" and isinstance(v, dict):
+            out["months"] = [date(int(m[:4]), int(m[5:7]), 1) for m in v]
+            out["month_counts"] = list(v.values())
             continue
         if k in JSON_PROPS or isinstance(v, dict) or (isinstance(v, list) and any(isinstance(x, dict) for x in v)):
             v = json.dumps(v, ensure_ascii=False, sort_keys=True)
@@ -40,12 +55,24 @@ def from_neo4j_props(props: dict) -> dict:
     """Inverse of :func:`to_neo4j_props` (drops the writer's bookkeeping properties)."""
     out = {}
     for k, v in props.items():
-        if k.startswith("_") or k == "id":
+        if k.startswith("_") or k == "id" or k == "month_counts":
             continue
         if k in JSON_PROPS and isinstance(v, str):
             v = json.loads(v)
+        elif k in DATE_PROPS and hasattr(v, "iso_format"):
+            v = v.iso_format()
+        elif k == "months":
+            k, v = "monthly", {m.iso_format()[:7]: n for m, n in zip(v, props.get("month_counts") or [])}
         out[k] = v
     return out
+
+
+def _date(day: str) -> date | str:
+    """``YYYY-MM-DD...`` as a date (what the driver sends as a Neo4j date); other text as is."""
+    try:
+        return date.fromisoformat(day[:10])
+    except ValueError:
+        return day
 
 
 def entity_rows(graph: Graph) -> dict[str, list[dict]]:
@@ -75,6 +102,9 @@ def article_row(extraction: dict, config: str) -> dict:
     the text, metadata and the build configuration, so a changed article is re-written."""
     meta = extraction.get("meta") or {}
     props = {"title": extraction.get("title"), **{k: meta.get(k) for k in ("url", "published", "source")}}
+    day = _date(props["published"]) if props["published"] else None
+    if isinstance(day, date):
+        props["date"] = day
     return {
         "id": extraction["article_id"],
         "props": {k: v for k, v in props.items() if v is not None},

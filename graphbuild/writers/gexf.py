@@ -5,7 +5,10 @@ edge's ``kind``.
 Time: when nodes or edges carry ``first_seen`` / ``last_seen`` (ISO dates, added by a
 later stage once articles have dates), the graph is written in ``dynamic`` mode with
 ``timeformat="date"`` and each such element gets ``start`` / ``end``, so Gephi's timeline
-can play the graph; without them the graph is ``static`` and nothing else changes.
+can play the graph; without them the graph is ``static`` and nothing else changes. An
+element seen in months that are not consecutive (its ``monthly`` counts have gaps) gets
+one ``<spell>`` per run of months instead (:func:`graphbuild.graph.timeline.spells`), so
+the timeline shows it only when it was in the news.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import json
 from pathlib import Path
 
 from graphbuild.graph.model import Graph
+from graphbuild.graph.timeline import spells
 from graphbuild.version import __version__
 from graphbuild.writers.common import TIME_PROPS, atomic_open, entity_graph, is_directed, xml_text
 
@@ -59,9 +63,15 @@ def _attvalues(cols: dict, props: dict) -> str:
     return f"<attvalues>{vals}</attvalues>" if vals else ""
 
 
-def _time(props: dict) -> str:
+def _time(props: dict) -> tuple[str, str]:
+    """The element's time: (``start``/``end`` attributes, ``<spells>`` child), one of them
+    empty; several spells when its months have gaps."""
+    runs = spells(props)
+    if len(runs) > 1:
+        inner = "".join(f'<spell start="{xml_text(a)}" end="{xml_text(b)}"/>' for a, b in runs)
+        return "", f"<spells>{inner}</spells>"
     start, end = (props.get(k) for k in TIME_PROPS)
-    return (f' start="{xml_text(start)}"' if start else "") + (f' end="{xml_text(end)}"' if end else "")
+    return (f' start="{xml_text(start)}"' if start else "") + (f' end="{xml_text(end)}"' if end else ""), ""
 
 
 def _has_time(graph: Graph) -> bool:
@@ -100,18 +110,20 @@ def write(graph: Graph, path: str | Path, *, articles: bool = False) -> Path:
         fh.write("<nodes>\n")
         for n in graph.nodes.values():
             props = {"type": n.label, **n.props}
+            when, spelled = _time(n.props)
             fh.write(
-                f'<node id="{xml_text(n.id)}" label="{xml_text(n.name)}"{_time(n.props)}>'
-                f"{_attvalues(ncols, props)}</node>\n"
+                f'<node id="{xml_text(n.id)}" label="{xml_text(n.name)}"{when}>'
+                f"{_attvalues(ncols, props)}{spelled}</node>\n"
             )
         fh.write("</nodes>\n<edges>\n")
         for i, e in enumerate(graph.edges.values()):
             kind = "directed" if is_directed(e.type) else "undirected"
             props = {"type": e.type, **e.props}
+            when, spelled = _time(e.props)
             fh.write(
                 f'<edge id="e{i}" source="{xml_text(e.source)}" target="{xml_text(e.target)}" type="{kind}" '
-                f'kind="{xml_text(e.type)}" label="{xml_text(e.type)}" weight="{e.weight}"{_time(e.props)}>'
-                f"{_attvalues(ecols, props)}</edge>\n"
+                f'kind="{xml_text(e.type)}" label="{xml_text(e.type)}" weight="{e.weight}"{when}>'
+                f"{_attvalues(ecols, props)}{spelled}</edge>\n"
             )
         fh.write("</edges>\n</graph>\n</gexf>\n")
     return path

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 
 class JsonlWriter:
@@ -32,8 +36,46 @@ class JsonlWriter:
 
 
 def read_jsonl(path: str | Path) -> Iterator[dict]:
-    """Objects of a JSON Lines file written by :class:`JsonlWriter`."""
-    with Path(path).open(encoding="utf-8") as fh:
+    """Objects of a JSON Lines file written by :class:`JsonlWriter` (or gzipped, ``.gz``)."""
+    with _open_text(Path(path)) as fh:
         for line in fh:
             if line.strip():
                 yield json.loads(line)
+
+
+def _open_text(path: Path) -> IO[str]:
+    return gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8")
+
+
+def _replace_when_done(path: Path, write) -> Path:
+    """Call ``write(tmp_path)``, then move the file into place: complete or absent."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.part")
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
+
+
+def copy_gzipped(src: str | Path, dst: str | Path) -> Path:
+    """Copy the file ``src`` to ``dst`` gzipped (fast level: it is a working copy, not an
+    archive)."""
+
+    def write(tmp: Path) -> None:
+        with Path(src).open("rb") as fin, gzip.open(tmp, "wb", compresslevel=1) as fout:
+            shutil.copyfileobj(fin, fout, 1 << 20)
+
+    return _replace_when_done(Path(dst), write)
+
+
+def write_json(obj: dict, path: str | Path) -> Path:
+    """Write one JSON object to ``path`` (complete or absent)."""
+    data = json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return _replace_when_done(Path(path), lambda tmp: tmp.write_text(data, encoding="utf-8"))
+
+
+def read_json(path: str | Path) -> dict:
+    """The object :func:`write_json` wrote."""
+    return json.loads(Path(path).read_text(encoding="utf-8"))
