@@ -486,7 +486,50 @@ def check_entity_articles(s, g):
     assert [r["mentions"] for r in rows] == sorted((r["mentions"] for r in rows), reverse=True)
 
 
+# The seeds are undated: the time queries find nothing in any period here (undated articles
+# lie in none); tests/test_time.py checks them on a dated corpus.
+
+
+def check_entity_timeline(s, g):
+    x = _by_mentions(g)[0]
+    assert "first_seen" not in x.props and "undated" not in x.props  # no dates at all: no time properties
+    assert run(s, "entity-timeline", name=x.id) == []
+
+
+def check_rising_pairs(s, g):
+    assert _edges(g, CO_MENTIONED)
+    assert (
+        run(
+            s,
+            "rising-pairs",
+            before_since="2000-01-01",
+            before_until="2000-12-31",
+            after_since="2001-01-01",
+            after_until="2100-12-31",
+        )
+        == []
+    )
+
+
+def check_said_about_in_period(s, g):
+    e = max(_edges(g, SAID_ABOUT), key=lambda e: (e.weight, e.key))
+    rows = run(s, "said-about-in-period", speaker=e.source, about=e.target)
+    assert sorted((r["article"], r["quote"]) for r in rows) == sorted(
+        (v["article"], v["quote"]) for v in e.props["evidence"]
+    )
+    assert all(r["statements"] == e.weight and r["date"] is None for r in rows)
+    assert run(s, "said-about-in-period", speaker=e.source, about=e.target, since="1800-01-01") == []
+
+
+def check_new_entities(s, g):
+    assert run(s, "new-entities", since="1800-01-01") == []
+
+
 CHECKS = {
+    "entity-timeline": check_entity_timeline,
+    "rising-pairs": check_rising_pairs,
+    "said-about-in-period": check_said_about_in_period,
+    "new-entities": check_new_entities,
     "top-entities": check_top_entities,
     "strongest-co-mentions": check_strongest_co_mentions,
     "said-about": check_said_about,
