@@ -12,16 +12,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from graphbuild.entities.aliases import AliasRules, load_aliases
+from graphbuild.entities.aliases import AliasRules, load_aliases, parse_aliases
 from graphbuild.errors import InputError, StoreError
 from graphbuild.graph import codec
-from graphbuild.graph.model import ARTICLE, Graph, Problem
+from graphbuild.graph.model import ARTICLE, Article, Graph, Problem
 from graphbuild.ingest import dates
 from graphbuild.ingest.sources import read_articles
 from graphbuild.pipeline.run import (
     BuildOptions,
     BuildResult,
     Progress,
+    extract_all,
     in_period,
     period_extractions,
     read_spool,
@@ -29,11 +30,14 @@ from graphbuild.pipeline.run import (
     spool_extractions,
 )
 from graphbuild.store import queries
-from graphbuild.store.neo4j import Neo4jSettings, Neo4jStore, SyncStats
+from graphbuild.store.lock import WriterLock
+from graphbuild.store.neo4j import Neo4jSettings, Neo4jStore, Refused, SyncStats
 from graphbuild.store.queries import Query
+from graphbuild.store.settings import KEYS, describe, differences, graph_settings
 from graphbuild.version import __version__
 from graphbuild.writers import graphml, html
 from graphbuild.writers.jsonl import JsonlWriter, copy_gzipped, read_json, read_jsonl, write_json
+from graphbuild.writers.outdir import OutputFolder, output_error
 
 # What a build folder keeps besides the graph, so that a period can be cut from it exactly:
 # every article's lossless extraction, and the settings the graph was built with.
@@ -56,6 +60,29 @@ __all__ = [
 
 def _rules(aliases: str | Path | None) -> AliasRules | None:
     return None if aliases is None else load_aliases(aliases)
+
+
+def _alias_text(aliases: str | Path | None) -> str | None:
+    """The alias file's text (read after :func:`_rules` has checked the file)."""
+    return None if aliases is None else Path(aliases).read_text(encoding="utf-8-sig")
+
+
+def _wanted(opts: BuildOptions) -> dict:
+    name = None if opts.aliases is None else Path(opts.aliases).name
+    return graph_settings(opts.window, _alias_text(opts.aliases), name, str(opts.model), opts.keep_places)
+
+
+def _check_settings(store: Neo4jStore, wanted: dict, change: bool, keys=KEYS) -> list[tuple[str, str]]:
+    """The differences between the graph's recorded settings and ``wanted``; an error when
+    there are any and ``change`` was not asked for."""
+    diffs = differences(store.read_settings(), wanted, keys)
+    if diffs and not change:
+        raise InputError(
+            f"the Neo4j graph was built with other settings ({describe(diffs)}); fix: use the graph's "
+            "settings, or ask to change them (the whole graph is then recomputed with the new ones)",
+            setting=diffs[0][0],
+        )
+    return diffs
 
 
 def _with_model(opts: BuildOptions) -> BuildOptions:
@@ -126,24 +153,37 @@ def build_files(
         if on_problem:
             on_problem(p)
 
-    store = _open_store(neo4j) if neo4j is not None else None
-    try:
-        with tempfile.TemporaryDirectory(prefix="graphbuild-") as tmp:
-            spool = Path(tmp) / "spool.jsonl"
-            articles = read_articles(inputs, sink, options=opts.read)
-            articles = in_period(articles, since, until, lambda _: outside.__setitem__(0, outside[0] + 1))
-            count, resolver = spool_extractions(articles, opts, rules, spool, on_progress)
-            graph = _write_outputs(Path(out), spool, opts, rules, resolver)
-            stats = _store(store, spool, opts, rules) if store is not None else {}
-    finally:
-        if store is not None:
-            store.close()
+    with OutputFolder(out) as folder:  # checked, locked and staged before any extraction
+        store = _open_store(neo4j) if neo4j is not None else None
+        try:
+            if store is not None:  # refused before any extraction work is spent
+                wanted = _wanted(opts)
+                _check_settings(store, wanted, opts.change_settings)
+            with tempfile.TemporaryDirectory(prefix="graphbuild-") as tmp:
+                spool = Path(tmp) / "spool.jsonl"
+                articles = read_articles(inputs, sink, options=opts.read, exclude=[folder.path])
+                articles = in_period(articles, since, until, lambda _: outside.__setitem__(0, outside[0] + 1))
+                count, resolver = spool_extractions(articles, opts, rules, spool, on_progress)
+                if count == 0:
+                    what = "no article falls in the period" if outside[0] else "no article could be read"
+                    raise InputError(
+                        f"{what}, so nothing was written; fix: give text files, folders or JSONL files "
+                        "that hold articles" + (", or widen the period" if outside[0] else "")
+                    )
+                try:
+                    graph = _write_outputs(folder.staging, spool, opts, rules, resolver)
+                except OSError as exc:
+                    raise output_error(exc, folder.shown) from None
+                folder.commit()  # the files are complete before Neo4j is touched
+                stats = _store(store, spool, opts, rules, sink, wanted) if store is not None else {}
+        finally:
+            if store is not None:
+                store.close()
     undated = sum(1 for n in graph.nodes.values() if n.label == ARTICLE and not n.props.get("published"))
     return BuildResult(graph, count, problems, stats, outside[0], undated)
 
 
 def _write_outputs(out: Path, spool: Path, opts: BuildOptions, rules, resolver) -> Graph:
-    out.mkdir(parents=True, exist_ok=True)
     with JsonlWriter(out / "extractions.jsonl") as ex:
         graph = resolve_and_relate(
             lambda: read_spool(spool), opts.window, rules, resolver, sink=lambda x: ex.write(codec.to_public(x))
@@ -156,23 +196,81 @@ def _write_outputs(out: Path, spool: Path, opts: BuildOptions, rules, resolver) 
     return graph
 
 
-def _store(store: Neo4jStore, spool: Path, opts: BuildOptions, rules) -> dict:
-    config = f"{opts.model}|places={opts.keep_places}|{__version__}"
-    written = store.put_articles(read_jsonl(spool), config)
-    return {"articles_written": written, "sync": sync_store(store, opts.window, rules)}
+def _store(store: Neo4jStore, spool: Path, opts: BuildOptions, rules, sink, wanted: dict) -> dict:
+    def rejected(article_id: str, reason: str) -> None:
+        sink(Problem(f"article {article_id[:80]!r}", f"not stored in Neo4j: {reason}"))
+
+    with WriterLock(store, on_wait=lambda msg: sink(Problem("neo4j", msg, skipped=False))):
+        diffs = _check_settings(store, wanted, opts.change_settings)  # again, now that we write
+        _warn_replaced(store, spool, sink)
+        written = store.put_articles(read_jsonl(spool), _config(opts), rejected)
+        if any(k in ("model", "places") for k, _ in diffs):
+            written += _reextract(store, spool, opts, rejected)
+        store.write_settings(wanted)
+        return {"articles_written": written, "sync": sync_store(store, opts.window, rules), "changed": diffs}
+
+
+def _config(opts: BuildOptions) -> str:
+    return f"{opts.model}|places={opts.keep_places}|{__version__}"
+
+
+def _warn_replaced(store: Neo4jStore, spool: Path, sink) -> None:
+    """An article replacing a stored one of the same id from another source is worth a word."""
+    batch: dict[str, str | None] = {}
+
+    def check() -> None:
+        for aid, old in store.sources(list(batch)).items():
+            if old and batch[aid] and old != batch[aid]:
+                sink(Problem(str(batch[aid]), f"article id {aid!r} replaces the stored one from {old}", skipped=False))
+        batch.clear()
+
+    for x in read_jsonl(spool):
+        batch[x["article_id"]] = (x.get("meta") or {}).get("source")
+        if len(batch) >= 1000:
+            check()
+    check()
+
+
+def _reextract(store: Neo4jStore, spool: Path, opts: BuildOptions, rejected) -> int:
+    """Extract again, with the new model or places setting, every stored article this
+    build did not bring (their text is stored with them)."""
+    fresh = {x["article_id"] for x in read_jsonl(spool)}
+    old = (
+        Article(d["article_id"], d["text"], d.get("title"), origin=f"neo4j:{d['article_id']}", **(d.get("meta") or {}))
+        for d in store.extractions()
+        if d["article_id"] not in fresh
+    )
+    redone = (codec.to_dict(x) for x in extract_all(old, opts))
+    return store.put_articles(redone, _config(opts), rejected)
 
 
 def remove_articles(
-    ids: list[str], neo4j: Neo4jSettings, window: str = "sentence", aliases: str | Path | None = None
+    ids: list[str],
+    neo4j: Neo4jSettings,
+    window: str | None = None,
+    aliases: str | Path | None = None,
+    change_settings: bool = False,
 ) -> tuple[list[str], SyncStats]:
     """Take articles out of the Neo4j graph with everything they contributed.
 
-    Returns the ids that were not found and the sync statistics.
+    ``window`` and ``aliases`` default to the graph's recorded settings; different ones are
+    an error unless ``change_settings``. Returns the ids that were not found and the sync
+    statistics.
     """
     rules = _rules(aliases)
-    with _open_store(neo4j) as store:
+    with _open_store(neo4j) as store, WriterLock(store):
+        stored = store.read_settings() or {}
+        wanted = {**stored, "window": window or stored.get("window") or "sentence"}
+        if aliases is not None:
+            given = graph_settings(wanted["window"], _alias_text(aliases), Path(aliases).name, "", False)
+            wanted.update({k: given[k] for k in ("aliases", "aliases_sha", "aliases_file")})
+        elif stored.get("aliases"):
+            rules = parse_aliases(stored["aliases"], f"the graph's alias rules ({stored.get('aliases_file')})")
+        _check_settings(store, wanted, change_settings, keys=("window", "aliases"))
         missing = store.remove_articles(ids)
-        return missing, sync_store(store, window, rules)
+        if stored:
+            store.write_settings(wanted)
+        return missing, sync_store(store, wanted["window"], rules)
 
 
 def load_graph(build_dir: str | Path, since: str | None = None, until: str | None = None) -> Graph:
@@ -295,6 +393,11 @@ def run_query(name: str, params: list[str], neo4j: Neo4jSettings, write: bool = 
         store.ping()
         try:
             keys, rows = store.query(q.text, bound, write=write)
+        except Refused as exc:
+            raise Refused(
+                f"query {q.name} is refused in read-only mode: {exc}; fix: allow writes if that is intended",
+                setting="write",
+            ) from None
         except StoreError as exc:
             if not write and ("AccessMode" in str(exc) or "read access mode" in str(exc).lower()):
                 raise StoreError(

@@ -13,7 +13,7 @@ from typing import List
 
 import typer
 
-from graphbuild.errors import GraphbuildError, InputError
+from graphbuild.errors import GraphbuildError, InputError, printable
 from graphbuild.graph.model import Problem
 from graphbuild.store.queries import Format
 from graphbuild.version import __version__
@@ -34,7 +34,13 @@ class Window(str, Enum):
 
 
 def _err(msg: str) -> None:
-    typer.echo(f"graphbuild: {msg}", err=True)
+    # every message passes here: escape sequences in file names never reach the terminal
+    # raw, and a password in a URI is never shown
+    typer.echo(f"graphbuild: {printable(msg)}", err=True)
+
+
+def _out(line: str) -> None:
+    typer.echo(printable(line))
 
 
 # The option that changes each library setting an error can name.
@@ -44,16 +50,23 @@ _OPTION_OF = {
     "database": "--database",
     "aliases": "--aliases",
     "articles": "--articles",
+    "window": "--window",
+    "places": "--places",
+    "out": "--out",
     "write": "--write",
     "columns": "--columns",
     "since": "--since",
     "until": "--until",
 }
+_GRAPH_SETTINGS = {"window", "aliases", "model", "places"}  # recorded with a Neo4j graph
 
 
 def _fail(exc: GraphbuildError) -> None:
     flag = _OPTION_OF.get(exc.setting or "")
-    _err(f"error: {exc}" + (f" (option {flag})" if flag else ""))
+    hint = f" (option {flag})" if flag else ""
+    if exc.setting in _GRAPH_SETTINGS:
+        hint = f" (option {flag}; add --change-settings to change the graph's settings)"
+    _err(f"error: {exc}{hint}")
     raise typer.Exit(exc.exit_code)
 
 
@@ -187,6 +200,11 @@ def build(
         "--neo4j",
         help="Also store the articles in Neo4j and sync its graph (incremental: the database keeps earlier builds' articles).",
     ),
+    change_settings: bool = typer.Option(
+        False,
+        "--change-settings",
+        help="With --neo4j: rebuild the stored graph with this command's --window/--aliases/--model/--places.",
+    ),
     neo4j: Callable = _filled_by_neo4j_options,
 ) -> None:
     """Build the graph of INPUTS: writes graph.graphml, graph.html and extractions.jsonl to --out."""
@@ -216,6 +234,7 @@ def build(
         articles=articles,
         since=since,
         until=until,
+        change_settings=change_settings,
     )
     try:
         settings = neo4j() if store else None
@@ -225,12 +244,6 @@ def build(
         _fail(exc)
     if not quiet:
         _print_summary(result, problems, out)
-    if result.articles == 0:
-        _err(
-            "error: no article could be read; fix: pass text, web page, CSV/TSV, JSONL, WARC or feed files, "
-            "or folders holding them"
-        )
-        raise typer.Exit(InputError.exit_code)
     skipped = sum(p.skipped for p in problems)
     if strict and skipped:
         _err(f"error: {skipped} input items were skipped (--strict); fix the items listed above")
@@ -241,10 +254,10 @@ def _print_summary(result, problems: list[Problem], out: Path) -> None:
     from graphbuild.graph.summary import summarize
 
     for line in summarize(result.graph):
-        typer.echo(line)
+        _out(line)
     skipped = sum(p.skipped for p in problems)
     unread = sum(p.unread for p in problems)
-    typer.echo(
+    _out(
         f"{result.articles} articles built, {skipped} skipped, {unread} files not read; wrote {out}/graph.graphml, "
         f"{out}/graph.html, {out}/extractions.jsonl"
     )
@@ -254,7 +267,11 @@ def _print_summary(result, problems: list[Problem], out: Path) -> None:
         typer.echo(f"{result.outside_period} articles outside the period (or undated) left out")
     if result.store:
         sync = result.store["sync"]
-        typer.echo(
+        if result.store.get("changed"):
+            from graphbuild.store.settings import describe
+
+            _out(f"neo4j: settings changed ({describe(result.store['changed'])}); the whole graph was recomputed")
+        _out(
             f"neo4j: {result.store['articles_written']} articles stored, {sync.total_written} "
             f"nodes/relationships written, {sync.deleted} deleted, {sync.unchanged} unchanged"
         )
@@ -264,15 +281,20 @@ def _print_summary(result, problems: list[Problem], out: Path) -> None:
 @neo4j_options
 def remove(
     ids: List[str] = typer.Argument(..., help="Article ids to take out of the Neo4j graph."),
-    window: Window = typer.Option(Window.sentence, help="Co-mention window of the graph."),
-    aliases: Path | None = typer.Option(None, help="Alias file used for the graph."),
+    window: Window | None = typer.Option(None, help="Co-mention window (default: the graph's recorded one)."),
+    aliases: Path | None = typer.Option(None, help="Alias file (default: the graph's recorded rules)."),
+    change_settings: bool = typer.Option(
+        False, "--change-settings", help="Recompute the graph with this command's --window/--aliases."
+    ),
     neo4j: Callable = _filled_by_neo4j_options,
 ) -> None:
     """Remove articles from the Neo4j graph with everything they contributed."""
     from graphbuild.api import remove_articles
 
     try:
-        missing, sync = remove_articles(ids, neo4j(), window=window.value, aliases=aliases)
+        missing, sync = remove_articles(
+            ids, neo4j(), window=window.value if window else None, aliases=aliases, change_settings=change_settings
+        )
     except GraphbuildError as exc:
         _fail(exc)
     for i in missing:
@@ -458,8 +480,8 @@ def query(
     ctx: typer.Context,
     query: str | None = typer.Argument(
         None,
-        help="A .cypher file, or the name of one in ./queries/ or the "
-        "project's queries/ (e.g. top-entities, said-about, shortest-path).",
+        help="A library query name (top-entities, said-about, shortest-path, ...), "
+        "or the path of a .cypher file (./queries/x.cypher).",
         show_default=False,
     ),
     param: List[str] = typer.Option(
@@ -522,6 +544,11 @@ def run(argv: list[str] | None = None) -> int:
     except GraphbuildError as exc:
         _err(f"error: {exc}")
         return exc.exit_code
+    except OSError as exc:  # a full disk or a gone terminal, outside any output folder
+        if os.environ.get("GRAPHBUILD_DEBUG"):
+            raise
+        _err(f"error: {exc.strerror or exc}: {exc.filename or ''}; fix: check the disk and the path")
+        return 74
     except Exception as exc:  # last resort: one line, and how to get the details
         if os.environ.get("GRAPHBUILD_DEBUG"):
             raise

@@ -1,5 +1,7 @@
 """One exception root. Every message says what went wrong and how to fix it."""
 
+import re
+
 
 class GraphbuildError(Exception):
     """Root of all errors graphbuild raises on purpose; the CLI prints them as one line.
@@ -31,3 +33,25 @@ class StoreError(GraphbuildError):
     """Neo4j is unreachable, rejects the credentials, or fails a write."""
 
     exit_code = 4
+
+
+class OutputError(GraphbuildError):
+    """The output folder cannot be used (a file, not writable, full, locked by another build)."""
+
+    exit_code = 5
+
+
+_URI_PASSWORD = re.compile(r"""(\b[a-z][a-z0-9+.-]*://[^/\s:@]*:)[^\s'"]*@""", re.I)
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def redact(text: str) -> str:
+    """``text`` with any password written in a URI (``bolt://user:secret@host``) replaced."""
+    return _URI_PASSWORD.sub(r"\1***@", text)
+
+
+def printable(text: str) -> str:
+    """``text`` safe for a terminal: control characters (escape sequences), and code points
+    that cannot be encoded (lone surrogates from undecodable file names), are shown
+    escaped (``\\x1b``, ``\\udcff``); passwords in URIs are redacted."""
+    return _CONTROL.sub(lambda m: ascii(m.group())[1:-1], redact(text))

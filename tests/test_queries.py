@@ -107,7 +107,7 @@ def test_bind_fills_defaults_and_names_missing_or_unknown_params():
         Q.bind(q, {"name": "X", "extra": 1, "limit": "ten"})
 
 
-def test_find_looks_at_the_path_then_queries_folders(tmp_path):
+def test_find_takes_paths_as_given_and_names_from_the_installed_library_only(tmp_path):
     own = tmp_path / "mine.cypher"
     own.write_text("RETURN 1 AS one", encoding="utf-8")
     assert Q.find(str(own), cwd=tmp_path) == own
@@ -115,15 +115,20 @@ def test_find_looks_at_the_path_then_queries_folders(tmp_path):
     (tmp_path / "queries").mkdir()
     (tmp_path / "queries" / "top-entities.cypher").write_text("RETURN 2 AS two", encoding="utf-8")
     (tmp_path / "queries" / "local-only.cypher").write_text("RETURN 3 AS three", encoding="utf-8")
-    # ./queries/ first (it overrides the project's), then the project's queries/ folder
-    assert Q.find("top-entities", cwd=tmp_path) == tmp_path / "queries" / "top-entities.cypher"
-    assert Q.find("local-only.cypher", cwd=tmp_path).name == "local-only.cypher"
+    (tmp_path / "said-about").write_text("RETURN 4 AS planted", encoding="utf-8")
+    # a name never comes from the current folder (a planted ./queries/ or ./NAME file)
+    assert Q.find("top-entities", cwd=tmp_path) == ROOT / "queries" / "top-entities.cypher"
     assert Q.find("said-about", cwd=tmp_path) == ROOT / "queries" / "said-about.cypher"
     assert Q.load("said-about", cwd=tmp_path).name == "said-about"
+    # ... unless the user passes it as a path
+    assert Q.find("queries/local-only.cypher", cwd=tmp_path) == tmp_path / "queries" / "local-only.cypher"
+    assert Q.find("./queries/top-entities.cypher", cwd=tmp_path).read_text() == "RETURN 2 AS two"
     with pytest.raises(InputError) as e:
-        Q.find("no-such-query", cwd=tmp_path)
+        Q.find("local-only", cwd=tmp_path)
     msg = str(e.value)
-    assert "no-such-query" in msg and "local-only" in msg and "said-about" in msg and "\n" not in msg
+    assert "local-only" in msg and "said-about" in msg and "\n" not in msg
+    with pytest.raises(InputError, match="no query file"):
+        Q.find("local-only.cypher", cwd=tmp_path)
 
 
 NASTY = [

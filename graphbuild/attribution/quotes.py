@@ -18,7 +18,9 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterator
 
 from graphbuild.attribution.direct import continue_paragraphs, direct_quotes, segments
 from graphbuild.attribution.doc import Candidate, QuoteDoc
@@ -40,7 +42,8 @@ def find_quotes(parsed: ParsedArticle, mentions: list[Mention]) -> list[Quote]:
         doc.mark_quoted(s.open_mark, s.end + 1)
     direct, orphans = direct_quotes(doc, segs)
     used = {c.cue[0] for c in direct}
-    cands = _outermost(doc, cands + direct + [c for c in _reported(doc, used) if not _inside(c, direct)])
+    index = _Spans(direct)
+    cands = _outermost(doc, cands + direct + [c for c in _reported(doc, used) if not _inside(c, index)])
     continue_paragraphs(doc, cands, orphans)
     return resolve_speakers(doc, cands)
 
@@ -257,9 +260,28 @@ def _outermost(doc: QuoteDoc, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _inside(c: Candidate, direct: list[Candidate]) -> bool:
+class _Spans:
+    """The content spans of the direct quotes, sorted, for overlap look-ups in log time."""
+
+    def __init__(self, direct: list[Candidate]):
+        self.spans = sorted((ds, de, i) for i, d in enumerate(direct) for ds, de in d.content)
+        self.starts = [s for s, _, _ in self.spans]
+        self.longest = max((de - ds for ds, de, _ in self.spans), default=0)
+
+    def overlaps(self, s: int, e: int) -> Iterator[tuple[int, int]]:
+        """(direct quote index, characters in common) for each span overlapping [s, e)."""
+        lo, hi = bisect_left(self.starts, s - self.longest), bisect_left(self.starts, e)
+        for ds, de, i in self.spans[lo:hi]:
+            common = min(e, de) - max(s, ds)
+            if common > 0:
+                yield i, common
+
+
+def _inside(c: Candidate, direct: _Spans) -> bool:
     """Reported content that is mostly one of the direct quotes already found."""
     size = sum(e - s for s, e in c.content) or 1
-    return any(
-        2 * sum(max(0, min(e, de) - max(s, ds)) for s, e in c.content for ds, de in d.content) > size for d in direct
-    )
+    shared: Counter = Counter()
+    for s, e in c.content:
+        for i, common in direct.overlaps(s, e):
+            shared[i] += common
+    return any(2 * n > size for n in shared.values())

@@ -8,14 +8,15 @@ said too, as ``unread`` problems; a file named directly that cannot be read is a
 
 from __future__ import annotations
 
+import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from graphbuild.graph.model import Article, Problem
-from graphbuild.ingest import dates
+from graphbuild.ingest import dates, safety
 from graphbuild.ingest.options import ReadOptions, left_out
 from graphbuild.ingest.text import ProblemSink, decode, read_jsonl_lines, text_article
 
@@ -73,7 +74,7 @@ def _too_large(size: int, limit: int) -> str:
     return f"too large ({size / 2**20:.1f} MB; the limit is {limit / 2**20:.0f} MB)"
 
 
-def _walk(root: Path, opts: ReadOptions, on_problem: ProblemSink) -> Iterator[Path]:
+def _walk(root: Path, opts: ReadOptions, on_problem: ProblemSink, exclude: Iterable[Path] = ()) -> Iterator[Path]:
     closed: set[PurePosixPath] = set()  # folders said once and not entered
     for path in sorted(root.rglob("*")):  # sorted: a folder comes before what it holds
         rel = PurePosixPath(path.relative_to(root).as_posix())
@@ -81,6 +82,8 @@ def _walk(root: Path, opts: ReadOptions, on_problem: ProblemSink) -> Iterator[Pa
             continue
         folder = path.is_dir() and not path.is_symlink()
         why = _folder_left_out(path, rel, opts) if folder else _file_left_out(path, rel, opts)
+        if why is None and folder and _is_output(path, exclude):
+            why = "a graphbuild output folder, not read as input"
         if why is not None:
             on_problem(Problem(str(path), why, skipped=False, unread=True))
             if folder:
@@ -116,19 +119,48 @@ def _file_left_out(path: Path, rel: PurePosixPath, opts: ReadOptions) -> str | N
     return why
 
 
+def _is_output(path: Path, exclude: Iterable[Path]) -> bool:
+    """A build's output folder (the current ``--out``, or any holding the marker)."""
+    return safety.is_output_folder(path) or any(path.resolve() == Path(e).resolve() for e in exclude)
+
+
 def _read_bytes(path: Path, on_problem: ProblemSink) -> bytes | None:
     try:
-        return path.read_bytes()
-    except OSError as exc:
-        on_problem(Problem(str(path), f"cannot read: {exc.strerror or exc}"))
+        return safety.read_regular(path)  # regular files only, bounded, never blocking
+    except safety.Unreadable as exc:
+        on_problem(Problem(str(path), str(exc)))
         return None
 
 
-def _read_path(path: Path, root: Path, opts: ReadOptions, on_problem: ProblemSink) -> Iterator[Article]:
+def _article_id(path: Path, root: Path, taken: Container[str], on_problem: ProblemSink) -> str:
+    """A file's article id: its path relative to the folder it was found in (its name when
+    given directly); when an earlier input of the build has that id, the folder's own name
+    and then its parents' go in front (``2024/001.txt``) until it is unique. Bytes of the
+    name that are not UTF-8 become U+FFFD."""
+    rel = (path.relative_to(root) if path != root else Path(path.name)).as_posix()
+    art_id = rel
+    parents = list(Path(os.path.abspath(root)).parts[1:])
+    while art_id in taken and parents:
+        art_id = f"{parents.pop()}/{art_id}"
+    text, changed = safety.path_text(art_id)
+    if changed:
+        on_problem(Problem(str(path), f"file name is not valid UTF-8; its article id is {text!r}", skipped=False))
+    elif art_id != rel:
+        on_problem(
+            Problem(
+                str(path), f"article id {rel!r} is taken by an earlier input; this one is {art_id!r}", skipped=False
+            )
+        )
+    return text
+
+
+def _read_path(
+    path: Path, root: Path, opts: ReadOptions, on_problem: ProblemSink, taken: Container[str] = ()
+) -> Iterator[Article]:
     from graphbuild.ingest import feeds, html, tables, warc
 
     origin = str(path)
-    rel = (path.relative_to(root) if path != root else Path(path.name)).as_posix()
+    rel = _article_id(path, root, taken, on_problem)
     fmt = file_format(path)
     if fmt is None and path.suffix.lower() in NOT_TEXT:
         on_problem(
@@ -140,8 +172,13 @@ def _read_path(path: Path, root: Path, opts: ReadOptions, on_problem: ProblemSin
         return
     try:
         if fmt == JSONL:
-            with path.open("rb") as fh:
-                yield from read_jsonl_lines(fh, origin, on_problem)
+            try:
+                fh = safety.open_regular(path)
+            except safety.Unreadable as exc:
+                on_problem(Problem(origin, str(exc)))
+                return
+            with fh:
+                yield from read_jsonl_lines(safety.utf8_lines(fh), origin, on_problem)
         elif fmt == TABLE:
             yield from tables.read_table(path, rel, opts.columns, on_problem)
         elif fmt == WARC:
@@ -160,19 +197,25 @@ def _read_path(path: Path, root: Path, opts: ReadOptions, on_problem: ProblemSin
 
 
 def read_articles(
-    inputs: Iterable[str], on_problem: ProblemSink = _ignore, stdin=None, options: ReadOptions | None = None
+    inputs: Iterable[str],
+    on_problem: ProblemSink = _ignore,
+    stdin=None,
+    options: ReadOptions | None = None,
+    exclude: Iterable[Path] = (),
 ) -> Iterator[Article]:
-    """Yield the articles of every input (file, folder or ``-``) in order.
+    """Yield the articles of every input (file, folder or ``-``) in order; folders in
+    ``exclude`` and every graphbuild output folder are not read.
 
     Duplicate ids keep the first article and report the others. Every reader's
     ``published`` (JSONL field, table column, page metadata, feed date) is normalised here
     in one place (:func:`graphbuild.ingest.dates.published`): a value that is no date is a
-    warning naming the item, and the article is kept undated.
+    warning naming the item, and the article is kept undated. A lone surrogate in any
+    field (a JSON ``"\\ud800"``) becomes U+FFFD, with a warning: it cannot be written anywhere.
     """
     opts = options or ReadOptions()
     seen: set[str] = set()
-    for art in _read_all(inputs, on_problem, stdin, opts):
-        art = _dated(art, opts, on_problem)
+    for art in _read_all(inputs, on_problem, stdin, opts, list(exclude), seen):
+        art = _dated(_without_surrogates(art, on_problem), opts, on_problem)
         if art.id in seen:
             on_problem(Problem(art.origin, f"duplicate article id {art.id!r}; kept the first"))
             continue
@@ -188,10 +231,27 @@ def _dated(art: Article, opts: ReadOptions, on_problem: ProblemSink) -> Article:
     return art if published == art.published else replace(art, published=published)
 
 
+def _without_surrogates(art: Article, on_problem: ProblemSink) -> Article:
+    changes = {}
+    for k in ("id", "text", "title", "url", "published", "source"):
+        v = getattr(art, k)
+        if isinstance(v, str):
+            cleaned, changed = safety.without_surrogates(v)
+            if changed:
+                changes[k] = cleaned
+                if k != "source":  # a file's path: already said when its name is not UTF-8
+                    why = f'"{k}" holds a lone surrogate escape; replaced by U+FFFD'
+                    on_problem(Problem(art.origin, why, skipped=False))
+    return replace(art, **changes) if changes else art
+
+
 def _read_stdin(stream, on_problem: ProblemSink) -> Iterator[Article]:
     from graphbuild.ingest import html
 
     data = stream.read()
+    marked, _ = safety.bom_decode(data)  # a byte order mark is not content: JSONL stays JSONL
+    if marked is not None:
+        data = marked.encode("utf-8", "surrogatepass")
     head = data.lstrip()[:15].lower()
     if head[:1] == b"{":
         yield from read_jsonl_lines(data.splitlines(), "<stdin>", on_problem)
@@ -205,16 +265,21 @@ def _read_stdin(stream, on_problem: ProblemSink) -> Iterator[Article]:
             on_problem(Problem("<stdin>", "empty input"))
 
 
-def _read_all(inputs, on_problem: ProblemSink, stdin, opts: ReadOptions) -> Iterator[Article]:
+def _read_all(
+    inputs, on_problem: ProblemSink, stdin, opts: ReadOptions, exclude: list[Path], taken: Container[str]
+) -> Iterator[Article]:
     for item in inputs:
         if item == "-":
             yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer, on_problem)
             continue
         path = Path(item)
         if path.is_dir():
-            for sub in _walk(path, opts, on_problem):
-                yield from _read_path(sub, path, opts, on_problem)
-        elif path.is_file():
-            yield from _read_path(path, path.parent, opts, on_problem)
+            if _is_output(path, exclude):
+                on_problem(Problem(item, "a graphbuild output folder, not read as input"))
+                continue
+            for sub in _walk(path, opts, on_problem, exclude):
+                yield from _read_path(sub, path, opts, on_problem, taken)
+        elif path.exists() or path.is_symlink():  # special files are reported by the reader
+            yield from _read_path(path, path.parent, opts, on_problem, taken)
         else:
             on_problem(Problem(item, "no such file or folder"))

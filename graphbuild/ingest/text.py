@@ -17,7 +17,13 @@ def is_binary(data: bytes) -> bool:
 
 
 def decode(data: bytes, origin: str, on_problem: ProblemSink) -> str | None:
-    """Decode bytes as UTF-8, else cp1252, else latin-1; None (and a problem) for binary."""
+    """Decode bytes by their byte order mark (UTF-8/16/32), else as UTF-8, else cp1252,
+    else latin-1; None (and a problem) for binary."""
+    from graphbuild.ingest.safety import bom_decode
+
+    marked, _ = bom_decode(data)
+    if marked is not None:
+        return marked
     if is_binary(data):
         on_problem(Problem(origin, "binary file (NUL bytes), not text"))
         return None

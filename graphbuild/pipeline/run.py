@@ -42,6 +42,7 @@ class BuildOptions:
     read: ReadOptions = field(default_factory=ReadOptions)  # table columns, folder patterns, size limit
     since: str | None = None  # only articles published on or after this day (YYYY-MM-DD)
     until: str | None = None  # only articles published on or before this day
+    change_settings: bool = False  # Neo4j: rebuild the stored graph with these settings
 
 
 @dataclass

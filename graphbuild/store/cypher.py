@@ -108,3 +108,44 @@ COUNTS = """
 RETURN COUNT { MATCH (n:Entity) } AS entities, COUNT { MATCH (a:Article) } AS articles,
        COUNT { MATCH ()-[r:CO_MENTIONED|SAID_ABOUT|MENTIONS]->() } AS relationships
 """
+
+# --- the store's own bookkeeping: recorded build settings and the writer lock -------------
+
+META_CONSTRAINTS = (
+    "CREATE CONSTRAINT graphbuild_settings_id IF NOT EXISTS FOR (s:GraphbuildSettings) REQUIRE s.id IS UNIQUE",
+    "CREATE CONSTRAINT graphbuild_lock_name IF NOT EXISTS FOR (l:GraphbuildLock) REQUIRE l.name IS UNIQUE",
+)
+
+READ_SETTINGS = "MATCH (s:GraphbuildSettings {id: 'graph'}) RETURN properties(s) AS props"
+
+WRITE_SETTINGS = """
+MERGE (s:GraphbuildSettings {id: 'graph'})
+SET s = $props, s.id = 'graph'
+"""
+
+# Setting a property first takes the node's write lock, so a second taker waits here and
+# then reads the first one's committed owner: never two owners at once.
+LOCK_CLAIM = "MERGE (l:GraphbuildLock {name: $name}) SET l._claim = $owner"
+
+LOCK_TAKE = """
+MATCH (l:GraphbuildLock {name: $name})
+WITH l, (l.owner IS NULL OR l.owner = $owner OR l.expires < timestamp()) AS free
+SET l.owner = CASE WHEN free THEN $owner ELSE l.owner END,
+    l.holder = CASE WHEN free THEN $holder ELSE l.holder END,
+    l.expires = CASE WHEN free THEN timestamp() + $lease_ms ELSE l.expires END
+REMOVE l._claim
+RETURN free, l.holder AS holder, l.expires - timestamp() AS left_ms
+"""
+
+LOCK_RENEW = """
+MATCH (l:GraphbuildLock {name: $name, owner: $owner})
+SET l.expires = timestamp() + $lease_ms
+RETURN count(l) AS held
+"""
+
+LOCK_RELEASE = """
+MATCH (l:GraphbuildLock {name: $name, owner: $owner})
+REMOVE l.owner, l.holder, l.expires
+"""
+
+ARTICLE_SOURCES = "UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id, a.source AS source"

@@ -12,15 +12,24 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from graphbuild.errors import StoreError
+from graphbuild.errors import StoreError, redact
 from graphbuild.graph.model import Graph
 from graphbuild.store import cypher as C
 from graphbuild.store import rows as R
+from graphbuild.store.readonly import refusal
 
 BATCH = 2000
+
+
+class Refused(StoreError):
+    """A read-mode query that would do more than read the graph."""
+
+
+class Rejected(StoreError):
+    """The server refused a statement for what it holds (not a connection problem)."""
 
 
 @dataclass
@@ -56,6 +65,12 @@ class SyncStats:
 
 
 def _map_error(exc: Exception, s: Neo4jSettings, connected: bool = False) -> StoreError:
+    """The one-line error for a driver exception; a password in the URI never shows."""
+    err = _describe(exc, s, connected)
+    return type(err)(redact(str(err)), err.setting)
+
+
+def _describe(exc: Exception, s: Neo4jSettings, connected: bool) -> StoreError:
     from neo4j import exceptions as E
 
     code = getattr(exc, "code", "") or ""
@@ -87,7 +102,10 @@ def _map_error(exc: Exception, s: Neo4jSettings, connected: bool = False) -> Sto
         )
     if isinstance(exc, (E.ConfigurationError, ValueError)):
         return StoreError(f"bad Neo4j URI {s.uri!r} ({exc}); fix: use bolt://HOST:PORT or neo4j://HOST:PORT")
-    first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    text = getattr(exc, "message", None) or str(exc)
+    first = text.splitlines()[0] if text else type(exc).__name__
+    if code.startswith(("Neo.ClientError.Statement.", "Neo.ClientError.Schema.", "Neo.DatabaseError.Statement.")):
+        return Rejected(f"Neo4j refused it: {first.split(', please')[0][:200]}")
     return StoreError(f"Neo4j error: {first[:200]}")
 
 
@@ -167,9 +185,13 @@ class Neo4jStore:
         return self.driver.session(database=self.settings.database)
 
     def _write(self, query: str, **params):
+        return self._write_tx(lambda tx: tx.run(query, **params).data())
+
+    def _write_tx(self, work):
+        """Run ``work(tx)`` in a managed write transaction (retried on transient errors)."""
         try:
             with self._session() as session:
-                return session.execute_write(lambda tx: tx.run(query, **params).data())
+                return session.execute_write(work)
         except Exception as exc:
             raise _map_error(exc, self.settings, self._connected) from None
 
@@ -208,15 +230,20 @@ class Neo4jStore:
         except Exception as exc:
             raise _map_error(exc, self.settings) from None
         self._read("RETURN 1 AS ok")
-        for q in C.CONSTRAINTS:
+        for q in C.CONSTRAINTS + C.META_CONSTRAINTS:
             self._write(q)
         self._connected = True
 
     def article_hashes(self) -> dict[str, str]:
         return {r["id"]: r["hash"] for r in self._read(C.ARTICLE_HASHES)}
 
-    def put_articles(self, extractions: Iterable[dict], config: str) -> int:
-        """Store new or changed articles with their extraction; returns how many were written."""
+    def put_articles(
+        self, extractions: Iterable[dict], config: str, on_rejected: Callable[[str, str], None] | None = None
+    ) -> int:
+        """Store new or changed articles with their extraction; returns how many were written.
+
+        An article the server refuses (an id too large to index, say) is handed to
+        ``on_rejected(article_id, reason)`` and skipped; the others are stored."""
         existing = self.article_hashes()
         written, batch = 0, []
         for x in extractions:  # streamed: only one batch of article texts in memory
@@ -224,11 +251,37 @@ class Neo4jStore:
             if existing.get(row["id"]) != row["hash"]:
                 batch.append(row)
             if len(batch) >= BATCH // 4:
-                self._write(C.PUT_ARTICLES, rows=batch)
-                written, batch = written + len(batch), []
+                written += self._put(batch, on_rejected)
+                batch = []
         if batch:
-            self._write(C.PUT_ARTICLES, rows=batch)
-        return written + len(batch)
+            written += self._put(batch, on_rejected)
+        return written
+
+    def _put(self, rows: list[dict], on_rejected) -> int:
+        try:
+            self._write(C.PUT_ARTICLES, rows=rows)
+            return len(rows)
+        except Rejected as exc:
+            if len(rows) == 1:
+                if on_rejected is None:
+                    raise
+                on_rejected(rows[0]["id"], str(exc))
+                return 0
+            half = len(rows) // 2  # halving finds the bad rows in log(n) batches each
+            return self._put(rows[:half], on_rejected) + self._put(rows[half:], on_rejected)
+
+    def sources(self, ids: list[str]) -> dict[str, str | None]:
+        """The recorded source (file) of each stored article among ``ids``."""
+        return {r["id"]: r["source"] for r in self._read(C.ARTICLE_SOURCES, ids=ids)}
+
+    def read_settings(self) -> dict | None:
+        """The build settings recorded with the graph, or None when none are."""
+        rows = self._read(C.READ_SETTINGS)
+        return {k: v for k, v in rows[0]["props"].items() if k != "id"} if rows else None
+
+    def write_settings(self, settings: dict) -> None:
+        """Record the settings the graph is built with."""
+        self._write(C.WRITE_SETTINGS, props={k: v for k, v in settings.items() if v is not None})
 
     def remove_articles(self, ids: list[str]) -> list[str]:
         """Delete articles; returns the ids that were not there."""
@@ -295,11 +348,18 @@ class Neo4jStore:
         plain values (nodes, relationships and paths as dicts, see :func:`_plain`)."""
 
         def work(tx):
+            if not write:
+                summary = tx.run("EXPLAIN " + cypher, params).consume()
+                why = refusal(summary.query_type, summary.plan)
+                if why:
+                    raise Refused(f"the query {why}, which read mode does not allow")
             result = tx.run(cypher, params)
             return list(result.keys()), [[_plain(v) for v in rec.values()] for rec in result]
 
         try:
             with self._session() as session:
                 return (session.execute_write if write else session.execute_read)(work)
+        except Refused:
+            raise
         except Exception as exc:
             raise _map_error(exc, self.settings) from None

@@ -23,6 +23,7 @@ import difflib
 import io
 import json
 import math
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -48,6 +49,7 @@ TABLE_MAX_WIDTH = 60  # table cells (all but the last column) are cut to this ma
 _PARAM_LINE = re.compile(r"^\s*//\s*@param\s+([A-Za-z_][A-Za-z0-9_]*)\s*(=)?\s*(.*)$")
 _PARAM_USE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_NAME_OR_DASH = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_-]*$")  # a library query name
 # Cypher string literals and comments, removed before looking for $params.
 _STRIP = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
 
@@ -101,13 +103,13 @@ class Query:
 
 
 def query_dirs(cwd: str | Path | None = None) -> list[Path]:
-    """Where query names are looked up: ``./queries``, then the ``queries`` folder next to
-    the package (a source checkout), then ``<prefix>/share/graphbuild/queries`` (a wheel)."""
+    """Where query names are looked up: the installed library only, that is the ``queries``
+    folder next to the package (a source checkout), then ``<prefix>/share/graphbuild/queries``
+    (a wheel). Never the current folder: a query name typed inside an untrusted folder must
+    not run a file planted there (``cwd`` is accepted for compatibility and ignored)."""
     import sys
 
-    here = Path(cwd) if cwd is not None else Path.cwd()
     dirs = [
-        here / "queries",
         Path(__file__).resolve().parents[2] / "queries",
         Path(sys.prefix) / "share" / "graphbuild" / "queries",
     ]
@@ -124,15 +126,17 @@ def available(cwd: str | Path | None = None) -> list[str]:
 
 
 def find(query: str, cwd: str | Path | None = None) -> Path:
-    """The file for ``query``: a path as given, else ``NAME`` or ``NAME.cypher`` in the
-    query folders; an unknown name raises :class:`InputError` listing the available ones."""
+    """The file for ``query``: a path (it holds a ``/`` or ends in ``.cypher``) as given,
+    relative to ``cwd``; else the library query ``NAME`` (see :func:`query_dirs`). An
+    unknown name raises :class:`InputError` listing the available ones."""
     given = Path(query)
-    if given.is_file():
-        return given
-    if not given.is_absolute():
+    if "/" in query or os.sep in query or query.endswith(SUFFIX):
         here = Path(cwd) if cwd is not None else Path.cwd()
-        if (here / given).is_file():
-            return here / given
+        path = given if given.is_absolute() else here / given
+        if path.is_file():
+            return path
+        raise InputError(f"no query file {query!r}; fix: give the path of an existing .cypher file")
+    if _NAME_OR_DASH.match(query):
         for d in query_dirs(cwd):
             for cand in (d / query, d / (query + SUFFIX)):
                 if cand.is_file():

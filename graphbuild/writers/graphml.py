@@ -3,8 +3,13 @@
 Nodes: the entity id as GraphML id, the display name as ``label`` (what Gephi shows) and
 ``name`` (what Cytoscape shows), the entity type (Person, Country, ...) as ``type``, then
 the counts and ``aliases``. Edges: a unique id, ``type`` (CO_MENTIONED, SAID_ABOUT,
-MENTIONS), ``weight``, ``directed`` and the relation's properties. Lists and dicts are JSON
-strings (GraphML has no list type).
+MENTIONS), ``weight``, ``directed`` and the relation's properties.
+
+Every value keeps its type through a write and a read: numbers and booleans by the key's
+``attr.type``; GraphML has no list type, so a key holding lists or dicts is declared
+``attr.type="string"`` with ``<desc>JSON</desc>``, every one of its values is written as
+JSON, and only such keys are decoded on reading (a name or title that looks like JSON,
+``[2020]``, stays text).
 
 Direction: networkx refuses a file whose edges disagree with the graph's ``edgedefault``,
 and igraph holds one direction for the whole graph, so by default the graph is directed
@@ -26,6 +31,9 @@ from graphbuild.writers.common import atomic_open, entity_graph, is_directed, xm
 _TYPES = ((bool, "boolean"), (int, "long"), (float, "double"), (str, "string"))
 _NODE_FIXED = {"label": "string", "name": "string", "type": "string"}
 _EDGE_FIXED = {"type": "string", "weight": "long", "directed": "boolean"}
+JSON_DESC = "JSON"  # the <desc> of a key whose values are JSON
+# Files written before keys were declared: these attributes were the JSON ones.
+_LEGACY_JSON = {"node": {"aliases"}, "edge": {"evidence", "cues"}}
 
 
 def _type(v) -> str:
@@ -33,17 +41,45 @@ def _type(v) -> str:
 
 
 def _keys(items, scope: str, fixed: dict) -> dict[str, tuple[str, str]]:
-    """attribute name -> (key id, GraphML type) over all items, in first-seen order."""
+    """attribute name -> (key id, GraphML type or ``JSON``) over all items, first-seen order.
+    A key with any list or dict value is JSON for all its values."""
     types = dict(fixed)
     for props in items:
         for k, v in props.items():
-            if k not in types and v is not None:
+            if isinstance(v, (list, dict)) and k not in fixed:
+                types[k] = JSON_DESC
+            elif k not in types and v is not None:
                 types[k] = _type(v)
     return {k: (f"{scope}{i}", t) for i, (k, t) in enumerate(types.items())}
 
 
 def _data(keys: dict, attrs: dict) -> str:
-    return "".join(f'<data key="{keys[k][0]}">{xml_text(v)}</data>' for k, v in attrs.items() if v is not None)
+    return "".join(
+        f'<data key="{keys[k][0]}">{xml_text(json.dumps(v, ensure_ascii=False, sort_keys=True) if keys[k][1] == JSON_DESC else v)}</data>'
+        for k, v in attrs.items()
+        if v is not None
+    )
+
+
+def _key(kid: str, scope: str, name: str, typ: str) -> str:
+    if typ == JSON_DESC:
+        return f'<key id="{kid}" for="{scope}" attr.name="{xml_text(name)}" attr.type="string"><desc>{JSON_DESC}</desc></key>\n'
+    return f'<key id="{kid}" for="{scope}" attr.name="{xml_text(name)}" attr.type="{typ}"/>\n'
+
+
+def _json_keys(path: Path) -> dict[str, set[str]]:
+    """Attribute names declared JSON (``<desc>JSON</desc>``), per scope (node / edge)."""
+    import xml.etree.ElementTree as ET
+
+    ns = "{http://graphml.graphdrawing.org/xmlns}"
+    out: dict[str, set[str]] = {"node": set(), "edge": set()}
+    for _, el in ET.iterparse(path, events=("end",)):
+        if el.tag == ns + "key":
+            if (el.findtext(ns + "desc") or "").strip() == JSON_DESC:
+                out.setdefault(el.get("for", ""), set()).add(el.get("attr.name", ""))
+        elif el.tag in (ns + "node", ns + "edge", ns + "graph"):
+            break  # the keys come first
+    return out
 
 
 def node_attrs(n: Node) -> dict:
@@ -78,7 +114,7 @@ def write(graph: Graph, path: str | Path, *, articles: bool = False, mixed: bool
         )
         for scope, keys in (("node", nkeys), ("edge", ekeys)):
             for name, (kid, typ) in keys.items():
-                fh.write(f'<key id="{kid}" for="{scope}" attr.name="{xml_text(name)}" attr.type="{typ}"/>\n')
+                fh.write(_key(kid, scope, name, typ))
         fh.write('<graph id="graphbuild" edgedefault="directed">\n')
         for n in graph.nodes.values():
             fh.write(f'<node id="{xml_text(n.id)}">{_data(nkeys, node_attrs(n))}</node>\n')
@@ -92,30 +128,37 @@ def write(graph: Graph, path: str | Path, *, articles: bool = False, mixed: bool
     return path
 
 
-def _parse(v):
-    if isinstance(v, str) and v[:1] in "[{":
-        try:
-            return json.loads(v)
-        except ValueError:
-            return v
-    return v
+def _decode(attrs: dict, json_keys: set[str]) -> dict:
+    out = {}
+    for k, v in attrs.items():
+        if k in json_keys and isinstance(v, str):
+            try:
+                v = json.loads(v)
+            except ValueError:
+                pass
+        out[k] = v
+    return out
 
 
 def read(path: str | Path) -> Graph:
     """Read a GraphML file written by :func:`write` (or by graphbuild before node types
-    moved to ``type``) back into a :class:`Graph`."""
+    moved to ``type``) back into a :class:`Graph`; every value comes back with its type."""
     import networkx as nx
 
-    g = nx.read_graphml(Path(path), force_multigraph=True)
+    path = Path(path)
+    declared = _json_keys(path)
+    if not any(declared.values()):
+        declared = _LEGACY_JSON
+    g = nx.read_graphml(path, force_multigraph=True)
     out = Graph()
     for nid, attrs in g.nodes(data=True):
-        attrs = {k: _parse(v) for k, v in attrs.items()}
+        attrs = _decode(attrs, declared["node"])
         if "type" in attrs:
             attrs.pop("label", None)
-            out.add_node(Node(nid, attrs.pop("type"), attrs.pop("name", nid), attrs))
+            out.add_node(Node(nid, attrs.pop("type"), str(attrs.pop("name", nid)), attrs))
         else:  # older files: the entity type was the label
-            out.add_node(Node(nid, attrs.pop("label", ""), attrs.pop("name", nid), attrs))
+            out.add_node(Node(nid, attrs.pop("label", ""), str(attrs.pop("name", nid)), attrs))
     for s, t, attrs in g.edges(data=True):
-        attrs = {k: _parse(v) for k, v in attrs.items() if k != "directed"}
+        attrs = _decode({k: v for k, v in attrs.items() if k != "directed"}, declared["edge"])
         out.add_edge(Edge(attrs.pop("type"), s, t, int(attrs.pop("weight", 0)), attrs))
     return out
