@@ -34,7 +34,7 @@ def test_lone_surrogates_in_jsonl_are_replaced_and_reported(tmp_path):
         json.dumps({"id": "ok", "text": GOOD}),
     ]
     path.write_text("\n".join(recs) + "\n", encoding="utf-8")
-    r = run("build", path, "--out", tmp_path / "o", "-q")
+    r = run("build", path, "--out", tmp_path / "o", "-q", "--articles")
     assert r.returncode == 0, r.stderr
     assert _ids(tmp_path / "o") == ["s\ufffd", "t", "ok"]
     assert len([x for x in r.stderr.splitlines() if "lone surrogate" in x]) == 3
@@ -153,7 +153,7 @@ def test_every_value_keeps_its_type_through_graphml(tmp_path):
     g.add_node(Node("person:b", "Person", "17", {"mentions": 1, "aliases": [], "note": "true"}))
     g.add_node(Node("article:x", ARTICLE, "[1, 2]", {"article_id": "x", "title": "[1, 2]"}))
     g.add_edge(Edge("CO_MENTIONED", "person:a", "person:b", 2, {"articles": 1, "evidence": [{"article": "x"}]}))
-    back = graphml.read(graphml.write(g, tmp_path / "g.graphml"))
+    back = graphml.read(graphml.write(g, tmp_path / "g.graphml", articles=True))
     for nid, n in g.nodes.items():
         b = back.nodes[nid]
         assert (b.name, b.label, b.props) == (n.name, n.label, n.props), nid
@@ -164,7 +164,7 @@ def test_every_value_keeps_its_type_through_graphml(tmp_path):
 def test_a_title_that_looks_like_json_survives_export_html_focus(tmp_path):
     path = tmp_path / "in.jsonl"
     path.write_text(json.dumps({"id": "y", "title": "[2020]", "text": GOOD}) + "\n", encoding="utf-8")
-    assert run("build", path, "--out", tmp_path / "o", "-q").returncode == 0
+    assert run("build", path, "--out", tmp_path / "o", "-q", "--articles").returncode == 0
     assert graphml.read(tmp_path / "o" / "graph.graphml").nodes["article:y"].name == "[2020]"
     r = run("export", "html", tmp_path / "v.html", "--from", tmp_path / "o", "--focus", "Okafor")
     assert r.returncode == 0, r.stderr

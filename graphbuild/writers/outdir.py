@@ -25,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from graphbuild import __version__
+from graphbuild.version import __version__
 from graphbuild.errors import OutputError
 
 MARKER = ".graphbuild"  # written into every output folder: says "graphbuild wrote this"
