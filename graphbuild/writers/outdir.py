@@ -25,8 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from graphbuild.version import __version__
 from graphbuild.errors import OutputError
+from graphbuild.version import __version__
 
 MARKER = ".graphbuild"  # written into every output folder: says "graphbuild wrote this"
 # what a build writes (api.py); anything else in --out is the user's, and the folder is refused
