@@ -210,6 +210,7 @@ def test_the_output_folder_is_never_read_as_input(tmp_path):
         assert r.returncode == 0, r.stderr
     ids = [json.loads(x)["article_id"] for x in (tmp_path / "graphbuild-out" / "extractions.jsonl").open()]
     assert ids == ["a.txt"]
-    assert "output folder; not read as input" in r.stderr and "skipped" not in r.stderr
+    assert "output folder, not read as input" in r.stderr and "skipped" not in r.stderr
+    assert ".graphbuild" not in r.stderr  # the build's own staging folder and lock are not news
     r = run("build", tmp_path / "graphbuild-out", "--out", tmp_path / "o2", "-q")
     assert r.returncode == 2 and "output folder" in r.stderr

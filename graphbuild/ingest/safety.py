@@ -136,6 +136,13 @@ def path_text(path: Path | str) -> tuple[str, bool]:
     return text, text != os.fsdecode(raw)
 
 
+def is_build_artifact(name: str) -> bool:
+    """A build's staging or old folder, or its lock file, beside an output folder."""
+    return name.startswith((".graphbuild-new-", ".graphbuild-old-")) or (
+        name.startswith(".") and name.endswith(".graphbuild-lock")
+    )
+
+
 def is_output_folder(path: Path) -> bool:
     """True for a folder a graphbuild build wrote (never read as input)."""
     return (path / OUTPUT_MARKER).is_file()

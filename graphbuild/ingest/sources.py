@@ -80,6 +80,10 @@ def _walk(root: Path, opts: ReadOptions, on_problem: ProblemSink, exclude: Itera
         rel = PurePosixPath(path.relative_to(root).as_posix())
         if any(parent in closed for parent in rel.parents):
             continue
+        if safety.is_build_artifact(path.name):  # a build's staging folder or lock: not input, not news
+            if path.is_dir():
+                closed.add(rel)
+            continue
         folder = path.is_dir() and not path.is_symlink()
         why = _folder_left_out(path, rel, opts) if folder else _file_left_out(path, rel, opts)
         if why is None and folder and _is_output(path, exclude):
