@@ -23,7 +23,7 @@ from tests.clirun import run
 
 from .conftest import ROOT, SEEDS
 
-OUTPUTS = ("graph.graphml", "graph.html", "extractions.jsonl")
+OUTPUTS = ("graph.graphml", "graph.html", "extractions.jsonl", "articles.jsonl.gz", "build.json")
 GOOD = "Maria Lindqvist met Tomas Okafor in Norway on Tuesday. Okafor said Norway was ready."
 
 

@@ -30,7 +30,9 @@ from graphbuild.version import __version__
 
 MARKER = ".graphbuild"  # written into every output folder: says "graphbuild wrote this"
 # what a build writes (api.py); anything else in --out is the user's, and the folder is refused
-OUTPUT_NAMES = frozenset({"graph.graphml", "graph.html", "extractions.jsonl", "articles.jsonl.gz", "build.json", MARKER})
+OUTPUT_NAMES = frozenset(
+    {"graph.graphml", "graph.html", "extractions.jsonl", "articles.jsonl.gz", "build.json", MARKER}
+)
 MIN_FREE_BYTES = 1 << 20  # below this the build is refused before extraction
 _STAGING, _OLD = ".graphbuild-new-", ".graphbuild-old-"
 _RENAME_EXCHANGE = 2
