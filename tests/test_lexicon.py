@@ -12,16 +12,24 @@ def _w(text: str) -> set[str]:
 def test_cue_lists_nest():
     for part in (cues.CLAUSE_CUES, cues.TO_CUES, cues.OBJECT_CUES):
         assert part <= cues.ALL_CUES
-    assert cues.ALL_CUES <= cues.FRAME_CUES
+    assert cues.SPEECH_CUES <= cues.FRAME_CUES  # next to a quote, only speech frames it
+    assert not cues.ATTITUDE_CUES & cues.FRAME_CUES
     assert cues.NEEDS_PREDICATE | cues.PREP_CONTENT <= cues.OBJECT_CUES
     assert set(cues.CUE_PARTICLES) <= cues.ALL_CUES
 
 
 def test_verbs_that_take_more_than_one_kind_of_content():
     # "warned that ..." and "warned X to ..."; "questioned whether ..." and "questioned the plan"
-    assert _w("ask pledge promise tell threaten vow warn") == cues.CLAUSE_CUES & cues.TO_CUES
-    assert _w("highlight mention question") == cues.CLAUSE_CUES & cues.OBJECT_CUES
-    assert {"call"} == cues.TO_CUES & cues.OBJECT_CUES
+    assert (
+        _w("advise agree ask demand hope pledge promise propose tell threaten urge vow warn wish")
+        == cues.CLAUSE_CUES & cues.TO_CUES
+    )
+    assert (
+        _w("""acknowledge admit announce confirm demand deny highlight mention predict propose question
+            recall recommend recount reiterate repeat request reveal show urge""")
+        == cues.CLAUSE_CUES & cues.OBJECT_CUES
+    )
+    assert _w("call decline demand propose urge") == cues.TO_CUES & cues.OBJECT_CUES
 
 
 def test_documents_that_are_also_speech_verbs():

@@ -7,7 +7,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from graphbuild.graph.model import Mention, ParsedArticle
+from graphbuild.graph.model import SPEECH, Mention, ParsedArticle, Token
+from graphbuild.lexicon import cues
 
 
 class QuoteDoc:
@@ -85,3 +86,10 @@ class Candidate:
     direct: bool
     segs: list[Segment] = field(default_factory=list)
     label: tuple[int, int] | None = None  # char span of a "NAME:" speaker
+    kind: str = SPEECH  # speech, attitude or evidence (graphbuild.graph.model.KINDS)
+
+
+def cue_lemma(t: Token) -> str:
+    """The token's lemma, lowercased, with the lemmatizer's slips on cue words mended."""
+    lemma = t.lemma.lower()
+    return cues.LEMMA_FIXES.get(lemma, lemma)

@@ -7,8 +7,13 @@
    segments, each attributed by the frame next to it ('"...," she said', 'He added:
    "..."'); segments without one continue the quote before them or are scare quotes.
 3. **Reported speech**: a cue verb outside quotes with a subject and what it reports ("X
-   said that ...", "X vowed to ...", "X cited Y as ...", "A, X said, B"), "according to X".
-   Cues inside another attribution's content are part of it, not new ones.
+   said that ...", "X vowed to ...", "X cited Y as ...", "X talked about Y", "A, X said,
+   B"), "according to X"; speech, attitude ("X believes ...", "X wants to ...") and
+   evidence ("the poll shows ...") verbs alike, and the frames of :mod:`.frames` ("a
+   statement saying ...", "X is critical of Y", "his claim that ..."). What is reported
+   stops where the cue's own clause does, at "; " and at ", but" / ", which" / ", despite"
+   (outside quote marks). No statement: a passive cue ("was asked"), a purpose ("came to
+   discuss Y"). Cues inside another attribution's content are part of it, not new ones.
 4. **Speakers** (:mod:`graphbuild.speakers`): the subject phrase as written; its key is the
    mention it names, or for a pronoun or a role noun ("the senator") the person the text
    is about: the speaker of the latest attribution, else the latest person subject (never
@@ -23,11 +28,16 @@ from collections import Counter
 from collections.abc import Iterator
 
 from graphbuild.attribution.direct import continue_paragraphs, direct_quotes, segments
-from graphbuild.attribution.doc import Candidate, QuoteDoc
+from graphbuild.attribution.doc import Candidate, QuoteDoc, cue_lemma
+from graphbuild.attribution.frames import attitude_predicate, cue_noun, participle_source
+from graphbuild.attribution.kinds import kind_of
 from graphbuild.attribution.speakers import according_to, name_before, noun_phrase, resolve_speakers, subject_of
 from graphbuild.graph.model import PERSON, Mention, ParsedArticle, Quote
 from graphbuild.lexicon import cues
 
+_CUE_POS = frozenset(("VERB", "AUX", "ADJ", "NOUN"))  # "according" is a VERB
+# After a comma these start the narrator's words again, not the speaker's.
+_BREAKS = frozenset("who which but despite although though whereas".split())
 _LABEL = re.compile(r"[\"“]?\s*([A-Z][\w.’'\- ]{0,40}?)\s*:\s+(?=\S)")
 
 
@@ -86,29 +96,50 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
     out = []
     for t in doc.toks:
         i = t.i
-        if doc.quoted[i] or i in used:
+        if doc.quoted[i] or i in used or t.pos not in _CUE_POS:
             continue
-        acc, lemma = according_to(doc, i), t.lemma.lower()
+        verb = t.pos in ("VERB", "AUX")
+        acc, lemma, frame = according_to(doc, i) if verb else None, cue_lemma(t) if verb else "", None
         subj: int | None
         found: tuple[int, list] | None
         if acc:
             subj = acc[1]  # the content is the sentence around "according to X"
             found = acc[0], _around(doc, doc.sents[t.sent], i, max(doc.subtree(subj)[1], i + 1))
-        elif t.pos in ("VERB", "AUX") and lemma in cues.ALL_CUES:
+        elif verb and lemma in cues.ALL_CUES and not _no_statement(doc, i):
             subj = subject_of(doc, i)
+            if subj is None:
+                subj = participle_source(doc, i)
             if subj is None or doc.para_of(doc.toks[subj].start) != doc.para_of(t.start):
                 subj = name_before(doc, i, doc.tok_at(doc.para_span(t.start)[0]))
             if subj is None or doc.quoted[subj]:
                 continue
             found = _parenthetical(doc, i, subj) or _complement(doc, i, lemma)
+        elif t.pos in ("ADJ", "NOUN") and (frame := attitude_predicate(doc, i, subject_of) or cue_noun(doc, i)):
+            subj, first, last, lo, hi = frame
+            if doc.quoted[subj] or doc.quoted[first]:
+                continue
+            found = _span(doc, last, lo, min(hi, _clause_end(doc, i, lo)))
         else:
             continue
         if found:
             ps, pe = doc.para_span(t.start)  # a bad sentence split may cross paragraphs
             content = [(max(s, ps), min(e, pe)) for s, e in found[1] if e > ps and s < pe]
             if content and not any(s <= doc.toks[subj].start < e for s, e in content):
-                out.append(Candidate(subj, (i, found[0]), content, False))
+                cue = (first if frame else i, found[0])
+                out.append(Candidate(subj, cue, content, False, kind=kind_of(doc, i, subj, bool(acc))))
     return out
+
+
+def _no_statement(doc: QuoteDoc, i: int) -> bool:
+    """No statement made by the subject: 'He was asked about ...', 'Asked about X, ...' (who
+    was told is no speaker), 'arrived to discuss Y' (a purpose: nothing said yet)."""
+    t = doc.toks[i]
+    if any(doc.toks[c].dep in ("nsubjpass", "auxpass") for c in doc.kids[i]):
+        return True
+    if t.dep in ("xcomp", "advcl") and cue_lemma(doc.toks[t.head]) not in cues.ALL_CUES:
+        if any(doc.toks[c].dep == "aux" and doc.toks[c].text.lower() == "to" for c in doc.kids[i]):
+            return True  # "arrived to discuss Y": a purpose, nothing said yet
+    return t.tag == "VBN" and t.dep != "conj" and not any(doc.toks[c].dep == "aux" for c in doc.kids[i])
 
 
 def _complement(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, list] | None:
@@ -116,11 +147,13 @@ def _complement(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, list] | None:
     toks, kids = doc.toks, doc.kids[i]
     if lemma in cues.CLAUSE_CUES:  # "said (that) ...": the clause runs on to the sentence end
         c = next((c for c in kids if toks[c].dep == "ccomp" and c > i), None)
-        if c is not None:
-            return _span(doc, i, doc.subtree(c)[0], _clause_end(doc, i, c))
+        if c is not None:  # ("a charity that prosecutors said was ...": what follows the cue)
+            return _span(doc, i, max(doc.subtree(c)[0], i + 1), _clause_end(doc, i, c))
+    negated = any(toks[c].dep == "neg" or toks[c].text.lower() == "never" for c in kids)
     for c in kids:  # "called for X", "called on X to ...", "pointed out that ..."
         if (
-            toks[c].dep in ("prep", "prt")
+            not negated  # "never responded to Y": nothing said about Y
+            and toks[c].dep in ("prep", "prt")
             and toks[c].text.lower() in cues.CUE_PARTICLES.get(lemma, ())
             and c > i
             and all(toks[j].pos == "ADV" for j in range(i + 1, c))
@@ -131,7 +164,7 @@ def _complement(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, list] | None:
     if lemma in cues.TO_CUES:  # "vowed to X" (not "..., and Y")
         c = next((c for c in kids if toks[c].dep == "xcomp"), None)
         if c is not None:
-            return _span(doc, i, doc.subtree(c)[0], _phrase_end(doc, c))
+            return _span(doc, i, doc.subtree(c)[0], _clause_end(doc, i, c))
     obj = next((c for c in kids if toks[c].dep == "dobj" and c > i), None)
     if lemma in cues.OBJECT_CUES and obj is not None:  # "cited X as Y", "called X a Y"
         more = [
@@ -146,6 +179,7 @@ def _complement(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, list] | None:
         if lemma in cues.PREP_CONTENT and more and toks[more[0]].dep == "prep":  # "accused X of Y"
             return _span(doc, obj, more[0], _clause_end(doc, i, more[0]))
         if more or lemma not in cues.NEEDS_PREDICATE:
+            hi = max(doc.subtree(c)[1] for c in [obj, *more])
             return _span(doc, i, doc.subtree(obj)[0], _clause_end(doc, i, obj))
     if lemma in cues.CLAUSE_CUES:  # "said in remarks cited by X that ...": a lost attachment
         for j in range(i + 1, min(i + 16, doc.sents[toks[i].sent].end_tok)):
@@ -220,18 +254,24 @@ def _clause_end(doc: QuoteDoc, i: int, c: int) -> int:
     """Last token of what cue ``i`` reports from token ``c`` on: the sentence's end, unless
     the cue goes on ("..., adding that ...", "and suggested ..."), or at ";" / ", which"."""
     toks = doc.toks
-    end = doc.sents[toks[i].sent].end_tok - 1
+    end = min(doc.sents[toks[i].sent].end_tok - 1, doc.subtree(i)[1])  # never past the cue's clause
     for k in doc.kids[i]:
         t = toks[k]
         if (
             k > c
             and t.dep in ("conj", "advcl", "xcomp", "parataxis")
-            and (t.lemma.lower() in cues.ALL_CUES or (t.tag in ("VBG", "VBN") and t.dep == "advcl"))
+            and (
+                t.lemma.lower() in cues.ALL_CUES
+                or (t.tag in ("VBG", "VBN") and t.dep == "advcl")
+                or (t.dep == "conj" and t.pos in ("VERB", "AUX"))  # "said A and left"
+            )
         ):
             end = min(end, doc.subtree(k)[0] - 1)
     for j in range(c, end):
         t = toks[j]
-        if t.text == ";" or (t.text == "," and toks[j + 1].text.lower() in ("who", "which")):
+        if doc.quoted[j]:
+            continue  # the speaker's own words run on
+        if t.text == ";" or (t.text == "," and toks[j + 1].text.lower() in _BREAKS):
             return j - 1
         if (
             t.dep == "conj"

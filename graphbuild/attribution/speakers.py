@@ -25,6 +25,7 @@ from graphbuild.lexicon.names import MEDIA_NOUNS
 
 _NP_STOP = ("relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "prep", "npadvmod")
 _NP_PREPS = ("of", "by", "from", "for", "at")  # "officials from X" is all speaker
+_DASHES = ("-", "–", "—", "--")
 _LOOKBACK = 6  # sentences searched back for the one a pronoun refers to
 
 
@@ -40,6 +41,8 @@ def subject_of(doc: QuoteDoc, v: int, depth: int = 0) -> int | None:
         if doc.toks[c].dep in ("nsubjpass", "auxpass", "expl"):
             return None
     t, head = doc.toks[v], doc.toks[doc.toks[v].head]
+    if t.tag == "VBN" and t.dep == "advcl" and not any(doc.toks[c].dep == "aux" for c in doc.kids[v]):
+        return None  # "Asked about X, Roe said ...": Roe is who was asked, not who asked
     if depth < 2 and t.dep in ("advcl", "conj", "xcomp") and t.head != v:
         s = subject_of(doc, t.head, depth + 1)  # but not the dummy "it" of "it was a week ..."
         return None if s is not None and head.lemma == "be" and doc.toks[s].text.lower() == "it" else s
@@ -94,6 +97,9 @@ def noun_phrase(doc: QuoteDoc, h: int) -> tuple[int, int]:
                 break
             right = doc.subtree(c)[1]
     ps, pe = doc.para_span(doc.toks[h].start)
+    for j in range(lo, h):  # a dateline ("CITY (Agency) - ...") is never part of the speaker
+        if doc.toks[j].text in _DASHES and doc.toks[j].ws:  # (not "Jean-Pierre")
+            lo = j + 1
     while lo < h and (doc.toks[lo].pos == "PUNCT" or doc.quoted[lo] or doc.toks[lo].start < ps):
         lo += 1
     while right > h and doc.toks[right].end > pe:
@@ -119,7 +125,8 @@ def resolve_speakers(doc: QuoteDoc, cands: list[Candidate]) -> list[Quote]:
         if nxt is not None and nxt.dep == "prt" and nxt.head == c.cue[0]:
             last += 1  # "pointed out"
         cs, ce = doc.toks[c.cue[0]].start, doc.toks[last].end
-        out.append(Quote(Span(s, e, doc.text[s:e]), key, Span(cs, ce, doc.text[cs:ce]), content, c.direct))
+        quote = Quote(Span(s, e, doc.text[s:e]), key, Span(cs, ce, doc.text[cs:ce]), content, c.direct, kind=c.kind)
+        out.append(quote)
     return out
 
 

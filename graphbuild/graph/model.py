@@ -12,6 +12,10 @@ from dataclasses import dataclass, field
 PERSON, ORGANIZATION, COUNTRY, PLACE, ARTICLE = "Person", "Organization", "Country", "Place", "Article"
 ENTITY_LABELS = (PERSON, ORGANIZATION, COUNTRY, PLACE)
 CO_MENTIONED, SAID_ABOUT, MENTIONS = "CO_MENTIONED", "SAID_ABOUT", "MENTIONS"
+# What an attribution reports: words said or written, an attitude or intention ("wants",
+# "believes", "supports"), or what evidence shows ("a poll found").
+SPEECH, ATTITUDE, EVIDENCE = "speech", "attitude", "evidence"
+KINDS = (SPEECH, ATTITUDE, EVIDENCE)
 
 
 @dataclass(slots=True)
@@ -124,6 +128,7 @@ class Quote:
     direct: bool
     speaker_entity: str | None = None
     targets: list[str] = field(default_factory=list)
+    kind: str = SPEECH  # one of KINDS
 
 
 @dataclass(slots=True)

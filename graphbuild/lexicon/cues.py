@@ -14,38 +14,150 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-CLAUSE_CUES = _words("""
+# Verb classes after Levin (1993), *English Verb Classes and Alternations*: verbs of saying
+# (37.7), manner of speaking (37.3), instrument of communication (37.4), complaint (37.8),
+# advice (37.9), declaring (29.4), judgement (33) and chit-chat (37.6); attitude verbs are
+# the psych, desire and conjecture classes (29.5, 31.2, 32.1); evidence verbs report what a
+# document or a finding shows. Each class is listed under what its cue reports: a clause,
+# an infinitive, an object or a prepositional object. Attitude verbs take a clause or an
+# infinitive only: with a bare object ("supports the bill") they are too often no
+# attribution at all.
+
+# --- speech ---------------------------------------------------------------------------------
+SPEECH_CLAUSE = _words("""
     say tell add note write state explain claim argue insist declare announce report warn
     acknowledge admit tweet post recall recount confirm deny reply respond answer remark
     comment observe assert contend maintain affirm reaffirm emphasize emphasise stress
     underline underscore highlight clarify predict forecast speculate posit theorize
-    theorise estimate suggest hint signal indicate show find reveal disclose mention
+    theorise estimate suggest hint signal indicate reveal disclose mention
     concede concur agree complain grumble lament protest allege charge testify boast brag
     joke quip muse caution conclude repeat reiterate inform assure guarantee swear promise
-    pledge vow threaten counter retort proclaim point believe ask wonder question
+    pledge vow threaten counter retort proclaim point ask wonder question
+    email text imply stipulate specify demand propose recommend urge advise request
+    rule decree determine reason telegraph preach lecture
 """)
-
-TO_CUES = _words("""
-    promise pledge vow threaten urge call ask demand propose refuse decline plan offer
-    encourage instruct advise order warn tell
+SPEECH_TO = _words("""
+    promise pledge vow threaten urge call ask demand propose refuse decline offer
+    encourage instruct advise order warn tell agree
 """)
-
-OBJECT_CUES = _words("""
+SPEECH_OBJECT = _words("""
     cite call describe criticize criticise attack blast condemn praise mention reference
     endorse express reject highlight question defend invoke mock accuse slam denounce
-    applaud dismiss deride label brand dub characterize characterise liken
+    applaud dismiss deride label brand dub characterize characterise liken deny
+    discuss address portray depict outline detail quote echo repeat recount reiterate
+    announce demand request recommend propose urge blame thank congratulate credit decry
+    lambaste castigate chastise rebuke reprimand scold bash ridicule taunt insult
+    challenge contest dispute refute rebut contradict tout promote advocate
+    acknowledge admit confirm predict recall condemn hail laud commend salute fault
+    disparage belittle denigrate malign smear disavow repudiate renounce decline
 """)
+# verb -> prepositions or particles whose object is what was said ("called for X", "talked
+# about X", "pointed out that ..."): part of the cue.
+SPEECH_PREPS = {
+    "call": ("for", "on"),
+    "point": ("out", "to"),
+    "warn": ("against", "of", "about"),
+    "talk": ("about", "of"),
+    "speak": ("about", "of", "against"),
+    "refer": ("to",),
+    "vote": ("for", "against"),
+    "push": ("for",),
+    "campaign": ("for", "against", "on"),
+    "argue": ("for", "against"),
+    "advocate": ("for",),
+    "lobby": ("for", "against"),
+    "rail": ("against",),
+    "complain": ("about", "of"),
+    "apologize": ("for",),
+    "apologise": ("for",),
+    "comment": ("on",),
+    "testify": ("about", "on"),
+    "boast": ("about", "of"),
+    "brag": ("about",),
+    "joke": ("about",),
+    "write": ("about", "of"),
+    "tweet": ("about",),
+    "insist": ("on",),
+    "react": ("to",),
+    "respond": ("to",),
+    "reply": ("to",),
+    "object": ("to",),
+    "hint": ("at",),
+    "ask": ("for", "about"),
+    "plead": ("for",),
+    "appeal": ("for",),
+    "fight": ("for", "against"),
+    "agree": ("with", "on"),
+    "disagree": ("with",),
+    "side": ("with",),
+}
+
+# --- attitude and intention -------------------------------------------------------------------
+ATTITUDE_CLAUSE = _words("""
+    think believe know feel fear hope expect worry doubt suspect realize realise recognize
+    recognise understand assume presume reckon figure guess imagine wish bet trust learn
+    remember regret accept sense see hear
+""")
+ATTITUDE_TO = _words("""
+    want hope plan intend seek aim wish prefer decide choose like love hate strive
+""")
+# Adjectives of attitude after "be" ("X is critical of Y", "X is sure that ...").
+ATTITUDE_ADJECTIVES = _words("""
+    critical supportive skeptical sceptical wary suspicious confident sure certain convinced
+    concerned worried afraid fearful aware hopeful optimistic pessimistic adamant eager
+    willing ready determined reluctant unwilling keen hesitant angry upset unhappy happy
+    pleased proud disappointed frustrated furious outraged opposed committed dismissive
+    doubtful mistrustful fond uneasy nervous anxious grateful thankful open resistant
+""")
+# Nouns of someone holding an attitude ("X is a critic of Y", "an early backer of Y").
+ATTITUDE_AGENTS = _words("""
+    critic supporter backer advocate proponent opponent champion defender fan admirer
+    detractor foe enemy ally skeptic sceptic
+""")
+
+# Nouns of saying or attitude and the prepositions introducing what they report ("the
+# claim that ...", "her support for Y"); a "that" clause always does.
+CUE_NOUNS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(
+        """claim statement assertion allegation argument case view belief suggestion promise
+        pledge warning insistence contention charge accusation prediction announcement
+        admission acknowledgment acknowledgement complaint notion conviction fear hope""".split(),
+        (),
+    ),
+    **dict.fromkeys("support backing endorsement opposition praise".split(), ("for", "of")),
+    **dict.fromkeys("criticism condemnation defense defence attack attacks".split(), ("of", "on")),
+    **dict.fromkeys("call calls demand demands plea appeal push".split(), ("for",)),
+    **dict.fromkeys("concern concerns doubts doubt questions".split(), ("about", "over")),
+}
+# Cue nouns of attitude ("her support for Y", "his fear that ..."); the others are speech.
+ATTITUDE_NOUNS = _words("""
+    support backing opposition view belief conviction notion fear hope concern concerns doubt doubts
+""")
+# Verbs whose object carries the cue: "made the case that ...", "voiced support for Y".
+LIGHT_VERBS = _words("make take voice express offer issue give repeat reiterate raise lodge")
+
+# --- evidence ---------------------------------------------------------------------------------
+EVIDENCE_CLAUSE = _words("show find indicate demonstrate prove reveal suggest confirm")
+# Only these are evidence whatever their subject; the others are when a document says so.
+EVIDENCE_ALWAYS = _words("show find demonstrate prove")
+
+CLAUSE_CUES = SPEECH_CLAUSE | ATTITUDE_CLAUSE | EVIDENCE_CLAUSE
+TO_CUES = SPEECH_TO | ATTITUDE_TO
+OBJECT_CUES = SPEECH_OBJECT | _words("show reveal")
+CUE_PARTICLES = SPEECH_PREPS
 NEEDS_PREDICATE = _words("call label brand dub")  # "called X a Y", not "called X"
 PREP_CONTENT = _words("accuse")  # "accused X of Y": what was said is "of Y"
 
-ALL_CUES = CLAUSE_CUES | TO_CUES | OBJECT_CUES
-FRAME_CUES = ALL_CUES | _words("""
+SPEECH_CUES = SPEECH_CLAUSE | SPEECH_TO | SPEECH_OBJECT | frozenset(SPEECH_PREPS)
+ATTITUDE_CUES = (ATTITUDE_CLAUSE | ATTITUDE_TO | ATTITUDE_NOUNS) - SPEECH_CUES
+ALL_CUES = CLAUSE_CUES | TO_CUES | OBJECT_CUES | frozenset(CUE_PARTICLES)
+# Next to a quote only speech frames it ('"...," he continued'; not '"...," he hopes').
+FRAME_CUES = SPEECH_CUES | _words("""
     continue begin start shout yell scream cry exclaim chant sing whisper mutter murmur
     sigh laugh snap interrupt interject put
 """)
-
-# "called for X", "called on X to ...", "pointed out that ...": part of the cue.
-CUE_PARTICLES = {"call": ("for", "on"), "point": ("out", "to"), "warn": ("against", "of")}
+# The lemmatizer's slips on cue words ("hoping" -> "hop").
+LEMMA_FIXES = {"hop": "hope", "hoped": "hope"}
 
 # Role nouns of a person: "the senator said" is resolved to a named person from context.
 PERSON_TITLES = _words("""
@@ -85,6 +197,14 @@ DOCUMENTS = _words("""
     complaint lawsuit documents document transcript release tweet post article editorial
     column book interview website account spot clip investigation review audit research
     figures data
+""")
+# Findings that speak as evidence: "the data show ...", "a survey found ...".
+EVIDENCE_NOUNS = _words("""
+    poll polls study studies survey surveys analysis research investigation review audit
+    report reports
+    data figure figures number numbers result results record records evidence finding
+    findings estimate estimates projection projections model models test tests exit count
+    tally sample statistics census
 """)
 # Nouns for an organization already introduced: "the newspaper reported".
 ORGANIZATION_NOUNS = _words("""

@@ -1,0 +1,29 @@
+"""What kind of attribution a cue makes: speech, attitude (or intention), or evidence.
+
+A speech verb reports words ("said", "told", "criticized"); an attitude verb a state of
+mind or an intention ("believes", "wants", "plans to", "supports"); an evidence verb what
+a finding shows ("the poll shows", "investigators found"). Verbs that are speech from a
+person are evidence from a finding ("the study suggests", "according to the survey"); a
+statement, a letter or a tweet speaks for its author.
+"""
+
+from __future__ import annotations
+
+from graphbuild.attribution.doc import QuoteDoc, cue_lemma
+from graphbuild.graph.model import ATTITUDE, EVIDENCE, SPEECH
+from graphbuild.lexicon import cues
+
+
+def kind_of(doc: QuoteDoc, cue: int, subj: int, according: bool = False) -> str:
+    """Kind of the attribution whose cue head is token ``cue`` and source head ``subj``."""
+    source = doc.toks[subj]
+    document = source.pos == "NOUN" and cue_lemma(source) in cues.EVIDENCE_NOUNS
+    if according:
+        return EVIDENCE if document else SPEECH
+    t = doc.toks[cue]
+    lemma = cue_lemma(t)
+    if t.pos == "ADJ" or (t.pos == "NOUN" and lemma in cues.ATTITUDE_AGENTS):
+        return ATTITUDE
+    if lemma in cues.EVIDENCE_ALWAYS or (document and lemma in cues.EVIDENCE_CLAUSE | cues.SPEECH_CLAUSE):
+        return EVIDENCE
+    return ATTITUDE if lemma in cues.ATTITUDE_CUES else SPEECH

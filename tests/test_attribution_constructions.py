@@ -1,0 +1,151 @@
+"""Attribution constructions of round two on the real spaCy pipeline (invented sentences):
+attitude, intention and evidence cues, frames without a cue verb, content boundaries,
+speakers that are no speaker (datelines, the one who was asked), and every quote's kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.graph.model import ATTITUDE, EVIDENCE, SPEECH, Article
+from graphbuild.pipeline.extract import extract
+
+
+@pytest.fixture(scope="module")
+def attribute(parser):
+    """text -> (text, quotes)."""
+
+    def run(text: str):
+        return text, extract(next(parser.parse([Article("t", text)]))).quotes
+
+    return run
+
+
+def said(text, q) -> str:
+    return " | ".join(text[s:e] for s, e in q.content)
+
+
+def only(quotes):
+    assert len(quotes) == 1, [(q.cue.text if q.cue else None, q.kind) for q in quotes]
+    return quotes[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content", "kind"),
+    [
+        (
+            "Senator Maria Lindqvist believes that the harbour tax will fail.",
+            "believes",
+            "that the harbour tax will fail",
+            ATTITUDE,
+        ),
+        ("Governor Peter Alves wants to close the old harbour by June.", "wants", "to close the old harbour", ATTITUDE),
+        (
+            "The Velmora Institute poll shows that most voters oppose the tax.",
+            "shows",
+            "that most voters oppose the tax",
+            EVIDENCE,
+        ),
+        (
+            "Investigators found that the bank had hidden the losses.",
+            "found",
+            "that the bank had hidden the losses",
+            EVIDENCE,
+        ),
+        ("Peter Alves has denied all three allegations.", "denied", "all three allegations", SPEECH),
+        ("Maria Lindqvist said the harbour would reopen in May.", "said", "the harbour would reopen in May", SPEECH),
+    ],
+)
+def test_cue_verbs_and_their_kind(attribute, sentence, cue, content, kind):
+    text, quotes = attribute(sentence)
+    q = only(quotes)
+    assert (q.cue.text, q.kind) == (cue, kind)
+    assert said(text, q).startswith(content)
+    assert not q.direct
+
+
+def test_a_speech_verb_is_evidence_from_a_finding_and_speech_from_a_statement(attribute):
+    _, quotes = attribute("A study by the Velmora Institute suggests that the tax cost jobs.")
+    assert only(quotes).kind == EVIDENCE
+    _, quotes = attribute("The union released a statement saying that the strike would continue.")
+    q = only(quotes)
+    assert (q.speaker.text, q.cue.text, q.kind) == ("a statement", "saying", SPEECH)
+
+
+def test_according_to_a_survey_is_evidence(attribute):
+    text, quotes = attribute("According to a survey by the Velmora Institute, most residents want a new bridge.")
+    q = only(quotes)
+    assert q.kind == EVIDENCE and said(text, q) == "most residents want a new bridge"
+
+
+def test_attitude_adjective_and_agent_noun_after_be(attribute):
+    text, quotes = attribute("Mayor Odile Brack is critical of the new stadium plan.")
+    q = only(quotes)
+    assert (q.cue.text, said(text, q), q.kind) == ("critical of", "the new stadium plan", ATTITUDE)
+    assert q.speaker.text.endswith("Odile Brack")
+    text, quotes = attribute("Councillor Jonas Weber is a vocal critic of the harbour tax.")
+    q = only(quotes)
+    assert (q.cue.text, said(text, q), q.kind) == ("critic of", "the harbour tax", ATTITUDE)
+
+
+def test_cue_noun_with_a_that_clause_and_a_light_verb(attribute):
+    text, quotes = attribute("Maria Lindqvist made the case that the bridge would pay for itself.")
+    q = only(quotes)
+    assert q.cue.text == "made the case" and q.speaker.text == "Maria Lindqvist"
+    assert said(text, q) == "that the bridge would pay for itself"
+    text, quotes = attribute("His claim that the port was losing money surprised the council.")
+    q = only(quotes)
+    assert (q.speaker.text, q.cue.text, said(text, q)) == ("His", "claim", "that the port was losing money")
+
+
+def test_relative_pronoun_speaker_is_its_antecedent(attribute):
+    text, quotes = attribute("Peter Alves, who said the tax was unfair, left the meeting early.")
+    q = only(quotes)
+    assert q.speaker.text == "who" and q.speaker_key == "peter-alves"
+    assert said(text, q) == "the tax was unfair"  # not "left the meeting early"
+
+
+def test_the_one_who_was_asked_is_not_the_asker(attribute):
+    text, quotes = attribute("Asked about the tax, Maria Lindqvist said the plan was sound.")
+    q = only(quotes)
+    assert q.cue.text == "said" and said(text, q) == "the plan was sound"
+
+
+def test_content_stops_at_but(attribute):
+    text, quotes = attribute("Maria Lindqvist said the tax was fair, but the council voted it down on Monday.")
+    assert said(text, only(quotes)) == "the tax was fair"
+
+
+def test_content_stops_before_the_speakers_next_act(attribute):
+    text, quotes = attribute("Peter Alves said that the port would close, and then he left the hall.")
+    assert said(text, only(quotes)) == "that the port would close"
+
+
+def test_dateline_is_never_part_of_the_speaker(attribute):
+    _, quotes = attribute("NORTHPORT (Reuters) - Maria Lindqvist said on Monday that the port would reopen.")
+    q = only(quotes)
+    assert q.speaker.text == "Maria Lindqvist" and q.speaker_key == "maria-lindqvist"
+
+
+def test_content_after_a_cue_inside_a_relative_clause(attribute):
+    text, quotes = attribute("Police seized a truck that prosecutors said was carrying stolen rifles.")
+    q = only(quotes)
+    assert q.speaker.text == "prosecutors" and said(text, q) == "was carrying stolen rifles"
+
+
+def test_direct_quotes_are_speech(attribute):
+    _, quotes = attribute("“We will win,” Maria Lindqvist said.")
+    assert only(quotes).kind == SPEECH and quotes[0].direct
+
+
+def test_a_purpose_is_no_statement(attribute):
+    _, quotes = attribute("Peter Alves flew to Northport to discuss the harbour tax with Maria Lindqvist.")
+    assert quotes == []
+    _, quotes = attribute("Peter Alves agreed to discuss the harbour tax.")  # a cue's infinitive is one
+    assert [q.cue.text for q in quotes] == ["agreed"]
+
+
+def test_never_responding_to_someone_says_nothing_about_them(attribute):
+    _, quotes = attribute("Peter Alves has never responded to Maria Lindqvist.")
+    assert quotes == []
+    _, quotes = attribute("Peter Alves responded to Maria Lindqvist on Monday.")
+    assert [q.cue.text for q in quotes] == ["responded to"]
