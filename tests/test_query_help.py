@@ -25,7 +25,7 @@ def test_list_shows_every_query_with_purpose_and_parameters(tmp_path):
     for q in Q.catalog(tmp_path):
         assert re.search(rf"^{re.escape(q.name)}\s+{re.escape(q.purpose)}$", r.stdout, re.M), q.name
     said = r.stdout.split("said-about", 1)[1].splitlines()[1]
-    assert "params: name, limit=100" in said
+    assert 'params: name, kind="all", limit=100' in said
 
 
 def test_help_of_one_query_gives_parameters_and_example(tmp_path):

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from graphbuild.graph.model import ArticleExtraction, Mention, Quote, Span
+from graphbuild.graph.model import SPEECH, ArticleExtraction, Mention, Quote, Span
 
 
 def _span(s: Span | None) -> dict | None:
@@ -28,6 +28,7 @@ def to_dict(x: ArticleExtraction) -> dict:
                 "cue": _span(q.cue),
                 "content": q.content,
                 "direct": q.direct,
+                "kind": q.kind,
             }
             for q in x.quotes
         ],
@@ -44,6 +45,7 @@ def from_dict(d: dict) -> ArticleExtraction:
             Span(**q["cue"]) if q["cue"] else None,
             [tuple(c) for c in q["content"]],
             q["direct"],
+            kind=q.get("kind", SPEECH),
         )
         for q in d["quotes"]
     ]
@@ -78,6 +80,7 @@ def to_public(x: ArticleExtraction) -> dict:
                 "cue": _span(q.cue),
                 "content": [list(c) for c in q.content],
                 "direct": q.direct,
+                "kind": q.kind,
                 "targets": q.targets,
             }
             for q in x.quotes

@@ -1,7 +1,8 @@
 """Relations: co-mention, said-about and article-mentions edges, aggregated over the corpus.
 
-Evidence lists keep the ``evidence_cap`` smallest (article id, offset) items, so the graph
-does not depend on the order articles arrive in (building A then B equals A and B at once).
+Evidence lists keep the ``evidence_cap`` smallest (article id, offset) items (for said-about,
+that many of each kind: speech, attitude, evidence), so the graph does not depend on the
+order articles arrive in (building A then B equals A and B at once).
 """
 
 from __future__ import annotations
@@ -12,7 +13,17 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from itertools import combinations
 
-from graphbuild.graph.model import ARTICLE, CO_MENTIONED, MENTIONS, SAID_ABOUT, ArticleExtraction, Edge, Graph, Node
+from graphbuild.graph.model import (
+    ARTICLE,
+    CO_MENTIONED,
+    KINDS,
+    MENTIONS,
+    SAID_ABOUT,
+    ArticleExtraction,
+    Edge,
+    Graph,
+    Node,
+)
 from graphbuild.graph.timeline import Seen
 from graphbuild.ingest import dates
 
@@ -78,9 +89,21 @@ class _Agg:
             self.last = article_id
 
     def add_evidence(self, item: tuple, cap: int) -> None:
+        """Add (article id, offset, text, day, kind); keep the ``cap`` smallest of each kind."""
         self.evidence.append(item)
-        if len(self.evidence) > 2 * cap:
-            self.evidence = sorted(set(self.evidence))[:cap]
+        if len(self.evidence) > 2 * cap * len(KINDS):
+            self.evidence = _smallest(self.evidence, cap)
+
+
+def _smallest(items: list[tuple], cap: int) -> list[tuple]:
+    """The ``cap`` smallest distinct items of each kind (the last field), in order."""
+    seen: Counter = Counter()
+    out = []
+    for item in sorted(set(items)):
+        if seen[item[-1]] < cap:
+            seen[item[-1]] += 1
+            out.append(item)
+    return out
 
 
 class GraphBuilder:
@@ -138,7 +161,7 @@ class GraphBuilder:
             for a, b in combinations(sorted(ids), 2):
                 agg = self.co[(a, b)]
                 agg.add(x.article_id, day)
-                agg.add_evidence((x.article_id, s, _snippet(x.text, s, e), day or ""), self.cap)
+                agg.add_evidence((x.article_id, s, _snippet(x.text, s, e), day or "", ""), self.cap)
 
     def _said_about(self, x: ArticleExtraction, day: str | None) -> None:
         for q in x.quotes:
@@ -150,9 +173,10 @@ class GraphBuilder:
                 agg = self.said[(q.speaker_entity, t)]
                 agg.add(x.article_id, day)
                 agg.extra["direct" if q.direct else "indirect"] += 1
+                agg.extra[q.kind] += 1
                 if q.cue:
                     agg.extra["cue:" + q.cue.text.lower()] += 1
-                agg.add_evidence((x.article_id, s, quote, day or ""), self.cap)
+                agg.add_evidence((x.article_id, s, quote, day or "", q.kind), self.cap)
 
     def graph(self, entities: dict[str, tuple[str, str, dict]]) -> Graph:
         """Assemble the graph; ``entities`` maps id -> (label, name, extra node props)."""
@@ -203,6 +227,8 @@ class GraphBuilder:
                         "cues": cues,
                         "direct": agg.extra["direct"],
                         "indirect": agg.extra["indirect"],
+                        "kinds": [k for k in KINDS if agg.extra[k]],
+                        **{f"{k}_count": agg.extra[k] for k in KINDS},
                         "evidence": self._evidence(agg, "quote"),
                         **self._time(agg.seen),
                     },
@@ -214,8 +240,11 @@ class GraphBuilder:
         return seen.props() if self.dated else {}
 
     def _evidence(self, agg: _Agg, field: str) -> list[dict]:
-        items = sorted(set(agg.evidence))[: self.cap]
-        return [{"article": a, field: t, **({"date": d} if d else {})} for a, _, t, d in items]
+        """Evidence items: article, text, date when dated, and for said-about the kind."""
+        return [
+            {"article": a, field: t, **({"date": d} if d else {}), **({"kind": k} if k else {})}
+            for a, _, t, d, k in _smallest(agg.evidence, self.cap)
+        ]
 
 
 def article_day(x: ArticleExtraction) -> str | None:
