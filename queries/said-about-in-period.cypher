@@ -41,7 +41,8 @@ WITH s, x, r,
 UNWIND [item IN split(r.evidence, '{"article": "')[1..] |
         split(CASE WHEN item ENDS WITH '"}]' THEN left(item, size(item) - 3)
                    ELSE left(item, size(item) - 4) END, '", "quote": "')] AS ev
-WITH s, x, statements, replace(replace(split(ev[0], '", "date": "')[0], '\\"', '"'), '\\\\', '\\') AS article,
+WITH s, x, statements,
+     replace(replace(split(split(ev[0], '", "date": "')[0], '", "kind": "')[0], '\\"', '"'), '\\\\', '\\') AS article,
      replace(replace(ev[1], '\\"', '"'), '\\\\', '\\') AS quote
 MATCH (art:Article {id: article})
 WHERE ($since IS NULL AND $until IS NULL)
