@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from graphbuild.entities import countries, names
 from graphbuild.entities.names import slug
 from graphbuild.graph.model import COUNTRY, ORGANIZATION, PERSON, PLACE, ParsedArticle
-from graphbuild.lexicon.names import PLATFORM_HEADS
+from graphbuild.lexicon.names import HONORIFICS, PLATFORM_HEADS
 
 __all__ = ["ArticleState", "Cand", "confirm_countries", "make", "ner_candidates", "platforms"]
 
@@ -52,6 +52,13 @@ class ArticleState:
     cands: list[Cand] = field(default_factory=list)
     aliases: list[tuple[str, str]] = field(default_factory=list)
     recover: dict[str, Cand] = field(default_factory=dict)  # token text -> long form
+    _lower: set[str] | None = None
+
+    def lowercase(self) -> set[str]:
+        """The words the article writes in lowercase (computed once)."""
+        if self._lower is None:
+            self._lower = {t.text for t in self.parsed.tokens if t.text.islower() and t.text.isalpha()}
+        return self._lower
 
     def text(self, lo: int, hi: int) -> str:
         toks = self.parsed.tokens
@@ -73,8 +80,11 @@ def ner_candidates(art: ArticleState) -> set[int]:
 
 def _segments(tokens, e):
     """Token ranges of an NER span, split at line breaks, colons and spaced dashes (NER
-    sometimes runs a dateline or a headline into a name: 'LISBON - Odile Brack')."""
+    sometimes runs a dateline or a headline into a name: 'LISBON - Odile Brack'), and, in
+    names of people and organizations, at numbers and commas between names (a table row,
+    a score or a list: 'Quarrow 2 Daleford 1', 'Quarrow, Daleford')."""
     lo = e.start_tok
+    listy = e.label in ("PERSON", "ORG")
     for i in range(e.start_tok, e.end_tok):
         t = tokens[i]
         if (
@@ -82,12 +92,50 @@ def _segments(tokens, e):
             or "\n" in t.text
             or t.text in _BREAKS
             or (t.text in _DASHES and t.ws and i > lo and tokens[i - 1].ws)
+            or (listy and i > lo and i + 1 < e.end_tok and _separates(tokens, i))
         ):
             if i > lo:
                 yield lo, i
             lo = i + 1
     if lo < e.end_tok:
         yield lo, e.end_tok
+
+
+def _separates(tokens, i: int) -> bool:
+    """A number or a comma between two capitalised words of one span separates two names;
+    a company form or a suffix after a comma does not ('Quarrow, Inc.', 'Brack, Jr.')."""
+    t, nxt = tokens[i].text, tokens[i + 1].text
+    if not (names.is_capitalised(tokens[i - 1].text) or names.is_number(tokens[i - 1].text)):
+        return False
+    if names.is_number(t) or (t[:1].isdigit() and "-" in t):
+        return True
+    return t == "," and names.is_capitalised(nxt) and names.low(nxt) not in names.DESIGNATORS | names.SUFFIXES
+
+
+def _honorific_before(toks, lo: int, hi: int) -> bool:
+    """'Mr Brack', or 'Brack' right after 'Mr': a person's name whatever the NER said."""
+    w = [t.text for t in toks[lo:hi]]
+    if hi - lo >= 2 and names.low(w[0]) in HONORIFICS and names.is_capitalised(w[1]):
+        return hi - lo <= 4
+    return lo > 0 and names.low(toks[lo - 1].text) in HONORIFICS and names.is_capitalised(w[0]) and hi - lo <= 3
+
+
+def _demonym_lead(toks, lo: int, hi: int) -> bool:
+    """'Russian Ivan Petrov': a leading demonym before two or more name words."""
+    if hi - lo < 3 or not all(names.is_capitalised(t.text) for t in toks[lo + 1 : lo + 3]):
+        return False
+    hit = countries.lookup(toks[lo].text)
+    return hit is not None and hit.demonym and hit.sure
+
+
+def _sentence_initial_common(art: ArticleState, lo: int, hi: int) -> bool:
+    """One capitalised word at a sentence start that the article also writes in lowercase
+    ('Budget' in 'Budget talks ...' and '... the budget'): a common noun, not a name."""
+    toks = art.parsed.tokens
+    if hi - lo != 1 or not (lo == 0 or toks[lo - 1].sent != toks[lo].sent or "\n" in toks[lo - 1].text):
+        return False
+    word = toks[lo].text
+    return word[:1].isupper() and word[1:].islower() and word.lower() in art.lowercase()
 
 
 def _country_abbr(word: str) -> bool:
@@ -162,13 +210,19 @@ def _candidates(art: ArticleState, lo: int, hi: int, ner: str) -> list[Cand]:
     if a >= b:
         return []
     lo, hi = lo + a, lo + b
-    whole = _country(art, lo, hi, ner, ner in _COUNTRY_LABELS or ner == "ORG")
+    if ner != "PERSON" and _honorific_before(toks, lo, hi):
+        ner = "PERSON"
+    if _sentence_initial_common(art, lo, hi):
+        return []
+    whole = _country(art, lo, hi, ner, ner in _COUNTRY_LABELS or ner in ("ORG", "PERSON"))
     if whole is not None:
         return [whole]
     if ner == "NORP":
         return []
     start = _prefix(art, lo, hi, ner)
     label = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE}.get(ner, "")
+    if label == PERSON and start == lo and _demonym_lead(toks, lo, hi):
+        start = lo + 1
     if label in (PERSON, ORGANIZATION):
         cut = names.person_range if label == PERSON else names.org_range
         a, b = cut([t.text for t in toks[start:hi]], _country_abbr)

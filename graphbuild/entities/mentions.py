@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 
 from graphbuild.entities import names
 from graphbuild.entities.candidates import ArticleState, Cand, confirm_countries, make, ner_candidates, platforms
+from graphbuild.entities.evidence import evidence_pairs, settle_types
 from graphbuild.entities.names import slug
 from graphbuild.entities.unionfind import UnionFind
 from graphbuild.graph.model import COUNTRY, ORGANIZATION, PERSON, PLACE, Mention, ParsedArticle
@@ -237,15 +238,17 @@ def _recover(art: ArticleState, covered: set[int]) -> None:
 
 def article_mentions(parsed: ParsedArticle, keep_places: bool = False):
     """Mentions of one article with article-level keys, and acronym alias pairs
-    ``(short key, long key)`` for the corpus resolver."""
+    ``(short key, long key)`` for the corpus resolver (with type evidence pairs
+    ``('type:LABEL', key)``, see :mod:`.evidence`)."""
     art = ArticleState(parsed)
     covered = ner_candidates(art)
     confirm_countries(art)
     _defined_aliases(art)
+    settled = settle_types(art)
     _short_forms(art)
     platforms(art)
     _recover(art, covered)
-    return _mentions(art, keep_places), sorted(set(art.aliases))
+    return _mentions(art, keep_places), sorted(set(art.aliases) | set(evidence_pairs(art, settled)))
 
 
 def _mentions(art: ArticleState, keep_places: bool) -> list[Mention]:

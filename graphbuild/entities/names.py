@@ -20,6 +20,7 @@ from graphbuild.lexicon.names import (  # noqa: F401  (re-exported: names.TITLES
     DETERMINERS,
     FUNCTION_WORDS,
     GENERIC_TAIL,
+    HONORIFICS,
     ORG_CONNECTORS,
     ORG_KEY_SKIP,
     ORG_WORDS,
@@ -184,6 +185,49 @@ def person_joins(parts: dict[str, tuple]) -> list[tuple[str, str]]:
     return out
 
 
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _abbreviates(short: list[str], long: list[str]) -> bool:
+    """'Quar Dems' abbreviates 'Quarrow Democrats': word by word a shorter prefix."""
+    return (
+        len(short) == len(long) >= 2
+        and short != long
+        and all(len(a) >= 3 and _singular(b).startswith(_singular(a)) for a, b in zip(short, long))
+    )
+
+
+def org_joins(orgs: dict[str, str]) -> list[tuple[str, str]]:
+    """Pairs (short key, long key) of organization names (key -> display name) across the
+    corpus that name one body, each only when the long form is the only candidate: a name
+    without its generic last word ('Quarrow' / 'Quarrow Party', 'Quarrows' / 'Quarrow
+    Party'), a singular and its plural ('Quarrow Dem' / 'Quarrow Dems'), and word-by-word
+    abbreviations ('Quar Dems' / 'Quarrow Democrats'). Acronyms join by initials only,
+    elsewhere."""
+    words = {k: [low(w) for w in n.split() if not is_punct(w)] for k, n in orgs.items()}
+    words = {k: w for k, w in words.items() if w and not acronym(orgs[k])}
+    by_head: dict[str, list[str]] = {}
+    by_form: dict[tuple, list[str]] = {}
+    for k, w in words.items():
+        by_form.setdefault(tuple(_singular(x) for x in w), []).append(k)
+        if len(w) >= 2 and all(x in GENERIC_TAIL or x in DESIGNATORS or x in ("party", "parties") for x in w[1:]):
+            by_head.setdefault(_singular(w[0]), []).append(k)
+    out = []
+    for k, w in words.items():
+        if len(w) == 1:
+            longs = [o for o in by_head.get(_singular(w[0]), ()) if o != k]
+        else:
+            longs = [
+                o for o in by_form.get(tuple(_singular(x) for x in w), ()) if o != k and len(orgs[o]) > len(orgs[k])
+            ]
+            if not longs:
+                longs = [o for o, ow in words.items() if o != k and _abbreviates(w, ow)]
+        if len(longs) == 1:
+            out.append((k, longs[0]))
+    return out
+
+
 class OrgIndex:
     """Short forms of an article's long organization names: prefixes ("Daleford" for
     "Daleford Textiles"), the last word or all but the first ("the Times", "U.S. Mint" ->
@@ -217,8 +261,9 @@ class OrgIndex:
     def find(self, name: str, parts: tuple):
         """(item, is-acronym) for the one long name ``name`` abbreviates, or (None, False)."""
         acr = acronym(name)
-        probes: list[tuple[dict, Any]] = [(self.initials, acr)] if acr else []
-        probes += [(self.prefix, parts), (self.suffix, parts)]
+        # An acronym is a long name's initials, never its first word: "BBC" is not the
+        # "BBC Radio" it owns.
+        probes: list[tuple[dict, Any]] = [(self.initials, acr)] if acr else [(self.prefix, parts), (self.suffix, parts)]
         if len(parts) == 1 and len(parts[0]) == 3 and name.istitle():  # "Gov"
             probes.append((self.clip, parts[0]))
         for table, probe in probes:

@@ -13,8 +13,9 @@ from collections import Counter, defaultdict
 
 from graphbuild.entities import countries, names
 from graphbuild.entities.aliases import apply_rules
+from graphbuild.entities.evidence import TYPE_EVIDENCE
 from graphbuild.entities.mentions import article_mentions
-from graphbuild.entities.names import slug
+from graphbuild.entities.names import org_joins, slug
 from graphbuild.entities.unionfind import UnionFind
 from graphbuild.graph.model import COUNTRY, ORGANIZATION, PERSON, PLACE, Mention, Resolution
 
@@ -44,6 +45,8 @@ class CorpusResolver:
         self.names: dict[str, Counter] = defaultdict(Counter)
         self.short: dict[str, Counter] = defaultdict(Counter)  # short form slug -> long keys
         self.aliases: dict[str, Counter] = defaultdict(Counter)  # acronym slug -> long keys
+        self.evidence: dict[str, Counter] = defaultdict(Counter)  # key -> label -> articles
+        self.label: dict[str, str] = {}  # settled label of each key (finalize)
 
     def add(self, mentions: list[Mention], aliases: list[tuple[str, str]]) -> None:
         """Count one article's mentions (labels, names, short-form evidence) and aliases."""
@@ -55,12 +58,15 @@ class CorpusResolver:
                 if own != m.key and own != slug(m.name):
                     self.short[own][m.key] += 1
         for short, long in aliases:
-            self.aliases[short][long] += 1
+            if short.startswith(TYPE_EVIDENCE):
+                self.evidence[long][short[len(TYPE_EVIDENCE) :]] += 1
+            else:
+                self.aliases[short][long] += 1
 
     def finalize(self) -> Resolution:
         """Decide the final id, label and name of every key."""
         uf = UnionFind()
-        label = {k: _majority(v) for k, v in self.labels.items()}
+        label = self.label = {k: self._settle(k) for k in self.labels}
         for short, votes in self.aliases.items():
             long = _dominant(votes)
             if long is not None:
@@ -73,10 +79,22 @@ class CorpusResolver:
                 uf.union(own, long)
         self._join_people(uf, label)
         self._join_country_prefixed(uf, label)
+        for a, b in org_joins({k: self._name(k) for k, lab in label.items() if lab == ORGANIZATION}):
+            uf.union(a, b)
         groups: dict[str, list[str]] = defaultdict(list)
         for k in sorted(self.labels):  # sorted: the result does not depend on article order
             groups[uf.find(k)].append(k)
         return apply_rules(self.rules, list(groups.values()), self._entity)
+
+    def _settle(self, key: str) -> str:
+        """The label of a key: what the context markers of its articles agree on (three in
+        four, from two articles, or one backed by a third of the NER's votes), else the
+        NER's majority."""
+        ner, ev = self.labels[key], self.evidence.get(key)
+        top = _dominant(ev, 0.75) if ev else None
+        if top is not None and (ev[top] >= 2 or ner[top] * 3 >= sum(ner.values())):
+            return top
+        return _majority(ner)
 
     def _name(self, key: str) -> str:
         """The most frequent name of a key (ties: alphabetical, so article order is moot)."""
@@ -136,7 +154,7 @@ class CorpusResolver:
         votes: Counter[str] = Counter()
         names_: Counter[str] = Counter()
         for k in keys:
-            votes.update(self.labels[k])
+            votes[self.label.get(k) or _majority(self.labels[k])] += sum(self.labels[k].values())
             names_.update(self.names[k])
         iso = next(
             (k[8:] for k in sorted(keys, key=lambda k: (-sum(self.labels[k].values()), k)) if k.startswith("country:")),

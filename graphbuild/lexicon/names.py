@@ -26,9 +26,28 @@ president-elect pres first vp sec superintendent inspector detective constable a
 treasurer comptroller auditor solicitor prosecutor economist analyst strategist editor
 correspondent reporter columnist anchor host manager founder cofounder co-founder owner head
 boss striker midfielder defender goalkeeper skipper chef author singer actor actress
+mp mep msp
 star champion player writer producer composer conductor artist lawyer dean provost
 """.split()
 )
+# Honorifics: the name after one is a person's, whatever the NER tagged ("Mr Brack").
+HONORIFICS = frozenset("mr mrs ms miss mister madam dr sir dame lady".split())
+# Words right after a name that show an organization: "Quarrow MPs", "Quarrow shareholders".
+ORG_AFTER = frozenset(
+    """mp mps msps meps shares shareholders stockholders headquarters subsidiary subsidiaries
+manager boss fans players striker midfielder defender goalkeeper skipper squad""".split()
+)
+# Nouns after "X's" that show an organization: "Quarrow's chief executive", "Quarrow's shares".
+ORG_POSSESSED = frozenset(
+    """chief executive executives shares shareholders headquarters subsidiary subsidiaries board
+profits profit assets stake management manifesto""".split()
+)
+# Nouns before "in"/"of" X that show an organization: "shares in Quarrow", "a stake in Quarrow".
+ORG_BEFORE = frozenset("shares stake stakes shareholders takeover".split())
+# Pronouns after "X said"/"X says" that settle the type: "Quarrow said its", "Brack said he"
+# ("Brack said it was ..." is common, so "it" is no marker).
+ORG_PRONOUNS = frozenset({"its"})
+PERSON_PRONOUNS = frozenset({"he", "she", "his", "her"})
 # Words that end organization names, not people's: a "PERSON" ending in one is an
 # organization ("Daleford Railways", "Quarrow Labs").
 ORG_WORDS = frozenset(
