@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from graphbuild.entities.aliases import AliasRules, load_aliases, parse_aliases
+from graphbuild.entities.review import Finding, review
 from graphbuild.errors import InputError, StoreError
 from graphbuild.graph import codec
 from graphbuild.graph.model import ARTICLE, Article, Graph, Problem
@@ -35,7 +36,7 @@ from graphbuild.store.neo4j import Neo4jSettings, Neo4jStore, Refused, SyncStats
 from graphbuild.store.queries import Query
 from graphbuild.store.settings import KEYS, describe, differences, graph_settings
 from graphbuild.version import __version__
-from graphbuild.writers import graphml, html
+from graphbuild.writers import aliasfile, graphml, html
 from graphbuild.writers.jsonl import JsonlWriter, copy_gzipped, read_json, read_jsonl, write_json
 from graphbuild.writers.outdir import OutputFolder, output_error
 
@@ -49,11 +50,13 @@ __all__ = [
     "BuildOptions",
     "BuildResult",
     "QueryResult",
+    "ReviewResult",
     "build_files",
     "export_graph",
     "load_graph",
     "load_graph_from_neo4j",
     "remove_articles",
+    "review_graph",
     "run_query",
 ]
 
@@ -407,3 +410,34 @@ def run_query(name: str, params: list[str], neo4j: Neo4jSettings, write: bool = 
         if not rows:
             queries.check_entities(q, bound, lambda text, p: store.query(text, p))
     return QueryResult(q, keys, rows)
+
+
+@dataclass
+class ReviewResult:
+    """What :func:`review_graph` found: ranked findings (all of them, or the first
+    ``limit``), how many there were in all, and the active rules written (if asked)."""
+
+    findings: list[Finding]
+    total: int
+    active_written: int | None = None
+
+
+def review_graph(
+    build_dir: str | Path | None = None,
+    neo4j: Neo4jSettings | None = None,
+    write_aliases: str | Path | None = None,
+    limit: int | None = None,
+) -> ReviewResult:
+    """Review the graph of a build folder (or of Neo4j when ``neo4j`` is given): probable
+    duplicates, wrong types and junk, ranked; optionally write a draft alias file of all
+    findings (confident rules active, the others commented out)."""
+    graph = load_graph_from_neo4j(neo4j) if neo4j is not None else load_graph(build_dir or "graphbuild-out")
+    findings = review(graph)
+    written = None
+    if write_aliases is not None:
+        target = Path(write_aliases)
+        if not target.parent.is_dir():
+            raise InputError(f"no folder {target.parent} for the alias file; fix: create it or write elsewhere")
+        written = aliasfile.write(target, findings)
+    shown = findings if limit is None else findings[:limit]
+    return ReviewResult(shown, len(findings), written)

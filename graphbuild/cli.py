@@ -524,6 +524,36 @@ def query(
 
 
 @app.command()
+@neo4j_options
+def review(
+    build_dir: Path = _FROM,
+    from_neo4j: bool = _FROM_NEO4J,
+    top: int = typer.Option(50, "--top", help="Show this many findings (0: all)."),
+    write_aliases: Path | None = typer.Option(
+        None, "--write-aliases", help="Write a draft alias file for build --aliases (confident rules active)."
+    ),
+    neo4j: Callable = _filled_by_neo4j_options,
+) -> None:
+    """List what most likely needs a human: probable duplicates, wrong types and junk."""
+    from graphbuild.api import review_graph
+
+    try:
+        res = review_graph(build_dir, neo4j() if from_neo4j else None, write_aliases, top or None)
+    except GraphbuildError as exc:
+        _fail(exc)
+    for n, f in enumerate(res.findings, 1):
+        typer.echo(f"{n:3}. {f.kind}: {f.reason}")
+        typer.echo(f"     {'rule' if f.confident else 'suggest'}: {f.rule}")
+        for line in f.evidence[:3]:
+            typer.echo(f"     | {line}")
+    typer.echo(f"{len(res.findings)} of {res.total} findings shown")
+    if write_aliases is not None:
+        typer.echo(
+            f"wrote {write_aliases} ({res.active_written} active rules, {res.total - (res.active_written or 0)} commented)"
+        )
+
+
+@app.command()
 def version() -> None:
     """Print the version."""
     typer.echo(__version__)

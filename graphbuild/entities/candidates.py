@@ -92,7 +92,7 @@ def _segments(tokens, e):
             or "\n" in t.text
             or t.text in _BREAKS
             or (t.text in _DASHES and t.ws and i > lo and tokens[i - 1].ws)
-            or (listy and i > lo and i + 1 < e.end_tok and _separates(tokens, i))
+            or (listy and i > lo and i + 1 < e.end_tok and _separates(tokens, i, e.end_tok))
         ):
             if i > lo:
                 yield lo, i
@@ -101,7 +101,7 @@ def _segments(tokens, e):
         yield lo, e.end_tok
 
 
-def _separates(tokens, i: int) -> bool:
+def _separates(tokens, i: int, end: int) -> bool:
     """A number or a comma between two capitalised words of one span separates two names;
     a company form or a suffix after a comma does not ('Quarrow, Inc.', 'Brack, Jr.')."""
     t, nxt = tokens[i].text, tokens[i + 1].text
@@ -109,7 +109,22 @@ def _separates(tokens, i: int) -> bool:
         return False
     if names.is_number(t) or (t[:1].isdigit() and "-" in t):
         return True
-    return t == "," and names.is_capitalised(nxt) and names.low(nxt) not in names.DESIGNATORS | names.SUFFIXES
+    if t != "," or not names.is_capitalised(nxt) or names.low(nxt) in names.DESIGNATORS | names.SUFFIXES:
+        return False
+    # "Kidder, Peabody and Co" is one firm: a comma before "and" or a company form is no list.
+    rest = {names.low(x.text) for x in tokens[i + 1 : end]}
+    return not (rest & (names.DESIGNATORS | {"and", "&"}))
+
+
+def _title_before(toks, lo: int, cut: int, hi: int) -> bool:
+    """An "ORG" span whose name follows a lowercase title ('leader', 'chief executive') is a
+    person's: two or three capitalised words, none an organization word or company form."""
+    words = [t.text for t in toks[cut:hi]]
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+        return False
+    if any(names.low(w) in names.ORG_WORDS or names.low(w) in names.DESIGNATORS for w in words):
+        return False
+    return cut > lo and toks[cut - 1].text.islower() and names.low(toks[cut - 1].text) in names.TITLES
 
 
 def _honorific_before(toks, lo: int, hi: int) -> bool:
@@ -226,6 +241,8 @@ def _candidates(art: ArticleState, lo: int, hi: int, ner: str) -> list[Cand]:
     if label in (PERSON, ORGANIZATION):
         cut = names.person_range if label == PERSON else names.org_range
         a, b = cut([t.text for t in toks[start:hi]], _country_abbr)
+        if label == ORGANIZATION and _title_before(toks, start, start + a, start + b):
+            label = PERSON  # "the Quarrow Party's deputy leader Orla Brack"
         start, hi = start + a, start + b
         for j in range(start + 1, hi):  # headline words: "Brack Says"
             if toks[j].tag in _VERB_TAGS and toks[j].text[:1].isupper():

@@ -2,8 +2,8 @@
 
 The NER labels each span on its own; the context of every mention of a name in the article is
 better evidence. Organization markers: "the Quarrow Dems" (no person after "the"), "Quarrow MPs", "Quarrow's chief executive", "shares in
-Quarrow", "Quarrow, which ...", "Quarrow said it ...". Person markers: an honorific before the
-name, "Brack, who ...", "Brack said he ...". When the article's mentions of a name carry
+Quarrow", "Quarrow, which ...", "Quarrow said its ...". Person markers: an honorific before the
+name, "Brack said he ...". When the article's mentions of a name carry
 markers of one kind only, all of them take that label.
 """
 
@@ -48,9 +48,8 @@ def markers(art: ArticleState, c: Cand) -> tuple[int, int]:
         org += 1
     if low(c.lo - 1) in ("in", "of") and low(c.lo - 2) in ORG_BEFORE:
         org += 1
-    if c.hi < n and toks[c.hi].text == ",":
+    if c.hi < n and toks[c.hi].text == ",":  # (", who" is no marker: "Quarrow FC, who won")
         org += after2 == "which"
-        person += after2 == "who"
     if after in _SAY:
         org += after2 in ORG_PRONOUNS
         person += after2 in PERSON_PRONOUNS

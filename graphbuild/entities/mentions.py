@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter, defaultdict
 
-from graphbuild.entities import names
+from graphbuild.entities import countries, names
 from graphbuild.entities.candidates import ArticleState, Cand, confirm_countries, make, ner_candidates, platforms
 from graphbuild.entities.evidence import evidence_pairs, settle_types
 from graphbuild.entities.names import slug
@@ -88,6 +88,38 @@ def _short_forms(art: ArticleState) -> None:
     for group in by_last.values():
         if len({c.key for c in group}) == 1:
             art.recover[art.text(group[0].hi - 1, group[0].hi)] = group[0]
+    _recover_org_heads(art)
+
+
+_NOT_HEADS = names.FUNCTION_WORDS | names.TITLES | names.ORG_WORDS | names.GENERIC_TAIL | names.DESIGNATORS
+
+
+def _recover_org_heads(art: ArticleState) -> None:
+    """The first word of an organization's name ("Quarrow" for "Quarrow Textiles Inc"), or
+    either word of a two-word name ("Vela" or "Comets" for "Vela Comets"), is recovered
+    where the NER missed it, when exactly one organization of the article has it and the
+    article never writes it in lowercase or as a person's name part."""
+    heads: dict[str, set[str]] = defaultdict(set)
+    first: dict[str, Cand] = {}
+    taken = {p for c in art.cands if c.label == PERSON for p in c.parts}
+    for c in art.cands:
+        if c.label == ORGANIZATION and len(c.parts) >= 2:
+            last = art.parsed.tokens[c.hi - 1].text
+            for word in {art.parsed.tokens[c.lo].text, last} if c.hi - c.lo == 2 else {art.parsed.tokens[c.lo].text}:
+                heads[word].add(c.key)
+                first.setdefault(word, c)
+    for word, keys in heads.items():
+        if (
+            len(keys) == 1
+            and len(word) > 2
+            and word[:1].isupper()
+            and word[1:].islower()
+            and word.lower() not in art.lowercase()
+            and names.low(word) not in taken
+            and countries.lookup(word) is None
+            and names.low(word) not in _NOT_HEADS
+        ):
+            art.recover.setdefault(word, first[word])
 
 
 def _split_owned(art: ArticleState, people: list[Cand]) -> list[Cand]:

@@ -261,16 +261,24 @@ class OrgIndex:
     def find(self, name: str, parts: tuple):
         """(item, is-acronym) for the one long name ``name`` abbreviates, or (None, False)."""
         acr = acronym(name)
-        # An acronym is a long name's initials, never its first word: "BBC" is not the
-        # "BBC Radio" it owns.
-        probes: list[tuple[dict, Any]] = [(self.initials, acr)] if acr else [(self.prefix, parts), (self.suffix, parts)]
+        probes: list[tuple[dict, Any]] = [(self.initials, acr)] if acr else []
+        probes += [(self.prefix, parts), (self.suffix, parts)]
         if len(parts) == 1 and len(parts[0]) == 3 and name.istitle():  # "Gov"
             probes.append((self.clip, parts[0]))
         for table, probe in probes:
             hits = table.get(probe)
             if hits and len(hits) == 1:
-                return next(iter(hits.values())), table is self.initials
+                item = next(iter(hits.values()))
+                if acr and table is not self.initials and not _generic_rest(getattr(item, "parts", ()), parts):
+                    continue  # "BBC" is not the "BBC Radio" it owns; "DSM" is "NV DSM"
+                return item, table is self.initials
         return None, False
+
+
+def _generic_rest(long: tuple, short: tuple) -> bool:
+    """The words of ``long`` outside ``short`` are all company forms or generic words."""
+    rest = [w for w in long if w not in short]
+    return bool(rest) and all(w in GENERIC_TAIL or w in DESIGNATORS for w in rest)
 
 
 def acronym(word: str) -> str | None:

@@ -90,7 +90,7 @@ class CorpusResolver:
         """The label of a key: what the context markers of its articles agree on (three in
         four, from two articles, or one backed by a third of the NER's votes), else the
         NER's majority."""
-        ner, ev = self.labels[key], self.evidence.get(key)
+        ner, ev = self.labels[key], self.evidence.get(key) or Counter()
         top = _dominant(ev, 0.75) if ev else None
         if top is not None and (ev[top] >= 2 or ner[top] * 3 >= sum(ner.values())):
             return top

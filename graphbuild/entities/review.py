@@ -277,10 +277,8 @@ def _acronyms(ents: dict[str, _Ent]) -> list[Finding]:
                 by_init[acr].append(e)
     out = []
     for e in ents.values():
-        acr = names.acronym(e.name)
-        if acr is None or e.node.label == COUNTRY:
-            continue
-        longs = by_init.get(acr, [])
+        acr = names.acronym(e.name) or ""
+        longs = by_init.get(acr, []) if e.node.label != COUNTRY else []
         if len(longs) == 1:
             o = longs[0]
             sure = bool(o.articles & e.articles) and o.node.label == e.node.label
@@ -429,7 +427,7 @@ _ORG_NEXT = re.compile(
     rf" (?:{'|'.join(sorted(ORG_AFTER))})\b|['’]s (?:{'|'.join(sorted(ORG_POSSESSED))})\b|, which\b| said its\b", re.I
 )
 _ORG_PREV = re.compile(rf"\b(?:{'|'.join(sorted(ORG_BEFORE))}) (?:in|of) $", re.I)
-_PERSON_NEXT = re.compile(r", who\b| said (?:he|she)\b")
+_PERSON_NEXT = re.compile(r" said (?:he|she)\b")
 _PERSON_PREV = re.compile(rf"\b(?:{'|'.join(sorted(names.HONORIFICS))})\.? $", re.I)
 
 
