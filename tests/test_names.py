@@ -89,3 +89,50 @@ def test_person_joins_middle_initials_epithets_and_ambiguity():
     # with different middle initials are never joined.
     assert not any("ada-brill" in p for p in pairs)
     assert frozenset({"ada-w-brill", "ada-h-w-brill"}) not in pairs
+
+
+def test_word_lists_overlap_only_where_intended():
+    from graphbuild.lexicon import names as lex
+
+    # Honorifics are titles (stripped from names) and also mark a person.
+    assert lex.HONORIFICS <= lex.TITLES
+    # Sports and party words are titles before a name ("Quarrow manager Orla Brack") and
+    # organization markers after one ("Quarrow manager", "Quarrow MPs").
+    both = lex.ORG_AFTER & lex.TITLES
+    assert both == {
+        "boss",
+        "defender",
+        "goalkeeper",
+        "manager",
+        "mep",
+        "midfielder",
+        "mp",
+        "msp",
+        "skipper",
+        "striker",
+    }
+    assert not lex.ORG_PRONOUNS & lex.PERSON_PRONOUNS
+    before_only = lex.ORG_BEFORE - lex.ORG_AFTER - lex.ORG_POSSESSED
+    assert before_only == {"stakes", "takeover"}
+
+
+def test_org_joins_short_plural_and_abbreviated_forms_with_one_candidate():
+    from graphbuild.entities.names import org_joins
+
+    orgs = {
+        "veldt": "Veldt",
+        "veldt-party": "Veldt Party",
+        "quarrow-dem": "Quarrow Dem",
+        "quarrow-dems": "Quarrow Dems",
+        "lib-vents": "Lib Vents",
+        "liberal-ventures": "Liberal Ventures",
+        "zbc": "ZBC",
+        "zbc-group": "ZBC Group",
+        "brack": "Brack",
+        "brack-radio": "Brack Radio",
+    }
+    assert sorted(org_joins(orgs)) == [
+        ("lib-vents", "liberal-ventures"),
+        ("quarrow-dem", "quarrow-dems"),
+        ("veldt", "veldt-party"),
+    ]

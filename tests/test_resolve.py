@@ -256,3 +256,139 @@ def test_corpus_result_does_not_depend_on_article_order(parse):
             r.add(ms, aliases)
         results.append(r.finalize())
     assert results[0].ids == results[1].ids and results[0].entities == results[1].entities
+
+
+# --- issue 14: general rules for a real corpus (invented names) -------------------------------
+
+
+def _labels(mentions) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for m in mentions:
+        out.setdefault(m.text, set()).add(m.label)
+    return out
+
+
+def test_a_name_after_an_honorific_is_the_person_whatever_the_ner_said():
+    p = plain("Orla Quenby spoke on Monday. Later Mr Quenby left.", [("Orla Quenby", "PERSON"), ("Mr Quenby", "ORG")])
+    ms, _ = article_mentions(p)
+    assert keys(ms) == {"Orla Quenby": {"orla-quenby"}, "Quenby": {"orla-quenby"}}
+    assert {m.label for m in ms} == {PERSON}
+
+
+def test_context_markers_settle_a_type_the_ner_got_wrong():
+    p = plain("Shares in Zentrix rose. Zentrix said its profits grew.", [("Zentrix", "PERSON")])
+    ms, aliases = article_mentions(p)
+    assert _labels(ms) == {"Zentrix": {ORGANIZATION}}
+    assert ("type:Organization", "zentrix") in aliases
+    p = plain("Voters backed the Quarrow Dems on Monday.", [("Quarrow Dems", "PERSON")])
+    assert _labels(article_mentions(p)[0]) == {"Quarrow Dems": {ORGANIZATION}}
+    p = plain(
+        "Delia Marsh met Halvard Oyen. Mr Oyen said he was pleased.", [("Delia Marsh", "PERSON"), ("Oyen", "ORG")]
+    )
+    assert _labels(article_mentions(p)[0])["Oyen"] == {PERSON}
+
+
+def test_type_evidence_outweighs_the_ner_majority_across_the_corpus():
+    r = CorpusResolver()
+    ms, aliases = article_mentions(
+        plain("Shares in Zentrix rose. Zentrix said its profits grew.", [("Zentrix", "PERSON")])
+    )
+    r.add(ms, aliases)
+    for text in ("Zentrix opened a plant in Ghent.", "Analysts praised Zentrix."):
+        r.add(*article_mentions(plain(text, [("Zentrix", "PERSON")])))
+    res = r.finalize()
+    assert res.ids["zentrix"][:2] == ("organization:zentrix", ORGANIZATION)
+
+
+def test_a_country_name_is_a_country_whatever_the_ner_said():
+    ms, _ = article_mentions(plain("Norway won the final.", [("Norway", "PERSON")]))
+    assert keys(ms) == {"Norway": {"country:NOR"}}
+
+
+def test_a_leading_demonym_is_split_from_the_person_it_precedes():
+    p = plain("Norwegian Halvard Brenneman scored twice.", [("Norwegian Halvard Brenneman", "PERSON")])
+    assert keys(article_mentions(p)[0]) == {"Norwegian": {"country:NOR"}, "Halvard Brenneman": {"halvard-brenneman"}}
+
+
+def test_spans_over_scores_and_lists_are_cut_but_firm_names_stay_whole():
+    p = plain("Result: Quarrow 2 Daleford 1 on Saturday.", [("Quarrow 2 Daleford", "ORG")])
+    assert set(keys(article_mentions(p)[0])) == {"Quarrow", "Daleford"}
+    p = plain("Clubs such as Quarrow, Daleford, Vantor agreed.", [("Quarrow, Daleford, Vantor", "ORG")])
+    assert set(keys(article_mentions(p)[0])) == {"Quarrow", "Daleford", "Vantor"}
+    p = plain("The adviser was Brack, Pardo and Co on the deal.", [("Brack, Pardo and Co", "ORG")])
+    assert set(keys(article_mentions(p)[0])) == {"Brack, Pardo and Co"}
+
+
+def test_a_sentence_initial_common_noun_is_no_entity():
+    p = plain("Harvest talks failed. The harvest was poor.", [("Harvest", "ORG")])
+    assert article_mentions(p)[0] == []
+
+
+def test_an_acronym_is_not_the_longer_name_it_starts_unless_the_rest_is_generic():
+    p = plain("ZBC Radio aired it. ZBC said it was proud.", [("ZBC Radio", "ORG"), ("ZBC", "ORG")])
+    assert keys(article_mentions(p)[0])["ZBC"] == {"zbc"}
+    p = plain("VTX Industries Inc grew. VTX said sales rose.", [("VTX Industries Inc", "ORG"), ("VTX", "ORG")])
+    assert keys(article_mentions(p)[0])["VTX"] == {"vtx-industries"}
+
+
+def test_a_name_after_a_lowercase_title_in_an_org_span_is_a_person():
+    p = plain("Quarrow Party deputy leader Orla Brack spoke.", [("Quarrow Party deputy leader Orla Brack", "ORG")])
+    ms, _ = article_mentions(p)
+    assert _labels(ms)["Orla Brack"] == {PERSON}
+
+
+def test_the_first_word_of_an_organization_is_recovered_where_the_ner_missed_it():
+    p = plain("Vantor Textiles grew. Analysts said Vantor would gain.", [("Vantor Textiles", "ORG")])
+    assert keys(article_mentions(p)[0]) == {"Vantor Textiles": {"vantor-textiles"}, "Vantor": {"vantor-textiles"}}
+
+
+def _org(key: str, name: str) -> Mention:
+    return Mention(0, len(name), name, ORGANIZATION, key, 0, 0, name)
+
+
+@pytest.mark.parametrize(
+    "short, long",
+    [
+        (("veldt", "Veldt"), ("veldt-party", "Veldt Party")),
+        (("quarrow-dem", "Quarrow Dem"), ("quarrow-dems", "Quarrow Dems")),
+        (("quar-dems", "Quar Dems"), ("quarrow-democrats", "Quarrow Democrats")),
+    ],
+)
+def test_a_short_form_joins_its_only_long_form_across_the_corpus(short, long):
+    r = CorpusResolver()
+    r.add([_org(*long)], [])
+    r.add([_org(*short)], [])
+    res = r.finalize()
+    assert res.ids[short[0]][0] == res.ids[long[0]][0]
+
+
+def test_a_short_form_with_two_long_forms_or_a_non_generic_tail_stays_apart():
+    r = CorpusResolver()
+    r.add([_org("veldt-radio", "Veldt Radio")], [])
+    r.add([_org("veldt", "Veldt")], [])
+    res = r.finalize()
+    assert res.ids["veldt"][0] != res.ids["veldt-radio"][0]
+    r = CorpusResolver()
+    for key, name in (("quarrow-democrats", "Quarrow Democrats"), ("quarford-dems", "Quarford Dems")):
+        r.add([_org(key, name)], [])
+    r.add([_org("quar-dems", "Quar Dems")], [])
+    res = r.finalize()
+    assert res.ids["quar-dems"][0] == "organization:quar-dems"
+
+
+def test_an_honorific_inside_a_span_starts_a_person():
+    p = plain(
+        "Orla Quenby arrived. In Norway Mr Quenby spoke.", [("Orla Quenby", "PERSON"), ("Norway Mr Quenby", "ORG")]
+    )
+    assert keys(article_mentions(p)[0]) == {
+        "Orla Quenby": {"orla-quenby"},
+        "Norway": {"country:NOR"},
+        "Quenby": {"orla-quenby"},
+    }
+
+
+def test_the_last_word_of_a_two_word_organization_is_recovered_after_the():
+    p = plain("Vela Comets lost again. Later the Comets won. Comets fans cheered.", [("Vela Comets", "ORG")])
+    ms, _ = article_mentions(p)
+    assert [m.text for m in ms] == ["Vela Comets", "Comets"]
+    assert ms[1].start == p.article.text.index("the Comets") + 4

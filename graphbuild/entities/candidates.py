@@ -52,6 +52,8 @@ class ArticleState:
     cands: list[Cand] = field(default_factory=list)
     aliases: list[tuple[str, str]] = field(default_factory=list)
     recover: dict[str, Cand] = field(default_factory=dict)  # token text -> long form
+    mid_only: set[str] = field(default_factory=set)  # recovered words not taken at a sentence start
+    after_the: set[str] = field(default_factory=set)  # recovered words taken only after "the"
     _lower: set[str] | None = None
 
     def lowercase(self) -> set[str]:
@@ -82,7 +84,8 @@ def _segments(tokens, e):
     """Token ranges of an NER span, split at line breaks, colons and spaced dashes (NER
     sometimes runs a dateline or a headline into a name: 'LISBON - Odile Brack'), and, in
     names of people and organizations, at numbers and commas between names (a table row,
-    a score or a list: 'Quarrow 2 Daleford 1', 'Quarrow, Daleford')."""
+    a score or a list: 'Quarrow 2 Daleford 1', 'Quarrow, Daleford'), and before an
+    honorific inside the span."""
     lo = e.start_tok
     listy = e.label in ("PERSON", "ORG")
     for i in range(e.start_tok, e.end_tok):
@@ -97,6 +100,9 @@ def _segments(tokens, e):
             if i > lo:
                 yield lo, i
             lo = i + 1
+        elif i > lo and names.low(t.text) in HONORIFICS and i + 1 < e.end_tok and tokens[i + 1].text[:1].isupper():
+            yield lo, i  # "Tanzania Mr Brack": a person starts at the honorific
+            lo = i
     if lo < e.end_tok:
         yield lo, e.end_tok
 

@@ -96,16 +96,23 @@ _NOT_HEADS = names.FUNCTION_WORDS | names.TITLES | names.ORG_WORDS | names.GENER
 
 def _recover_org_heads(art: ArticleState) -> None:
     """The first word of an organization's name ("Quarrow" for "Quarrow Textiles Inc"), or
-    either word of a two-word name ("Vela" or "Comets" for "Vela Comets"), is recovered
-    where the NER missed it, when exactly one organization of the article has it and the
-    article never writes it in lowercase or as a person's name part."""
+    the second of a two-word name ("Comets" for "Vela Comets") after "the" or when the
+    article names the place Vela, is recovered where the NER missed it (not at a sentence start),
+    when exactly one organization of the article has it and the article never writes it in
+    lowercase or as a person's name part."""
     heads: dict[str, set[str]] = defaultdict(set)
     first: dict[str, Cand] = {}
     taken = {p for c in art.cands if c.label == PERSON for p in c.parts}
+    toks = art.parsed.tokens
+    places = {e.text for e in art.parsed.ents if e.label in ("GPE", "LOC")}
     for c in art.cands:
         if c.label == ORGANIZATION and len(c.parts) >= 2:
-            last = art.parsed.tokens[c.hi - 1].text
-            for word in {art.parsed.tokens[c.lo].text, last} if c.hi - c.lo == 2 else {art.parsed.tokens[c.lo].text}:
+            words = {toks[c.lo].text}
+            if c.hi - c.lo == 2:
+                words.add(toks[c.hi - 1].text)
+                if toks[c.lo].text not in places:
+                    art.after_the.add(toks[c.hi - 1].text)
+            for word in words:
                 heads[word].add(c.key)
                 first.setdefault(word, c)
     for word, keys in heads.items():
@@ -120,6 +127,7 @@ def _recover_org_heads(art: ArticleState) -> None:
             and names.low(word) not in _NOT_HEADS
         ):
             art.recover.setdefault(word, first[word])
+            art.mid_only.add(word)
 
 
 def _split_owned(art: ArticleState, people: list[Cand]) -> list[Cand]:
@@ -264,8 +272,17 @@ def _recover(art: ArticleState, covered: set[int]) -> None:
         covered.update(range(c.lo, c.hi))
     for t in art.parsed.tokens:
         long = art.recover.get(t.text)
-        if long is not None and t.i not in covered and t.pos == "PROPN":
+        if long is not None and t.i not in covered and t.pos == "PROPN" and not _starts_unsure(art, t):
             art.cands.append(Cand(t.i, t.i + 1, "", long.label, long.name, long.key, long.parts, own=slug(t.text)))
+
+
+def _starts_unsure(art: ArticleState, t) -> bool:
+    """A recovered organization word at a sentence start may be any capitalised word; the
+    last word of a name counts only after "the" ("the Comets") unless a place precedes it."""
+    toks = art.parsed.tokens
+    if t.text in art.after_the and (t.i == 0 or toks[t.i - 1].text.lower() != "the"):
+        return True
+    return t.text in art.mid_only and (t.i == 0 or toks[t.i - 1].sent != t.sent or "\n" in toks[t.i - 1].text)
 
 
 def article_mentions(parsed: ParsedArticle, keep_places: bool = False):

@@ -195,6 +195,7 @@ def _abbreviates(short: list[str], long: list[str]) -> bool:
         len(short) == len(long) >= 2
         and short != long
         and all(len(a) >= 3 and _singular(b).startswith(_singular(a)) for a, b in zip(short, long))
+        and any(len(_singular(a)) < len(_singular(b)) for a, b in zip(short, long))
     )
 
 

@@ -34,7 +34,7 @@ star champion player writer producer composer conductor artist lawyer dean provo
 HONORIFICS = frozenset("mr mrs ms miss mister madam dr sir dame lady".split())
 # Words right after a name that show an organization: "Quarrow MPs", "Quarrow shareholders".
 ORG_AFTER = frozenset(
-    """mp mps msps meps shares shareholders stockholders headquarters subsidiary subsidiaries
+    """mp mps msp msps mep meps shares shareholders stockholders headquarters subsidiary subsidiaries
 manager boss fans players striker midfielder defender goalkeeper skipper squad""".split()
 )
 # Nouns after "X's" that show an organization: "Quarrow's chief executive", "Quarrow's shares".
