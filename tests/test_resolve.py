@@ -392,3 +392,11 @@ def test_the_last_word_of_a_two_word_organization_is_recovered_after_the():
     ms, _ = article_mentions(p)
     assert [m.text for m in ms] == ["Vela Comets", "Comets"]
     assert ms[1].start == p.article.text.index("the Comets") + 4
+
+
+def test_a_titled_name_from_another_stage_joins_the_person_across_the_corpus():
+    r = CorpusResolver()
+    r.add([Mention(0, 11, "Orla Quenby", PERSON, "orla-quenby", 0, 0, "Orla Quenby")], [])
+    r.add([Mention(0, 9, "Mr Quenby", ORGANIZATION, "mr-quenby", 0, 0, "Mr Quenby")], [])
+    res = r.finalize()
+    assert res.ids["mr-quenby"] == res.ids["orla-quenby"] == ("person:orla-quenby", PERSON, "Orla Quenby")

@@ -51,7 +51,10 @@ class CorpusResolver:
     def add(self, mentions: list[Mention], aliases: list[tuple[str, str]]) -> None:
         """Count one article's mentions (labels, names, short-form evidence) and aliases."""
         for m in mentions:
-            self.labels[m.key][m.label] += 1
+            # A name led by an honorific ("Mr Brack", e.g. a speaker named by attribution) is
+            # a person's whatever label it came with.
+            titled = len(m.name.split()) > 1 and names.low(m.name.split()[0]) in names.HONORIFICS
+            self.labels[m.key][PERSON if titled else m.label] += 1
             self.names[m.key][m.name] += 1
             if not m.key.startswith("country:"):
                 own = slug(m.text)
@@ -102,7 +105,10 @@ class CorpusResolver:
         return min(votes, key=lambda n: (-votes[n], n))
 
     def _parts(self, key: str) -> list[str]:
-        return names.person_parts(self._name(key))
+        words = self._name(key).split()
+        while len(words) > 1 and names.low(words[0]) in names.HONORIFICS:
+            words = words[1:]  # "Mr Brack" is the bare surname Brack
+        return names.person_parts(" ".join(words))
 
     def _join_people(self, uf: UnionFind, label: dict[str, str]) -> None:
         """A full name joins the one longer full name containing it ("Gerold Fane" ->

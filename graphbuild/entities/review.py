@@ -338,7 +338,9 @@ def _wrong_types(ents: dict[str, _Ent]) -> list[Finding]:
             iso = hit.country.iso
             why = f"'{e.name}' is the name of a country ({hit.country.name}), not {_a(lab)}"
             rule = f"merge: country:{iso} = {e.id}" if f"country:{iso}" in ents else f"drop: {e.id}"
-            out.append(Finding(WRONG_TYPE, e.mentions * 1.5, (e.id,), (e.name,), why, rule, True, (_counts(e),)))
+            # "Us magazine" is no "US": short names are only suggested.
+            sure = len(e.name.replace(".", "")) > 3
+            out.append(Finding(WRONG_TYPE, e.mentions * 1.5, (e.id,), (e.name,), why, rule, sure, (_counts(e),)))
         elif lab == PERSON and len(words) >= 2 and names.low(words[-1]) in names.DESIGNATORS - {"group", "holdings"}:
             why = f"'{e.name}' ends in a company form, so it is an organization"
             out.append(
