@@ -134,7 +134,9 @@ def _a(label: str) -> str:
 
 def _counts(*es: _Ent) -> str:
     return "; ".join(
-        f"{e.id}: {e.mentions} mentions in {len(e.articles)} articles, written {', '.join(e.aliases[:4])}" for e in es
+        f"{e.id}: {e.mentions} mentions in {e.node.props.get('articles', len(e.articles))} articles, "
+        f"written {', '.join(e.aliases[:4])}"
+        for e in es
     )
 
 
