@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import importlib.util
 from collections.abc import Iterable, Iterator
-from sys import intern
 
 from graphbuild.errors import ModelError
 from graphbuild.graph.model import Article, NerSpan, ParsedArticle, Sentence, Token
@@ -51,10 +50,18 @@ def _register_components() -> None:
     def paragraph_breaks(doc):
         """A line break starts a sentence: a headline or a list line never runs into the
         next sentence (the parser respects boundaries set before it)."""
-        for tok in doc[1:]:
-            prev = doc[tok.i - 1]
-            if prev.is_space and "\n" in prev.text and not tok.is_space:
-                tok.is_sent_start = True
+        from spacy.attrs import IS_SPACE, ORTH
+
+        if len(doc) < 2:
+            return doc
+        arr = doc.to_array([IS_SPACE, ORTH])
+        space = arr[:, 0].astype(bool)
+        # Only a space token followed by a non-space one can end a paragraph: found in
+        # bulk, so Python looks at a handful of tokens per article, not every one.
+        strings = doc.vocab.strings
+        for i in (space[:-1] & ~space[1:]).nonzero()[0].tolist():
+            if "\n" in strings[int(arr[i, 1])]:
+                doc[i + 1].is_sent_start = True
         return doc
 
 
@@ -104,39 +111,103 @@ def _chunks(text: str, limit: int) -> list[tuple[int, int]]:
     return out
 
 
-def _convert(doc, offset: int, tok_base: int, sent_base: int, tokens, sentences, ents) -> None:
-    sent_of = {}
-    for si, sent in enumerate(doc.sents):
-        sentences.append(
-            Sentence(sent.start + tok_base, sent.end + tok_base, sent.start_char + offset, sent.end_char + offset)
-        )
-        for i in range(sent.start, sent.end):
-            sent_of[i] = sent_base + si
-    # spaCy hands out a new str for every token's text, lemma, tag, dep and entity type;
-    # interned, each distinct string is held once, so an article's tokens cost about a
-    # third of the memory (the tokens of the longest article are the build's peak).
-    for t in doc:
-        tokens.append(
-            Token(
-                t.i + tok_base,
-                t.idx + offset,
-                t.idx + len(t.text) + offset,
-                intern(t.text),
-                intern(t.lemma_),
-                intern(t.pos_),
-                intern(t.tag_),
-                intern(t.dep_),
-                t.head.i + tok_base,
-                intern(t.ent_type_),
-                intern(t.ent_iob_),
-                sent_of.get(t.i, 0),
-                intern(t.whitespace_),
+# Read from each Doc in one ``to_array`` call: per-token attribute access builds a spaCy
+# Token object per read and was the bulk of graphbuild's own cost per article.
+_ATTRS = ("ORTH", "IDX", "LEMMA", "POS", "TAG", "DEP", "HEAD", "ENT_TYPE", "ENT_IOB", "SENT_START", "SPACY", "MORPH")
+_IOB = ("", "I", "O", "B")
+# Lemmatizer modes whose lemma depends only on the token's text, POS and morphology, so a
+# lemma can be computed once per such triple, for the tokens that need it, and cached.
+_CACHEABLE_LEMMAS = ("rule", "lookup", "pos_lookup")
+
+
+class _Converter:
+    """Turns Docs into plain tokens, sentences and NER spans, with the process's caches:
+    strings by hash (each distinct string is held once, so an article's tokens, the build's
+    peak, cost a third of the memory), and lemmas by (text, POS, morphology) when the
+    lemmatizer allows it."""
+
+    def __init__(self, nlp):
+        from spacy.attrs import IDS
+
+        self.attrs = [IDS[a] for a in _ATTRS]
+        self.strings = nlp.vocab.strings
+        self.names: dict[int, str] = {0: ""}
+        self.lemmas: dict[tuple[int, int, int], int] = {}
+        self.lemmatizer = None
+        if "lemmatizer" in nlp.pipe_names:
+            pipe = nlp.get_pipe("lemmatizer")
+            if getattr(pipe, "mode", None) in _CACHEABLE_LEMMAS and hasattr(pipe, "lemmatize"):
+                self.lemmatizer = pipe
+        # Left out of nlp.pipe and applied here instead: same lemmas, but computed once per
+        # distinct (text, POS, morphology) instead of once per token.
+        self.skip = ["lemmatizer"] if self.lemmatizer is not None else []
+
+    def _name(self, h: int) -> str:
+        s = self.names.get(h)
+        if s is None:
+            s = self.names[h] = self.strings[h]
+        return s
+
+    def _lemma(self, doc, i: int, orth: int, pos: int, morph: int) -> int:
+        key = (orth, pos, morph)
+        h = self.lemmas.get(key)
+        if h is None:
+            lemma = self.lemmatizer.lemmatize(doc[i])[0]  # type: ignore[union-attr]
+            h = self.lemmas[key] = self.strings.add(lemma)
+            self.names[h] = lemma
+        return h
+
+    def convert(self, doc, offset: int, tok_base: int, sent_base: int, tokens, sentences, ents) -> None:
+        """Append ``doc``'s tokens, sentences and entities, shifted by the piece's offsets."""
+        n = len(doc)
+        if n == 0:
+            return
+        arr = doc.to_array(self.attrs)
+        rows = arr.tolist()
+        heads = arr[:, 6].astype("int64").tolist()  # relative offsets, stored unsigned
+        name = self._name
+        overwrite = self.lemmatizer is not None and getattr(self.lemmatizer, "overwrite", False)
+        starts = [0] + [i + 1 for i in (arr[1:, 9] == 1).nonzero()[0].tolist()]
+        ends = starts[1:] + [n]
+        for si, (s, e) in enumerate(zip(starts, ends)):
+            last = rows[e - 1]
+            sentences.append(
+                Sentence(s + tok_base, e + tok_base, rows[s][1] + offset, last[1] + len(name(last[0])) + offset)
             )
-        )
-    for e in doc.ents:
-        ents.append(
-            NerSpan(e.start + tok_base, e.end + tok_base, e.start_char + offset, e.end_char + offset, e.text, e.label_)
-        )
+            sent = sent_base + si
+            for i in range(s, e):
+                orth, idx, lemma, pos, tag, dep, _, ent_type, iob, _, space, morph = rows[i]
+                text = name(orth)
+                if self.lemmatizer is not None and (lemma == 0 or overwrite):
+                    lemma = self._lemma(doc, i, orth, pos, morph)
+                tokens.append(
+                    Token(
+                        i + tok_base,
+                        idx + offset,
+                        idx + len(text) + offset,
+                        text,
+                        name(lemma),
+                        name(pos),
+                        name(tag),
+                        name(dep),
+                        i + heads[i] + tok_base,
+                        name(ent_type),
+                        _IOB[iob],
+                        sent,
+                        " " if space else "",
+                    )
+                )
+        for ent in doc.ents:
+            ents.append(
+                NerSpan(
+                    ent.start + tok_base,
+                    ent.end + tok_base,
+                    ent.start_char + offset,
+                    ent.end_char + offset,
+                    ent.text,
+                    ent.label_,
+                )
+            )
 
 
 def _char_batches(pieces, budget: int):
@@ -162,6 +233,7 @@ class Parser:
         self.model_name = model or default_model()
         # Long texts are cut well below max_length: the parser's memory grows with doc length.
         self.chunk_chars = min(self.nlp.max_length, chunk_chars)
+        self.converter = _Converter(self.nlp)
 
     def parse(self, articles: Iterable[Article]) -> Iterator[ParsedArticle]:
         """Yield one :class:`ParsedArticle` per article, in input order."""
@@ -178,9 +250,11 @@ class Parser:
         tokens: list[Token] = []
         sentences: list[Sentence] = []
         ents: list[NerSpan] = []
+        conv = self.converter
         for group in _char_batches(pieces(), self.batch_chars):
-            for doc, (art, content, offset, last) in self.nlp.pipe(group, as_tuples=True, batch_size=len(group)):
-                _convert(doc, offset, len(tokens), len(sentences), tokens, sentences, ents)
+            docs = self.nlp.pipe(group, as_tuples=True, batch_size=len(group), disable=conv.skip)
+            for doc, (art, content, offset, last) in docs:
+                conv.convert(doc, offset, len(tokens), len(sentences), tokens, sentences, ents)
                 if last:
                     yield ParsedArticle(art, tokens, sentences, ents, content)
                     tokens, sentences, ents = [], [], []
