@@ -1,143 +1,128 @@
 #!/usr/bin/env python3
-"""Throughput: the whole ``graphbuild build`` against bare spaCy ``nlp.pipe``, same run.
+"""Throughput: the whole ``graphbuild build`` process against a bare spaCy ``nlp.pipe`` process.
 
-    python benchmarks/throughput.py [--corpus ../shared/eval/bbc.jsonl] [--limit N]... [--workers 1 2]
+    python benchmarks/throughput.py [--corpus ../shared/eval/bbc.jsonl] [--limit 500 2225]
+                                    [--workers 1 2] [--pairs 3] [--model NAME]
 
-For each article count and worker count it runs ``--repeat`` times, interleaved, each in a
-fresh subprocess so peak RSS is its own, and keeps the fastest of each kind: (1) bare ``nlp.pipe`` over the texts with the same pipeline (same components
-excluded) and process count, (2) the full build (ingest, extract, resolve, relate, write
-GraphML and extractions.jsonl). Prints words/s for both, their ratio, and peak RSS (MiB,
-the process and its workers).
+For each article count and worker count it runs ``--pairs`` interleaved pairs of whole
+processes, each timed from start to exit by this script (interpreter start, imports and
+model load included on both sides):
+
+1. bare: ``spacy.load(MODEL)`` with its default pipeline (nothing excluded), then
+   ``nlp.pipe`` over the same texts, ``batch_size=64`` (``n_process`` = workers), results
+   discarded;
+2. full: ``python -m graphbuild build CORPUS --out TMP --model MODEL --workers N -q``, the
+   command a user runs (ingest, extract, resolve, relate, GraphML, HTML, extractions.jsonl).
+
+Prints one JSON line per (articles, workers): medians of the wall times, the ratio
+bare / full (1.0 = graphbuild at the parser's speed), every pair's ratio, peak RSS (MiB,
+the process or its largest worker) and the 1-minute load average before and after, since
+shared machines are noisy. With several worker counts it also prints each count's speed-up
+over one worker (the graphbuild medians).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import resource
+import os
+import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BARE_BATCH = 16  # about the articles per batch graphbuild's 24k-character batches hold
+BARE_BATCH = 64
+BARE = """
+import json, sys, spacy
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
+nlp = spacy.load(sys.argv[2])
+for _ in nlp.pipe(texts, batch_size={batch}, n_process=int(sys.argv[3])):
+    pass
+"""
 
 
-def _words(path: Path, limit: int | None) -> tuple[list[str], int]:
-    texts = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if limit is not None and len(texts) >= limit:
+def _subset(corpus: Path, limit: int | None, folder: Path) -> Path:
+    out = folder / f"corpus-{limit or 'all'}.jsonl"
+    with corpus.open(encoding="utf-8") as fh, out.open("w", encoding="utf-8") as dst:
+        for n, line in enumerate(fh):
+            if limit is not None and n >= limit:
                 break
-            texts.append(json.loads(line)["text"])
-    return texts, sum(len(t.split()) for t in texts)
+            dst.write(line)
+    return out
 
 
-def _peak_rss_mib() -> float:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, kids) / 1024
+def _rss_fresh(cmd: list[str], env: dict) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB, the process or its largest worker) of one whole
+    process, run under a small wrapper so the RSS is its own and not a running maximum."""
+    wrapper = (
+        "import resource, subprocess, sys, time\n"
+        "t0 = time.perf_counter()\n"
+        "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
+        "print(time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)\n"
+    )
+    res = subprocess.run([sys.executable, "-c", wrapper, *cmd], check=True, env=env, capture_output=True, text=True)
+    secs, rss = res.stdout.split()
+    return float(secs), float(rss)
 
 
-def run_bare(corpus: Path, limit: int | None, workers: int, model: str | None) -> dict:
-    from graphbuild.nlp.parser import Parser
-
-    texts, words = _words(corpus, limit)
-    nlp = Parser(model).nlp
-    t0 = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=BARE_BATCH, n_process=workers):
-        pass
-    secs = time.perf_counter() - t0
-    return {"words": words, "seconds": secs, "rss_mib": _peak_rss_mib()}
+def _load() -> float:
+    return round(os.getloadavg()[0], 2)
 
 
-def run_full(corpus: Path, limit: int | None, workers: int, model: str | None) -> dict:
-    from graphbuild.api import BuildOptions, build_files
-
-    _, words = _words(corpus, limit)
-    with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "in.jsonl"
-        with corpus.open(encoding="utf-8") as fh, src.open("w", encoding="utf-8") as out:
-            for n, line in enumerate(fh):
-                if limit is not None and n >= limit:
-                    break
-                out.write(line)
-        t0 = time.perf_counter()
-        result = build_files(
-            [str(src)], Path(tmp) / "out", BuildOptions(model=model, workers=workers, write_html=False)
-        )
-        secs = time.perf_counter() - t0
+def measure(corpus: Path, limit: int | None, workers: int, model: str, pairs: int, tmp: Path) -> dict:
+    """Interleaved whole-process pairs for one (article count, worker count)."""
+    sub = _subset(corpus, limit, tmp)
+    env = dict(os.environ)
+    bare_cmd = [sys.executable, "-c", BARE.format(batch=BARE_BATCH), str(sub), model, str(workers)]
+    full_cmd = [sys.executable, "-m", "graphbuild", "build", str(sub), "--out", str(tmp / "out")]
+    full_cmd += ["--model", model, "--workers", str(workers), "-q"]
+    load_before = _load()
+    bares, fulls = [], []
+    for _ in range(pairs):
+        bares.append(_rss_fresh(bare_cmd, env))
+        fulls.append(_rss_fresh(full_cmd, env))
+    bare_s = statistics.median(s for s, _ in bares)
+    full_s = statistics.median(s for s, _ in fulls)
+    with sub.open(encoding="utf-8") as fh:
+        articles = sum(1 for _ in fh)
     return {
-        "words": words,
-        "seconds": secs,
-        "rss_mib": _peak_rss_mib(),
-        "articles": result.articles,
-        "nodes": len(result.graph.nodes),
-        "edges": len(result.graph.edges),
+        "articles": articles,
+        "workers": workers,
+        "pairs": pairs,
+        "bare_s": round(bare_s, 1),
+        "full_s": round(full_s, 1),
+        "ratio": round(bare_s / full_s, 3),
+        "pair_ratios": [round(b / f, 3) for (b, _), (f, _) in zip(bares, fulls)],
+        "bare_rss_mib": round(max(r for _, r in bares)),
+        "full_rss_mib": round(max(r for _, r in fulls)),
+        "load_before": load_before,
+        "load_after": _load(),
     }
 
 
-def _child(kind: str, corpus: Path, limit: int | None, workers: int, model: str | None) -> dict:
-    cmd = [sys.executable, __file__, "--child", kind, "--corpus", str(corpus), "--workers", str(workers)]
-    if limit is not None:
-        cmd += ["--limit", str(limit)]
-    if model:
-        cmd += ["--model", model]
-    res = subprocess.run(cmd, check=True, capture_output=True, text=True)
-    return json.loads(res.stdout.strip().splitlines()[-1])
-
-
 def main() -> int:
+    from graphbuild.nlp.parser import default_model
+
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=HERE.parent.parent / "shared" / "eval" / "bbc.jsonl")
-    ap.add_argument("--limit", type=int, nargs="*", default=[None])
+    ap.add_argument("--limit", type=int, nargs="*", default=[500])
     ap.add_argument("--workers", type=int, nargs="*", default=[1])
     ap.add_argument("--model", default=None)
-    ap.add_argument(
-        "--repeat",
-        type=int,
-        default=2,
-        help="runs of each, interleaved; the best of each counts (the machines are shared and noisy)",
-    )
-    ap.add_argument("--child", choices=["bare", "full"])
+    ap.add_argument("--pairs", type=int, default=3, help="interleaved (bare, full) pairs; medians count")
     args = ap.parse_args()
-    if args.child:
-        fn = run_bare if args.child == "bare" else run_full
-        print(json.dumps(fn(args.corpus, args.limit[0], args.workers[0], args.model)))
-        return 0
-    for limit in args.limit:
-        for workers in args.workers:
-            bares, fulls = [], []
-            for _ in range(args.repeat):
-                bares.append(_child("bare", args.corpus, limit, workers, args.model))
-                fulls.append(_child("full", args.corpus, limit, workers, args.model))
-            bare = min(bares, key=lambda r: r["seconds"])
-            full = min(fulls, key=lambda r: r["seconds"])
-            bw, fw = bare["words"] / bare["seconds"], full["words"] / full["seconds"]
-            print(
-                json.dumps(
-                    {
-                        "articles": full["articles"],
-                        "words": full["words"],
-                        "workers": workers,
-                        "bare_wps": round(bw),
-                        "full_wps": round(fw),
-                        "ratio": round(fw / bw, 3),
-                        "bare_rss_mib": round(bare["rss_mib"]),
-                        "full_rss_mib": round(full["rss_mib"]),
-                        "nodes": full["nodes"],
-                        "edges": full["edges"],
-                        "repeat": args.repeat,
-                        "all_ratios": [
-                            round(f["seconds"] and (f["words"] / f["seconds"]) / (b["words"] / b["seconds"]), 3)
-                            for b, f in zip(bares, fulls)
-                        ],
-                    }
-                ),
-                flush=True,
-            )
+    model = args.model or default_model()
+    with tempfile.TemporaryDirectory() as tmp:
+        for limit in args.limit:
+            one = None
+            for workers in args.workers:
+                row = measure(args.corpus, limit, workers, model, args.pairs, Path(tmp))
+                if workers == 1:
+                    one = row["full_s"]
+                elif one:
+                    row["speedup_vs_1"] = round(one / row["full_s"], 2)
+                print(json.dumps(row), flush=True)
     return 0
 
 
