@@ -11,11 +11,19 @@
 // Example:
 //   graphbuild query country-relations
 //   graphbuild query country-relations --param country=FRA
-MATCH (a:Country)-[r:SAID_ABOUT]->(b:Country)
-WHERE $country IS NULL
-   OR any(c IN [a, b] WHERE c.id = $country OR toLower(c.name) = toLower($country)
-          OR toLower(coalesce(c.iso, '')) = toLower($country)
-          OR any(al IN coalesce(c.aliases, []) WHERE toLower(al) = toLower($country)))
+CALL {
+  UNWIND CASE WHEN $country IS NULL THEN [1] ELSE [] END AS every_pair
+  MATCH (a:Country)-[r:SAID_ABOUT]->(b:Country)
+  RETURN a, r, b
+  UNION
+  // countries are a bounded set (ISO 3166), so scanning them does not grow with the graph
+  UNWIND CASE WHEN $country IS NULL THEN [] ELSE [1] END AS one_country
+  MATCH (c:Country)
+  WHERE c.id = $country OR c._names CONTAINS '\n' + toLower($country) + '\n'
+     OR toLower(coalesce(c.iso, '')) = toLower($country)
+  MATCH (c)-[r:SAID_ABOUT]-(:Country)
+  RETURN startNode(r) AS a, r, endNode(r) AS b
+}
 RETURN a.name AS speaker, b.name AS about, r.count AS statements, r.articles AS articles,
        r.cues AS cues, a.id AS speaker_id, b.id AS about_id
 ORDER BY statements DESC, speaker_id, about_id

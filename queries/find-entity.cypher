@@ -10,10 +10,12 @@
 //
 // Example:
 //   graphbuild query find-entity --param name=doe
-MATCH (e:Entity)
-WITH e, toLower($name) AS q, [al IN coalesce(e.aliases, []) | toLower(al)] AS als
-WHERE e.id = $name OR toLower(e.name) CONTAINS q OR any(al IN als WHERE al CONTAINS q)
-WITH e, CASE WHEN e.id = $name OR toLower(e.name) = q OR q IN als THEN 'exact' ELSE 'partial' END AS matched
+CALL {
+  MATCH (e:Entity {id: $name}) RETURN e
+  UNION
+  MATCH (e:Entity) WHERE e._names CONTAINS toLower($name) RETURN e
+}
+WITH e, CASE WHEN e.id = $name OR e._names CONTAINS '\n' + toLower($name) + '\n' THEN 'exact' ELSE 'partial' END AS matched
 RETURN e.id AS id, e.name AS name, [l IN labels(e) WHERE l <> 'Entity'][0] AS label, matched,
        e.mentions AS mentions, e.articles AS articles, e.aliases AS aliases
 ORDER BY matched, mentions DESC, id

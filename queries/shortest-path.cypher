@@ -11,17 +11,21 @@
 //
 // Example:
 //   graphbuild query shortest-path --param x="Jane Doe" --param y=France
-MATCH (a:Entity)
-WHERE a.id = $x OR toLower(a.name) = toLower($x)
-   OR any(al IN coalesce(a.aliases, []) WHERE toLower(al) = toLower($x))
-WITH a ORDER BY CASE WHEN a.id = $x THEN 0 WHEN toLower(a.name) = toLower($x) THEN 1 ELSE 2 END,
-                a.mentions DESC
+CALL {
+  MATCH (a:Entity {id: $x}) RETURN a, 0 AS rank
+  UNION
+  MATCH (a:Entity) WHERE a._names CONTAINS '\n' + toLower($x) + '\n'
+  RETURN a, CASE WHEN toLower(a.name) = toLower($x) THEN 1 ELSE 2 END AS rank
+}
+WITH a ORDER BY rank, a.mentions DESC, a.id
 LIMIT 1
-MATCH (b:Entity)
-WHERE b.id = $y OR toLower(b.name) = toLower($y)
-   OR any(al IN coalesce(b.aliases, []) WHERE toLower(al) = toLower($y))
-WITH a, b ORDER BY CASE WHEN b.id = $y THEN 0 WHEN toLower(b.name) = toLower($y) THEN 1 ELSE 2 END,
-                   b.mentions DESC
+CALL {
+  MATCH (b:Entity {id: $y}) RETURN b, 0 AS rank
+  UNION
+  MATCH (b:Entity) WHERE b._names CONTAINS '\n' + toLower($y) + '\n'
+  RETURN b, CASE WHEN toLower(b.name) = toLower($y) THEN 1 ELSE 2 END AS rank
+}
+WITH a, b ORDER BY rank, b.mentions DESC, b.id
 LIMIT 1
 WITH a, b WHERE a <> b
 MATCH p = shortestPath((a)-[:CO_MENTIONED|SAID_ABOUT*..6]-(b))

@@ -4,6 +4,13 @@ Labels and relationship types cannot be parameters in Cypher 5 without APOC, so 
 type has its own constant, chosen from a fixed table, never formatted from user data.
 """
 
+# Lookups by name go through ``_names``: the lower-cased name and aliases, each between
+# line breaks ("\nname\nalias\n"), in a TEXT index, which answers CONTAINS from the index:
+# an exact name or alias is ``CONTAINS '\n' + toLower($name) + '\n'``, a partial one
+# ``CONTAINS toLower($name)``. Neo4j indexes no list elements, hence one string. It is
+# computed by Cypher's own toLower, so it lower-cases exactly as the queries do.
+NAMES_KEY = "'\\n' + reduce(s = toLower(n.name), al IN coalesce(n.aliases, []) | s + '\\n' + toLower(al)) + '\\n'"
+
 CONSTRAINTS = (
     "CREATE CONSTRAINT graphbuild_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT graphbuild_article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
@@ -11,7 +18,16 @@ CONSTRAINTS = (
     "CREATE INDEX graphbuild_article_date IF NOT EXISTS FOR (a:Article) ON (a.date)",
     "CREATE INDEX graphbuild_entity_first_seen IF NOT EXISTS FOR (n:Entity) ON (n.first_seen)",
     "CREATE INDEX graphbuild_entity_last_seen IF NOT EXISTS FOR (n:Entity) ON (n.last_seen)",
+    "CREATE TEXT INDEX graphbuild_entity_names IF NOT EXISTS FOR (n:Entity) ON (n._names)",
+    # top-entities reads entities in mentions order and stops at its limit
+    "CREATE RANGE INDEX graphbuild_entity_mentions IF NOT EXISTS FOR (n:Entity) ON (n.mentions)",
+    # strongest-co-mentions without a name reads pairs in weight order and stops at its limit
+    "CREATE RANGE INDEX graphbuild_co_mentioned_weight IF NOT EXISTS FOR ()-[r:CO_MENTIONED]-() ON (r.weight)",
 )
+
+# Entities written by a version without lookup keys get them (once; afterwards nothing
+# matches). The label scan runs when a store is opened for writing, not per query.
+BACKFILL_NAMES = f"MATCH (n:Entity) WHERE n._names IS NULL SET n._names = {NAMES_KEY}"
 
 ARTICLE_HASHES = "MATCH (a:Article) RETURN a.id AS id, a._hash AS hash"
 
@@ -46,6 +62,7 @@ UNWIND $rows AS row
 MERGE (n:Entity {{id: row.id}})
 REMOVE n:Person:Organization:Country:Place
 SET n = row.props, n.id = row.id, n._hash = row.hash, n:{label}
+SET n._names = {NAMES_KEY}
 """
     for label in ("Person", "Organization", "Country", "Place")
 }

@@ -232,6 +232,7 @@ class Neo4jStore:
         self._read("RETURN 1 AS ok")
         for q in C.CONSTRAINTS + C.META_CONSTRAINTS:
             self._write(q)
+        self._write(C.BACKFILL_NAMES)
         self._connected = True
 
     def article_hashes(self) -> dict[str, str]:

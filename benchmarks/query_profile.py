@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""Database hits of every library query: Neo4j ``PROFILE`` on a loaded graph.
+
+    python benchmarks/query_profile.py [--load BUILD_DIR --corpus CORPUS.jsonl] [--queries DIR]...
+
+Connection: NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD. With ``--load``, the graph of an
+earlier ``graphbuild build CORPUS --out BUILD_DIR`` is first written to the (empty) database
+with the current writer (constraints, indexes and lookup keys included), as
+benchmarks/neo4j_write.py does. Then every ``*.cypher`` file of each ``--queries`` folder
+(default: queries/) is run under ``PROFILE`` with parameters taken from the graph itself:
+``name`` / ``x`` = the most mentioned person's name, ``y`` / ``country`` = the most
+mentioned country's name; a query with an optional name is also run without one. Prints
+one JSON line per (folder, query, parameters): total db hits, rows, milliseconds, and the
+db hits of the plan's leaf operators (the scans and seeks that find the starting nodes),
+which is where an unindexed lookup shows up as a scan of every Entity node.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+
+def _hits(plan) -> tuple[int, int, list[str]]:
+    """(total db hits, db hits of leaf operators, leaf operator names) of a profiled plan."""
+    kids = plan.get("children") or []
+    own = plan.get("dbHits", 0)
+    if not kids:
+        return own, own, [plan.get("operatorType", "?").split("@")[0]]
+    total, leaf, names = own, 0, []
+    for k in kids:
+        t, lf, n = _hits(k)
+        total, leaf, names = total + t, leaf + lf, names + n
+    return total, leaf, names
+
+
+def _params(session) -> dict:
+    def top(label: str) -> str:
+        rec = session.run(
+            f"MATCH (e:{label}) RETURN e.name AS name ORDER BY e.mentions DESC, e.id LIMIT 1"  # label from a fixed list
+        ).single()
+        return rec["name"] if rec else "nobody"
+
+    person, country = top("Person"), top("Country")
+    return {"name": person, "x": person, "y": country, "country": country}
+
+
+def profile(session, query, params: dict) -> dict:
+    from graphbuild.store import queries as Q
+
+    bound = Q.bind(query, {k: v for k, v in params.items() if k in query.params})
+    t0 = time.perf_counter()
+    result = session.run("PROFILE " + query.text, bound)
+    rows = len(list(result))
+    summary = result.consume()
+    ms = (time.perf_counter() - t0) * 1000
+    total, leaf, leaves = _hits(summary.profile)
+    given = {k: v for k, v in bound.items() if k in params}
+    return {
+        "query": query.name,
+        "params": given,
+        "db_hits": total,
+        "leaf_hits": leaf,
+        "leaves": leaves,
+        "rows": rows,
+        "ms": round(ms),
+    }
+
+
+def load(store, build_dir: Path, corpus: Path) -> None:
+    from neo4j_write import from_earlier_build
+
+    graph, extractions, _ = from_earlier_build(corpus, build_dir)
+    store.verify()
+    store.put_articles(extractions, "query-profile")
+    store.sync(graph)
+
+
+def main() -> int:
+    from graphbuild.store import queries as Q
+    from graphbuild.store.neo4j import Neo4jSettings, Neo4jStore
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--load", type=Path, help="build folder whose graph to write first")
+    ap.add_argument("--corpus", type=Path, help="the corpus that build folder was built from")
+    ap.add_argument("--queries", type=Path, nargs="*", default=[HERE.parent / "queries"])
+    args = ap.parse_args()
+    with Neo4jStore(Neo4jSettings()) as store:
+        if args.load:
+            load(store, args.load, args.corpus)
+        with store._session() as session:
+            counts = session.run("MATCH (e:Entity) RETURN count(e) AS n").single()["n"]
+            print(json.dumps({"entities": counts}), flush=True)
+            params = _params(session)
+            for folder in args.queries:
+                for path in sorted(folder.glob("*.cypher")):
+                    query = Q.load(str(path))
+                    runs = [params]
+                    if any(p in query.params and not query.params[p].required for p in ("name", "country")):
+                        runs.append({})  # the optional name left out too
+                    for given in runs:
+                        row = profile(session, query, given)
+                        print(json.dumps({"folder": folder.name, **row}, ensure_ascii=False), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
