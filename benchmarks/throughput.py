@@ -15,9 +15,11 @@ model load included on both sides):
    command a user runs (ingest, extract, resolve, relate, GraphML, HTML, extractions.jsonl).
 
 Prints one JSON line per (articles, workers): medians of the wall times, the ratio
-bare / full (1.0 = graphbuild at the parser's speed), every pair's ratio, peak RSS (MiB,
-the process or its largest worker) and the 1-minute load average before and after, since
-shared machines are noisy. With several worker counts it also prints each count's speed-up
+bare / full (1.0 = graphbuild at the parser's speed), every pair's ratio, the same for CPU
+time (user + system of the process and its workers: on a loaded shared machine, where a
+process waits for a core most of its wall time, the CPU ratio is the stable figure), peak
+RSS (MiB, the process or its largest worker) and the 1-minute load average before and
+after. With several worker counts it also prints each count's speed-up
 over one worker (the graphbuild medians).
 """
 
@@ -53,18 +55,20 @@ def _subset(corpus: Path, limit: int | None, folder: Path) -> Path:
     return out
 
 
-def _rss_fresh(cmd: list[str], env: dict) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB, the process or its largest worker) of one whole
-    process, run under a small wrapper so the RSS is its own and not a running maximum."""
+def _run(cmd: list[str], env: dict) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system, the process and all its workers) and peak
+    RSS (MiB, the process or its largest worker) of one whole process, run under a small
+    wrapper so the figures are its own and not a running maximum."""
     wrapper = (
         "import resource, subprocess, sys, time\n"
         "t0 = time.perf_counter()\n"
         "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
-        "print(time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)\n"
+        "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+        "print(time.perf_counter() - t0, u.ru_utime + u.ru_stime, u.ru_maxrss / 1024)\n"
     )
     res = subprocess.run([sys.executable, "-c", wrapper, *cmd], check=True, env=env, capture_output=True, text=True)
-    secs, rss = res.stdout.split()
-    return float(secs), float(rss)
+    wall, cpu, rss = res.stdout.split()
+    return float(wall), float(cpu), float(rss)
 
 
 def _load() -> float:
@@ -81,10 +85,11 @@ def measure(corpus: Path, limit: int | None, workers: int, model: str, pairs: in
     load_before = _load()
     bares, fulls = [], []
     for _ in range(pairs):
-        bares.append(_rss_fresh(bare_cmd, env))
-        fulls.append(_rss_fresh(full_cmd, env))
-    bare_s = statistics.median(s for s, _ in bares)
-    full_s = statistics.median(s for s, _ in fulls)
+        bares.append(_run(bare_cmd, env))
+        fulls.append(_run(full_cmd, env))
+    med = statistics.median
+    bare_s, full_s = med(r[0] for r in bares), med(r[0] for r in fulls)
+    bare_cpu, full_cpu = med(r[1] for r in bares), med(r[1] for r in fulls)
     with sub.open(encoding="utf-8") as fh:
         articles = sum(1 for _ in fh)
     return {
@@ -94,9 +99,13 @@ def measure(corpus: Path, limit: int | None, workers: int, model: str, pairs: in
         "bare_s": round(bare_s, 1),
         "full_s": round(full_s, 1),
         "ratio": round(bare_s / full_s, 3),
-        "pair_ratios": [round(b / f, 3) for (b, _), (f, _) in zip(bares, fulls)],
-        "bare_rss_mib": round(max(r for _, r in bares)),
-        "full_rss_mib": round(max(r for _, r in fulls)),
+        "pair_ratios": [round(b[0] / f[0], 3) for b, f in zip(bares, fulls)],
+        "bare_cpu_s": round(bare_cpu, 1),
+        "full_cpu_s": round(full_cpu, 1),
+        "cpu_ratio": round(bare_cpu / full_cpu, 3),
+        "pair_cpu_ratios": [round(b[1] / f[1], 3) for b, f in zip(bares, fulls)],
+        "bare_rss_mib": round(max(r[2] for r in bares)),
+        "full_rss_mib": round(max(r[2] for r in fulls)),
         "load_before": load_before,
         "load_after": _load(),
     }
