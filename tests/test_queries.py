@@ -669,3 +669,56 @@ def test_nodes_relationships_paths_and_quotes_come_back_plain(neo4j_settings):
     assert d == "2024-01-02"
     assert nested[0] == a and nested[1]["x"]["name"] == "Bo Marsh"
     json.dumps(rows)  # all plain
+
+
+def _operators(plan) -> list[str]:
+    return [plan["operatorType"].split("@")[0]] + [op for k in plan.get("children", []) for op in _operators(k)]
+
+
+# name -> parameters; every one of these finds its entities through an index, never a scan
+INDEXED = {
+    "ego-network": ("name",),
+    "entity-articles": ("name",),
+    "find-entity": ("name",),
+    "said-about": ("name",),
+    "said-by": ("name",),
+    "strongest-co-mentions": ("name",),
+    "shortest-path": ("x", "y"),
+    "articles-mentioning-both": ("x", "y"),
+    "top-entities": (),
+}
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("name", sorted(INDEXED))
+def test_lookups_seek_an_index_instead_of_scanning_entities(name, seeds_db):
+    from graphbuild.store.neo4j import Neo4jStore
+
+    settings, graph = seeds_db
+    top = _by_mentions(graph)
+    # an alias in other case: the lookup must go through the lower-cased names index
+    alias = next(a for n in top for a in n.props["aliases"] if a.lower() != n.name.lower())
+    given = dict(zip(INDEXED[name], [alias.upper(), top[0].id]))
+    q = Q.load(name, cwd=ROOT)
+    with Neo4jStore(settings) as store, store._session() as session:
+        result = session.run("PROFILE " + q.text, Q.bind(q, given))
+        rows = list(result)
+        ops = _operators(result.consume().profile)
+    assert "NodeByLabelScan" not in ops and "AllNodesScan" not in ops, ops
+    assert any(op.endswith(("IndexSeek", "IndexContainsScan", "IndexScan")) for op in ops), ops
+    if name in ("find-entity", "entity-articles"):
+        assert rows  # and the alias did find its entity
+
+
+@pytest.mark.neo4j
+def test_graph_written_without_lookup_keys_gets_them_when_opened(seeds_db):
+    from graphbuild.store.neo4j import Neo4jStore
+
+    settings, graph = seeds_db
+    n = next(n for n in _by_mentions(graph) if n.props["aliases"])
+    with Neo4jStore(settings) as store:
+        store._write("MATCH (e:Entity) REMOVE e._names")  # as an older version wrote it
+        assert run(settings, "entity-articles", name=n.name.upper()) == []
+        store.verify()
+    rows = run(settings, "entity-articles", name=n.name.upper())
+    assert rows and {r["entity"] for r in rows} == {n.name}
