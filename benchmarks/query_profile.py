@@ -4,7 +4,8 @@
     python benchmarks/query_profile.py [--load BUILD_DIR --corpus CORPUS.jsonl] [--queries DIR]...
 
 Connection: NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD. With ``--load``, the graph of an
-earlier ``graphbuild build CORPUS --out BUILD_DIR`` is first written to the (empty) database
+earlier ``graphbuild build CORPUS --out BUILD_DIR`` is first written to the database (empty,
+or emptied with ``--clear``)
 with the current writer (constraints, indexes and lookup keys included), as
 benchmarks/neo4j_write.py does. Then every ``*.cypher`` file of each ``--queries`` folder
 (default: queries/) is run under ``PROFILE`` with parameters taken from the graph itself:
@@ -89,10 +90,14 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--load", type=Path, help="build folder whose graph to write first")
     ap.add_argument("--corpus", type=Path, help="the corpus that build folder was built from")
+    ap.add_argument("--clear", action="store_true", help="empty the database before --load")
     ap.add_argument("--queries", type=Path, nargs="*", default=[HERE.parent / "queries"])
     args = ap.parse_args()
     with Neo4jStore(Neo4jSettings()) as store:
         if args.load:
+            if args.clear:
+                with store._session() as session:
+                    session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
             load(store, args.load, args.corpus)
         with store._session() as session:
             counts = session.run("MATCH (e:Entity) RETURN count(e) AS n").single()["n"]

@@ -722,3 +722,49 @@ def test_graph_written_without_lookup_keys_gets_them_when_opened(seeds_db):
         store.verify()
     rows = run(settings, "entity-articles", name=n.name.upper())
     assert rows and {r["entity"] for r in rows} == {n.name}
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("depth", [0, 1, 2])
+def test_focused_export_from_neo4j_reads_only_the_neighbourhood_and_equals_the_file_export(
+    depth, seeds_db, seeds_build, neo4j_env, tmp_path
+):
+    from graphbuild.api import load_graph_from_neo4j
+
+    settings, graph = seeds_db
+    top = _by_mentions(graph)[0]
+    focus = top.name.upper()
+    part = load_graph_from_neo4j(settings, focus=focus, depth=depth)
+    near = {e.target for e in graph.edges.values() if e.source == top.id and e.type != MENTIONS}
+    near |= {e.source for e in graph.edges.values() if e.target == top.id and e.type != MENTIONS}
+    ents = {i for i, n in part.nodes.items() if n.label != ARTICLE}
+    if depth == 0:
+        assert ents == {top.id}
+    if depth == 1:
+        assert ents == {top.id} | near
+    assert part.totals == (len(_ents(graph)), sum(e.type != MENTIONS for e in graph.edges.values()))
+    env = {**os.environ, **neo4j_env}
+    common = ["--focus", focus, "--depth", str(depth)]
+    # the view: the same page as from the build folder
+    a, b = tmp_path / "db.html", tmp_path / "dir.html"
+    assert _cli("export", "html", str(a), "--from-neo4j", *common, env=env).returncode == 0
+    assert _cli("export", "html", str(b), "--from", str(seeds_build[0]), *common).returncode == 0
+    assert a.read_bytes() == b.read_bytes()
+    # GraphML: the same file as selecting on the whole graph read from Neo4j
+    from graphbuild.graph.view import subgraph
+    from graphbuild.writers import graphml
+
+    a, b = tmp_path / "db.graphml", tmp_path / "whole.graphml"
+    assert _cli("export", "graphml", str(a), "--from-neo4j", *common, env=env).returncode == 0
+    graphml.write(subgraph(load_graph_from_neo4j(settings), focus=focus, depth=depth), b)
+    assert a.read_bytes() == b.read_bytes()
+
+
+@pytest.mark.neo4j
+def test_focused_export_from_neo4j_of_an_unknown_name_says_what_is_close(seeds_db):
+    from graphbuild.api import load_graph_from_neo4j
+
+    settings, graph = seeds_db
+    name = _by_mentions(graph)[0].name
+    with pytest.raises(InputError, match=r"no entity named.*close"):
+        load_graph_from_neo4j(settings, focus=name + "x")

@@ -179,11 +179,12 @@ def select(
         edges += links
         nodes += [graph.nodes[i] for i in sorted({e.source for e in links})]
     drawn, drawn_edges = _opening(entities, keep, edges, seeds, draw_nodes, draw_edges)
+    total_entities, total_relations = graph.totals or (len(entities), len(relations))
     return Selection(
         sorted(nodes, key=lambda n: n.id),
         sorted(edges, key=lambda e: e.key),
-        len(entities),
-        len(relations),
+        total_entities,
+        total_relations,
         seeds,
         pruned,
         drawn,

@@ -166,3 +166,53 @@ REMOVE l.owner, l.holder, l.expires
 """
 
 ARTICLE_SOURCES = "UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id, a.source AS source"
+
+
+# --- a focus neighbourhood, read without reading the rest of the graph ------------------
+
+FOCUS_CANDIDATES = """
+CALL {
+  MATCH (n:Entity {id: $focus}) RETURN n
+  UNION
+  MATCH (n:Entity {id: toLower($key)}) RETURN n
+  UNION
+  MATCH (n:Entity) WHERE n._names CONTAINS '\\n' + toLower($key) + '\\n' RETURN n
+}
+RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, n.name AS name, n.aliases AS aliases
+"""
+
+ENTITY_NAMES = """
+MATCH (n:Entity)
+RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, n.name AS name, n.aliases AS aliases
+"""
+
+NEIGHBOURS = """
+UNWIND $ids AS id
+MATCH (:Entity {id: id})-[r:CO_MENTIONED|SAID_ABOUT]-(b:Entity)
+WHERE r.weight >= $min_weight
+RETURN DISTINCT b.id AS id
+"""
+
+ENTITIES_BY_ID = """
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, properties(n) AS props
+"""
+
+RELS_AMONG = """
+UNWIND $ids AS id
+MATCH (a:Entity {id: id})-[r:CO_MENTIONED|SAID_ABOUT]->(b:Entity)
+WHERE b.id IN $ids
+RETURN type(r) AS type, a.id AS src, b.id AS dst, properties(r) AS props
+"""
+
+MENTIONS_OF = """
+UNWIND $ids AS id
+MATCH (a:Article)-[r:MENTIONS]->(b:Entity {id: id})
+RETURN a.id AS src, b.id AS dst, properties(r) AS props, a {.title, .url, .published, .source} AS article
+"""
+
+TOTALS = """
+RETURN COUNT { MATCH (n:Entity) } AS entities,
+       COUNT { MATCH ()-[r:CO_MENTIONED]->() } + COUNT { MATCH ()-[r:SAID_ABOUT]->() } AS relations
+"""

@@ -15,8 +15,8 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from graphbuild.errors import StoreError, redact
-from graphbuild.graph.model import Graph
+from graphbuild.errors import InputError, StoreError, redact
+from graphbuild.graph.model import Graph, Node
 from graphbuild.store import cypher as C
 from graphbuild.store import rows as R
 from graphbuild.store.readonly import refusal
@@ -340,6 +340,45 @@ class Neo4jStore:
         arts = [(r["id"], r["props"]) for r in self._read(C.READ_ARTICLES)]
         rels = [(r["type"], r["src"], r["dst"], r["props"]) for r in self._read(C.READ_RELS)]
         return R.graph_from_records(ents, arts, rels)
+
+    def read_focus(self, focus: str, depth: int = 1, min_weight: int = 1, articles: bool = True) -> Graph:
+        """The part of the stored graph a view focused on ``focus`` draws: the entities
+        within ``depth`` hops over relations of at least ``min_weight``, the relations among
+        them and (``articles``) their Article nodes and MENTIONS edges, found through the
+        indexes hop by hop, never by reading the whole graph. Selecting on it gives what
+        selecting on the whole graph gives (the graph's totals travel in ``Graph.totals``).
+        An unknown focus raises InputError as for a whole graph."""
+        from graphbuild.graph.view import find
+
+        def names_graph(records) -> Graph:
+            g = Graph()
+            for r in records:
+                g.add_node(Node(r["id"], r["label"], r["name"] or r["id"], {"aliases": r["aliases"] or []}))
+            return g
+
+        try:
+            seeds = find(names_graph(self._read(C.FOCUS_CANDIDATES, focus=focus, key=focus.strip())), focus)
+        except InputError:  # none through the index: the whole-graph rule decides and explains
+            seeds = find(names_graph(self._read(C.ENTITY_NAMES)), focus)
+        keep, frontier = set(seeds), list(seeds)
+        for _ in range(depth):
+            if not frontier:
+                break
+            found = {r["id"] for r in self._read(C.NEIGHBOURS, ids=frontier, min_weight=min_weight)}
+            frontier = sorted(found - keep)
+            keep |= found
+        ids = sorted(keep)
+        ents = [(r["id"], r["label"], r["props"]) for r in self._read(C.ENTITIES_BY_ID, ids=ids)]
+        rels = [(r["type"], r["src"], r["dst"], r["props"]) for r in self._read(C.RELS_AMONG, ids=ids)]
+        arts: dict[str, dict] = {}
+        if articles:
+            for r in self._read(C.MENTIONS_OF, ids=ids):
+                arts[r["src"]] = r["article"]
+                rels.append(("MENTIONS", r["src"], r["dst"], r["props"]))
+        graph = R.graph_from_records(ents, sorted(arts.items()), rels)
+        totals = self._read(C.TOTALS)[0]
+        graph.totals = (totals["entities"], totals["relations"])
+        return graph
 
     def counts(self) -> dict:
         return self._read(C.COUNTS)[0]
