@@ -13,7 +13,9 @@ benchmarks/neo4j_write.py does. Then every ``*.cypher`` file of each ``--queries
 mentioned country's name; a query with an optional name is also run without one. Prints
 one JSON line per (folder, query, parameters): total db hits, rows, milliseconds, and the
 db hits of the plan's leaf operators (the scans and seeks that find the starting nodes),
-which is where an unindexed lookup shows up as a scan of every Entity node.
+which is where an unindexed lookup shows up as a scan of every Entity node. Last, the
+focused view's read (``export html --from-neo4j --focus NAME``) is timed against reading
+the whole graph.
 """
 
 from __future__ import annotations
@@ -74,6 +76,34 @@ def profile(session, query, params: dict) -> dict:
     }
 
 
+def focus_read(store, name: str) -> dict:
+    """``export html --from-neo4j --focus NAME`` reads: the neighbourhood only, against
+    reading the whole graph and selecting on it (what it read before); same selection."""
+    from graphbuild.graph.view import select
+
+    t0 = time.perf_counter()
+    part = store.read_focus(name, 1, 1, articles=False)
+    t1 = time.perf_counter()
+    whole = store.read_graph()
+    t2 = time.perf_counter()
+    a, b = select(part, focus=name), select(whole, focus=name)
+    same = (a.nodes, a.edges, a.total_entities, a.total_relations) == (
+        b.nodes,
+        b.edges,
+        b.total_entities,
+        b.total_relations,
+    )
+    return {
+        "focus": name,
+        "focus_read_s": round(t1 - t0, 2),
+        "focus_read_edges": len(part.edges),
+        "whole_read_s": round(t2 - t1, 2),
+        "whole_read_edges": len(whole.edges),
+        "drawn_entities": a.entities,
+        "same_selection": same,
+    }
+
+
 def load(store, build_dir: Path, corpus: Path) -> None:
     from neo4j_write import from_earlier_build
 
@@ -91,6 +121,7 @@ def main() -> int:
     ap.add_argument("--load", type=Path, help="build folder whose graph to write first")
     ap.add_argument("--corpus", type=Path, help="the corpus that build folder was built from")
     ap.add_argument("--clear", action="store_true", help="empty the database before --load")
+    ap.add_argument("--focus-runs", type=int, default=2, help="times to read the focus view both ways")
     ap.add_argument("--queries", type=Path, nargs="*", default=[HERE.parent / "queries"])
     args = ap.parse_args()
     with Neo4jStore(Neo4jSettings()) as store:
@@ -112,6 +143,8 @@ def main() -> int:
                     for given in runs:
                         row = profile(session, query, given)
                         print(json.dumps({"folder": folder.name, **row}, ensure_ascii=False), flush=True)
+        for _ in range(args.focus_runs):
+            print(json.dumps(focus_read(store, params["name"]), ensure_ascii=False), flush=True)
     return 0
 
 
