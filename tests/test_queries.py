@@ -726,10 +726,13 @@ def test_graph_written_without_lookup_keys_gets_them_when_opened(seeds_db):
 
 @pytest.mark.neo4j
 @pytest.mark.parametrize("depth", [0, 1, 2])
-def test_focused_export_from_neo4j_reads_only_the_neighbourhood_and_equals_the_file_export(
-    depth, seeds_db, seeds_build, neo4j_env, tmp_path
+def test_focused_export_from_neo4j_reads_only_the_neighbourhood_and_writes_the_same_files(
+    depth, seeds_db, neo4j_env, tmp_path
 ):
     from graphbuild.api import load_graph_from_neo4j
+    from graphbuild.graph.view import subgraph
+    from graphbuild.writers import csv as csv_writer
+    from graphbuild.writers import gexf, graphml
 
     settings, graph = seeds_db
     top = _by_mentions(graph)[0]
@@ -742,22 +745,27 @@ def test_focused_export_from_neo4j_reads_only_the_neighbourhood_and_equals_the_f
         assert ents == {top.id}
     if depth == 1:
         assert ents == {top.id} | near
-    assert part.totals == (len(_ents(graph)), sum(e.type != MENTIONS for e in graph.edges.values()))
+    # every export format: the same files as selecting on the whole graph read from Neo4j
     env = {**os.environ, **neo4j_env}
-    common = ["--focus", focus, "--depth", str(depth)]
-    # the view: the same page as from the build folder
-    a, b = tmp_path / "db.html", tmp_path / "dir.html"
-    assert _cli("export", "html", str(a), "--from-neo4j", *common, env=env).returncode == 0
-    assert _cli("export", "html", str(b), "--from", str(seeds_build[0]), *common).returncode == 0
-    assert a.read_bytes() == b.read_bytes()
-    # GraphML: the same file as selecting on the whole graph read from Neo4j
-    from graphbuild.graph.view import subgraph
-    from graphbuild.writers import graphml
-
-    a, b = tmp_path / "db.graphml", tmp_path / "whole.graphml"
-    assert _cli("export", "graphml", str(a), "--from-neo4j", *common, env=env).returncode == 0
-    graphml.write(subgraph(load_graph_from_neo4j(settings), focus=focus, depth=depth), b)
-    assert a.read_bytes() == b.read_bytes()
+    whole = tmp_path / "whole"
+    whole.mkdir()
+    with_whole = load_graph_from_neo4j(settings)
+    for fmt, name in (("graphml", "g.graphml"), ("gexf", "g.gexf"), ("csv", "tables")):
+        a = tmp_path / name
+        r = _cli("export", fmt, str(a), "--from-neo4j", "--focus", focus, "--depth", str(depth), "--articles", env=env)
+        assert r.returncode == 0, r.stderr
+        sub = subgraph(with_whole, focus=focus, depth=depth)
+        b = whole / name
+        if fmt == "graphml":
+            graphml.write(sub, b, articles=True)
+        elif fmt == "gexf":
+            gexf.write(sub, b, articles=True)
+        else:
+            csv_writer.write(sub, b, articles=True)
+        files = sorted(p.name for p in a.iterdir()) if a.is_dir() else [""]
+        for f in files:
+            pa, pb = (a / f, b / f) if f else (a, b)
+            assert pa.read_bytes() == pb.read_bytes(), (fmt, f)
 
 
 @pytest.mark.neo4j

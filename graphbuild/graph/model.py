@@ -171,9 +171,6 @@ class Edge:
 class Graph:
     nodes: dict[str, Node] = field(default_factory=dict)
     edges: dict[tuple[str, str, str], Edge] = field(default_factory=dict)
-    # For a part read out of a bigger graph (a focus neighbourhood from Neo4j): the whole
-    # graph's (entities, relations), which views report; None when this is the whole graph.
-    totals: tuple[int, int] | None = None
 
     def add_node(self, node: Node) -> None:
         self.nodes[node.id] = node

@@ -179,12 +179,11 @@ def select(
         edges += links
         nodes += [graph.nodes[i] for i in sorted({e.source for e in links})]
     drawn, drawn_edges = _opening(entities, keep, edges, seeds, draw_nodes, draw_edges)
-    total_entities, total_relations = graph.totals or (len(entities), len(relations))
     return Selection(
         sorted(nodes, key=lambda n: n.id),
         sorted(edges, key=lambda e: e.key),
-        total_entities,
-        total_relations,
+        len(entities),
+        len(relations),
         seeds,
         pruned,
         drawn,

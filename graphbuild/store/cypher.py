@@ -211,8 +211,3 @@ UNWIND $ids AS id
 MATCH (a:Article)-[r:MENTIONS]->(b:Entity {id: id})
 RETURN a.id AS src, b.id AS dst, properties(r) AS props, a {.title, .url, .published, .source} AS article
 """
-
-TOTALS = """
-RETURN COUNT { MATCH (n:Entity) } AS entities,
-       COUNT { MATCH ()-[r:CO_MENTIONED]->() } + COUNT { MATCH ()-[r:SAID_ABOUT]->() } AS relations
-"""

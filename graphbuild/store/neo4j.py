@@ -342,12 +342,12 @@ class Neo4jStore:
         return R.graph_from_records(ents, arts, rels)
 
     def read_focus(self, focus: str, depth: int = 1, min_weight: int = 1, articles: bool = True) -> Graph:
-        """The part of the stored graph a view focused on ``focus`` draws: the entities
-        within ``depth`` hops over relations of at least ``min_weight``, the relations among
-        them and (``articles``) their Article nodes and MENTIONS edges, found through the
-        indexes hop by hop, never by reading the whole graph. Selecting on it gives what
-        selecting on the whole graph gives (the graph's totals travel in ``Graph.totals``).
-        An unknown focus raises InputError as for a whole graph."""
+        """The part of the stored graph a focused export keeps: the entities within
+        ``depth`` hops of ``focus`` over relations of at least ``min_weight``, the relations
+        among them and (``articles``) their Article nodes and MENTIONS edges, found through
+        the indexes hop by hop, never by reading the whole graph. ``view.subgraph`` of it
+        equals ``view.subgraph`` of the whole graph. An unknown focus raises InputError as
+        for a whole graph."""
         from graphbuild.graph.view import find
 
         def names_graph(records) -> Graph:
@@ -375,10 +375,7 @@ class Neo4jStore:
             for r in self._read(C.MENTIONS_OF, ids=ids):
                 arts[r["src"]] = r["article"]
                 rels.append(("MENTIONS", r["src"], r["dst"], r["props"]))
-        graph = R.graph_from_records(ents, sorted(arts.items()), rels)
-        totals = self._read(C.TOTALS)[0]
-        graph.totals = (totals["entities"], totals["relations"])
-        return graph
+        return R.graph_from_records(ents, sorted(arts.items()), rels)
 
     def counts(self) -> dict:
         return self._read(C.COUNTS)[0]
