@@ -308,13 +308,22 @@ def load_graph_from_neo4j(
     until: str | None = None,
     window: str = "sentence",
     aliases: str | Path | None = None,
+    *,
+    focus: str | None = None,
+    depth: int = 1,
+    min_weight: int = 1,
 ) -> Graph:
     """The graph stored in Neo4j; with ``since`` / ``until``, the graph of the stored
     articles published in that period, rebuilt from their extractions like
-    :func:`load_graph` (``window`` and ``aliases`` as the graph was built with)."""
+    :func:`load_graph` (``window`` and ``aliases`` as the graph was built with). With
+    ``focus`` (and no period), only the neighbourhood a focused export keeps (``depth``
+    hops over relations of at least ``min_weight``), read through the indexes instead of
+    reading the whole graph."""
     since, until = period(since, until)
     with _open_store(neo4j) as store:
         if since is None and until is None:
+            if focus is not None:
+                return store.read_focus(focus, depth, min_weight)
             return store.read_graph()
         rules = _rules(aliases)
         return resolve_and_relate(lambda: (codec.from_dict(d) for d in store.extractions(since, until)), window, rules)
@@ -354,7 +363,10 @@ def export_graph(
     if fmt not in EXPORT_FORMATS:
         raise InputError(f"unknown export format {fmt!r}; fix: use one of {', '.join(EXPORT_FORMATS)}")
     if neo4j is not None:
-        graph = load_graph_from_neo4j(neo4j, since, until, window, aliases)
+        # a focus reads only its neighbourhood
+        graph = load_graph_from_neo4j(
+            neo4j, since, until, window, aliases, focus=focus, depth=depth, min_weight=min_weight
+        )
     else:
         graph = load_graph(build_dir or "graphbuild-out", since, until)
     if articles and neo4j is None and not any(n.label == ARTICLE for n in graph.nodes.values()):
