@@ -15,11 +15,13 @@
 //
 // Example:
 //   graphbuild query entity-timeline --param name="Jane Doe" --param unit=week
-MATCH (x:Entity)
-WHERE x.id = $name OR toLower(x.name) = toLower($name)
-   OR any(a IN coalesce(x.aliases, []) WHERE toLower(a) = toLower($name))
-WITH x ORDER BY CASE WHEN x.id = $name THEN 0 WHEN toLower(x.name) = toLower($name) THEN 1 ELSE 2 END,
-                x.mentions DESC
+CALL {
+  MATCH (x:Entity {id: $name}) RETURN x, 0 AS rank
+  UNION
+  MATCH (x:Entity) WHERE x._names CONTAINS '\n' + toLower($name) + '\n'
+  RETURN x, CASE WHEN toLower(x.name) = toLower($name) THEN 1 ELSE 2 END AS rank
+}
+WITH x ORDER BY rank, x.mentions DESC, x.id
 LIMIT 1
 MATCH (art:Article)-[m:MENTIONS]->(x)
 WHERE art.date IS NOT NULL

@@ -19,17 +19,21 @@
 //
 // Example:
 //   graphbuild query said-about-in-period -p speaker="Jane Doe" -p about="Acme Corp" -p since=2026-03-01 -p until=2026-03-31
-MATCH (s:Entity)
-WHERE s.id = $speaker OR toLower(s.name) = toLower($speaker)
-   OR any(a IN coalesce(s.aliases, []) WHERE toLower(a) = toLower($speaker))
-WITH s ORDER BY CASE WHEN s.id = $speaker THEN 0 WHEN toLower(s.name) = toLower($speaker) THEN 1 ELSE 2 END,
-                s.mentions DESC
+CALL {
+  MATCH (s:Entity {id: $speaker}) RETURN s, 0 AS rank
+  UNION
+  MATCH (s:Entity) WHERE s._names CONTAINS '\n' + toLower($speaker) + '\n'
+  RETURN s, CASE WHEN toLower(s.name) = toLower($speaker) THEN 1 ELSE 2 END AS rank
+}
+WITH s ORDER BY rank, s.mentions DESC, s.id
 LIMIT 1
-MATCH (x:Entity)
-WHERE x.id = $about OR toLower(x.name) = toLower($about)
-   OR any(a IN coalesce(x.aliases, []) WHERE toLower(a) = toLower($about))
-WITH s, x ORDER BY CASE WHEN x.id = $about THEN 0 WHEN toLower(x.name) = toLower($about) THEN 1 ELSE 2 END,
-                   x.mentions DESC
+CALL {
+  MATCH (x:Entity {id: $about}) RETURN x, 0 AS rank
+  UNION
+  MATCH (x:Entity) WHERE x._names CONTAINS '\n' + toLower($about) + '\n'
+  RETURN x, CASE WHEN toLower(x.name) = toLower($about) THEN 1 ELSE 2 END AS rank
+}
+WITH s, x ORDER BY rank, x.mentions DESC, x.id
 LIMIT 1
 MATCH (s)-[r:SAID_ABOUT]->(x)
 WITH s, x, r,

@@ -679,6 +679,8 @@ def _operators(plan) -> list[str]:
 INDEXED = {
     "ego-network": ("name",),
     "entity-articles": ("name",),
+    "entity-timeline": ("name",),
+    "said-about-in-period": ("speaker", "about"),
     "find-entity": ("name",),
     "said-about": ("name",),
     "said-by": ("name",),
