@@ -276,9 +276,13 @@ def remove_articles(
         return missing, sync_store(store, wanted["window"], rules)
 
 
-def load_graph(build_dir: str | Path, since: str | None = None, until: str | None = None) -> Graph:
+def load_graph(
+    build_dir: str | Path, since: str | None = None, until: str | None = None, provenance: bool = False
+) -> Graph:
     """The graph an earlier build into ``build_dir`` wrote; with ``since`` / ``until``
-    (days, inclusive), the graph of the articles published in that period.
+    (days, inclusive), the graph of the articles published in that period. With
+    ``provenance``, the graph keeps its Article nodes and MENTIONS edges (titles, links and
+    dates of the articles behind each entity), whatever the build's GraphML holds.
 
     A period's graph is rebuilt from the articles' stored extractions (resolution, weights
     and evidence counted in the period only), so it equals building only those articles.
@@ -288,10 +292,11 @@ def load_graph(build_dir: str | Path, since: str | None = None, until: str | Non
     path = folder / "graph.graphml"
     if not path.is_file():
         raise InputError(f"no graph at {path}; fix: build into {build_dir} first, or read another build folder")
-    if since is None and until is None:
-        return graphml.read(path)
     arts, cfg = folder / ARTICLES_FILE, folder / BUILD_FILE
-    if not arts.is_file() or not cfg.is_file():
+    kept = arts.is_file() and cfg.is_file()
+    if since is None and until is None and not (provenance and kept):
+        return graphml.read(path)  # an older build folder without extractions: its GraphML as it is
+    if not kept:
         raise InputError(
             f"{build_dir} has no {ARTICLES_FILE} (built by an older graphbuild); fix: build it again to cut it by date"
         )

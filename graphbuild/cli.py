@@ -459,19 +459,21 @@ def export_html(
     from graphbuild.writers import html
 
     try:
-        graph = _load(build_dir, from_neo4j, neo4j, since, until, window, aliases)
+        graph = _load(build_dir, from_neo4j, neo4j, since, until, window, aliases, provenance=True)
         html.write(graph, out, min_weight=min_weight, focus=focus, depth=depth)
     except GraphbuildError as exc:
         _fail(exc)
     typer.echo(f"wrote {out}")
 
 
-def _load(build_dir: Path, from_neo4j: bool, neo4j: Callable, since, until, window: Window, aliases):
+def _load(
+    build_dir: Path, from_neo4j: bool, neo4j: Callable, since, until, window: Window, aliases, provenance: bool = False
+):
     from graphbuild.api import load_graph, load_graph_from_neo4j
 
     if from_neo4j:
         return load_graph_from_neo4j(neo4j(), since, until, window.value, aliases)
-    return load_graph(build_dir, since, until)
+    return load_graph(build_dir, since, until, provenance)
 
 
 @app.command(context_settings={"help_option_names": []})
