@@ -66,9 +66,19 @@ def test_cue_verbs_and_their_kind(attribute, sentence, cue, content, kind):
 def test_a_speech_verb_is_evidence_from_a_finding_and_speech_from_a_statement(attribute):
     _, quotes = attribute("A study by the Velmora Institute suggests that the tax cost jobs.")
     assert only(quotes).kind == EVIDENCE
-    _, quotes = attribute("The union released a statement saying that the strike would continue.")
+    _, quotes = attribute("The union said in a statement that the strike would continue.")
     q = only(quotes)
-    assert (q.speaker.text, q.cue.text, q.kind) == ("a statement", "saying", SPEECH)
+    assert (q.speaker.text, q.cue.text, q.kind) == ("The union", "said", SPEECH)
+
+
+def test_participles_and_cue_nouns_are_no_attributions(attribute):
+    # removed on purpose: on PolNeAR train these were right less than half the time
+    for text in (
+        "The union released a statement saying that the strike would continue.",
+        "Maria Lindqvist made the case that the bridge would pay for itself.",
+        "His claim that the port was losing money surprised the council.",
+    ):
+        assert attribute(text)[1] == []
 
 
 def test_according_to_a_survey_is_evidence(attribute):
@@ -85,16 +95,6 @@ def test_attitude_adjective_and_agent_noun_after_be(attribute):
     text, quotes = attribute("Councillor Jonas Weber is a vocal critic of the harbour tax.")
     q = only(quotes)
     assert (q.cue.text, said(text, q), q.kind) == ("critic of", "the harbour tax", ATTITUDE)
-
-
-def test_cue_noun_with_a_that_clause_and_a_light_verb(attribute):
-    text, quotes = attribute("Maria Lindqvist made the case that the bridge would pay for itself.")
-    q = only(quotes)
-    assert q.cue.text == "made the case" and q.speaker.text == "Maria Lindqvist"
-    assert said(text, q) == "that the bridge would pay for itself"
-    text, quotes = attribute("His claim that the port was losing money surprised the council.")
-    q = only(quotes)
-    assert (q.speaker.text, q.cue.text, said(text, q)) == ("His", "claim", "that the port was losing money")
 
 
 def test_relative_pronoun_speaker_is_its_antecedent(attribute):
@@ -144,8 +144,8 @@ def test_a_purpose_is_no_statement(attribute):
     assert [q.cue.text for q in quotes] == ["agreed"]
 
 
-def test_never_responding_to_someone_says_nothing_about_them(attribute):
-    _, quotes = attribute("Peter Alves has never responded to Maria Lindqvist.")
+def test_never_talking_about_someone_says_nothing_about_them(attribute):
+    _, quotes = attribute("Peter Alves has never talked about Maria Lindqvist.")
     assert quotes == []
-    _, quotes = attribute("Peter Alves responded to Maria Lindqvist on Monday.")
-    assert [q.cue.text for q in quotes] == ["responded to"]
+    _, quotes = attribute("Peter Alves talked about Maria Lindqvist on Monday.")
+    assert [q.cue.text for q in quotes] == ["talked about"]

@@ -9,8 +9,8 @@
 3. **Reported speech**: a cue verb outside quotes with a subject and what it reports ("X
    said that ...", "X vowed to ...", "X cited Y as ...", "X talked about Y", "A, X said,
    B"), "according to X"; speech, attitude ("X believes ...", "X wants to ...") and
-   evidence ("the poll shows ...") verbs alike, and the frames of :mod:`.frames` ("a
-   statement saying ...", "X is critical of Y", "his claim that ..."). What is reported
+   evidence ("the poll shows ...") verbs alike, and the frames of :mod:`.frames` ("X is
+   critical of Y"); "A, X said, B" for speech verbs only. What is reported
    stops where the cue's own clause does, at "; " and at ", but" / ", which" / ", despite"
    (outside quote marks). No statement: a passive cue ("was asked"), a purpose ("came to
    discuss Y"). Cues inside another attribution's content are part of it, not new ones.
@@ -29,10 +29,10 @@ from collections.abc import Iterator
 
 from graphbuild.attribution.direct import continue_paragraphs, direct_quotes, segments
 from graphbuild.attribution.doc import Candidate, QuoteDoc, cue_lemma
-from graphbuild.attribution.frames import attitude_predicate, cue_noun, participle_source
+from graphbuild.attribution.frames import attitude_predicate
 from graphbuild.attribution.kinds import kind_of
 from graphbuild.attribution.speakers import according_to, name_before, noun_phrase, resolve_speakers, subject_of
-from graphbuild.graph.model import PERSON, Mention, ParsedArticle, Quote
+from graphbuild.graph.model import PERSON, SPEECH, Mention, ParsedArticle, Quote
 from graphbuild.lexicon import cues
 
 _CUE_POS = frozenset(("VERB", "AUX", "ADJ", "NOUN"))  # "according" is a VERB
@@ -107,14 +107,12 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
             found = acc[0], _around(doc, doc.sents[t.sent], i, max(doc.subtree(subj)[1], i + 1))
         elif verb and lemma in cues.ALL_CUES and not _no_statement(doc, i):
             subj = subject_of(doc, i)
-            if subj is None:
-                subj = participle_source(doc, i)
             if subj is None or doc.para_of(doc.toks[subj].start) != doc.para_of(t.start):
                 subj = name_before(doc, i, doc.tok_at(doc.para_span(t.start)[0]))
             if subj is None or doc.quoted[subj]:
                 continue
             found = _parenthetical(doc, i, subj) or _complement(doc, i, lemma)
-        elif t.pos in ("ADJ", "NOUN") and (frame := attitude_predicate(doc, i, subject_of) or cue_noun(doc, i)):
+        elif t.pos in ("ADJ", "NOUN") and (frame := attitude_predicate(doc, i, subject_of)):
             subj, first, last, lo, hi = frame
             if doc.quoted[subj] or doc.quoted[first]:
                 continue
@@ -197,9 +195,10 @@ def _complement(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, list] | None:
 
 def _parenthetical(doc: QuoteDoc, i: int, subj: int) -> tuple[int, list] | None:
     """'A, he said, B.' and 'A, said Jane Roe.': the sentence around a frame set off by
-    commas (subject, cue and a few verbless words such as "told me on Friday")."""
+    commas (subject, cue and a few verbless words such as "told me on Friday"). Speech
+    only: 'A, he thinks, B' and 'A, the poll shows, B' are more often asides than claims."""
     toks = doc.toks
-    if toks[i].lemma.lower() not in cues.CLAUSE_CUES:
+    if toks[i].lemma.lower() not in cues.CLAUSE_CUES or kind_of(doc, i, subj) != SPEECH:
         return None
     sn = doc.sents[toks[i].sent]
     lo, hi = noun_phrase(doc, subj)

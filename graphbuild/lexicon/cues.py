@@ -40,19 +40,22 @@ SPEECH_TO = _words("""
     promise pledge vow threaten urge call ask demand propose refuse decline offer
     encourage instruct advise order warn tell agree
 """)
+# Not object cues: topic and rejoinder verbs ("discussed X", "addressed X", "challenged X",
+# "disputed X"), whose object is a subject matter or someone else's claim, not what was said.
 SPEECH_OBJECT = _words("""
     cite call describe criticize criticise attack blast condemn praise mention reference
     endorse express reject highlight question defend invoke mock accuse slam denounce
     applaud dismiss deride label brand dub characterize characterise liken deny
-    discuss address portray depict outline detail quote echo repeat recount reiterate
+    portray depict outline detail quote echo repeat recount reiterate
     announce demand request recommend propose urge blame thank congratulate credit decry
     lambaste castigate chastise rebuke reprimand scold bash ridicule taunt insult
-    challenge contest dispute refute rebut contradict tout promote advocate
+    refute rebut contradict tout promote advocate
     acknowledge admit confirm predict recall condemn hail laud commend salute fault
     disparage belittle denigrate malign smear disavow repudiate renounce decline
 """)
 # verb -> prepositions or particles whose object is what was said ("called for X", "talked
-# about X", "pointed out that ..."): part of the cue.
+# about X", "pointed out that ..."): part of the cue. Not here: actions and reactions ("voted for X",
+# "sided with X", "responded to X"), whose object is no content of anything said.
 SPEECH_PREPS = {
     "call": ("for", "on"),
     "point": ("out", "to"),
@@ -60,7 +63,6 @@ SPEECH_PREPS = {
     "talk": ("about", "of"),
     "speak": ("about", "of", "against"),
     "refer": ("to",),
-    "vote": ("for", "against"),
     "push": ("for",),
     "campaign": ("for", "against", "on"),
     "argue": ("for", "against"),
@@ -78,18 +80,13 @@ SPEECH_PREPS = {
     "write": ("about", "of"),
     "tweet": ("about",),
     "insist": ("on",),
-    "react": ("to",),
-    "respond": ("to",),
-    "reply": ("to",),
     "object": ("to",),
     "hint": ("at",),
     "ask": ("for", "about"),
     "plead": ("for",),
     "appeal": ("for",),
-    "fight": ("for", "against"),
     "agree": ("with", "on"),
     "disagree": ("with",),
-    "side": ("with",),
 }
 
 # --- attitude and intention -------------------------------------------------------------------
@@ -115,27 +112,6 @@ ATTITUDE_AGENTS = _words("""
     detractor foe enemy ally skeptic sceptic
 """)
 
-# Nouns of saying or attitude and the prepositions introducing what they report ("the
-# claim that ...", "her support for Y"); a "that" clause always does.
-CUE_NOUNS: dict[str, tuple[str, ...]] = {
-    **dict.fromkeys(
-        """claim statement assertion allegation argument case view belief suggestion promise
-        pledge warning insistence contention charge accusation prediction announcement
-        admission acknowledgment acknowledgement complaint notion conviction fear hope""".split(),
-        (),
-    ),
-    **dict.fromkeys("support backing endorsement opposition praise".split(), ("for", "of")),
-    **dict.fromkeys("criticism condemnation defense defence attack attacks".split(), ("of", "on")),
-    **dict.fromkeys("call calls demand demands plea appeal push".split(), ("for",)),
-    **dict.fromkeys("concern concerns doubts doubt questions".split(), ("about", "over")),
-}
-# Cue nouns of attitude ("her support for Y", "his fear that ..."); the others are speech.
-ATTITUDE_NOUNS = _words("""
-    support backing opposition view belief conviction notion fear hope concern concerns doubt doubts
-""")
-# Verbs whose object carries the cue: "made the case that ...", "voiced support for Y".
-LIGHT_VERBS = _words("make take voice express offer issue give repeat reiterate raise lodge")
-
 # --- evidence ---------------------------------------------------------------------------------
 EVIDENCE_CLAUSE = _words("show find indicate demonstrate prove reveal suggest confirm")
 # Only these are evidence whatever their subject; the others are when a document says so.
@@ -149,7 +125,7 @@ NEEDS_PREDICATE = _words("call label brand dub")  # "called X a Y", not "called 
 PREP_CONTENT = _words("accuse")  # "accused X of Y": what was said is "of Y"
 
 SPEECH_CUES = SPEECH_CLAUSE | SPEECH_TO | SPEECH_OBJECT | frozenset(SPEECH_PREPS)
-ATTITUDE_CUES = (ATTITUDE_CLAUSE | ATTITUDE_TO | ATTITUDE_NOUNS) - SPEECH_CUES
+ATTITUDE_CUES = (ATTITUDE_CLAUSE | ATTITUDE_TO) - SPEECH_CUES
 ALL_CUES = CLAUSE_CUES | TO_CUES | OBJECT_CUES | frozenset(CUE_PARTICLES)
 # Next to a quote only speech frames it ('"...," he continued'; not '"...," he hopes').
 FRAME_CUES = SPEECH_CUES | _words("""
