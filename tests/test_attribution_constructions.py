@@ -149,3 +149,25 @@ def test_never_talking_about_someone_says_nothing_about_them(attribute):
     assert quotes == []
     _, quotes = attribute("Peter Alves talked about Maria Lindqvist on Monday.")
     assert [q.cue.text for q in quotes] == ["talked about"]
+
+
+def test_parentheticals_are_speech_only(attribute):
+    text, quotes = attribute("The bridge, Maria Lindqvist said, will pay for itself.")
+    q = only(quotes)
+    assert (q.cue.text, q.kind, said(text, q)) == ("said", SPEECH, "The bridge | will pay for itself")
+    for text in (
+        "The bridge, Maria Lindqvist thinks, will pay for itself.",
+        "The bridge, the Velmora Institute survey shows, will pay for itself.",
+    ):
+        assert attribute(text)[1] == []
+
+
+def test_topics_rejoinders_and_actions_are_no_content(attribute):
+    # the object of "discussed" is a topic, of "challenged" another's claim, of "voted for" an act
+    for text in (
+        "Peter Alves discussed the harbour tax on Monday.",
+        "Peter Alves challenged the harbour tax figures.",
+        "Peter Alves voted for the harbour tax.",
+        "Peter Alves responded to the harbour tax proposal.",
+    ):
+        assert attribute(text)[1] == [], text
