@@ -8,12 +8,11 @@ file beside it, then renamed.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from graphbuild.entities.review import Finding
+from graphbuild.writers.common import atomic_open
 
 _HEAD = """\
 # Draft alias file written by `graphbuild review`. Use it with `graphbuild build ... --aliases FILE`.
@@ -37,15 +36,8 @@ def write(path: str | Path, findings: Iterable[Finding]) -> int:
     """Write the draft alias file to ``path``; returns the number of active rules."""
     findings = list(findings)
     text = render(findings)
-    p = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", dir=p.parent if str(p.parent) else ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, p)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_open(path) as fh:  # complete or absent
+        fh.write(text)
     return sum(f.confident for f in findings)
 
 

@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from graphbuild.writers.common import atomic_open
+
 
 class JsonlWriter:
     """Append one JSON object per line (UTF-8, no ASCII escaping, compact)."""
@@ -72,8 +74,9 @@ def copy_gzipped(src: str | Path, dst: str | Path) -> Path:
 
 def write_json(obj: dict, path: str | Path) -> Path:
     """Write one JSON object to ``path`` (complete or absent)."""
-    data = json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    return _replace_when_done(Path(path), lambda tmp: tmp.write_text(data, encoding="utf-8"))
+    with atomic_open(path) as fh:
+        fh.write(json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    return Path(path)
 
 
 def read_json(path: str | Path) -> dict:
