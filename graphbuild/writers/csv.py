@@ -11,6 +11,7 @@ speaker's statements about the target ("said; told").
 
 from __future__ import annotations
 
+import contextlib
 import csv
 from pathlib import Path
 
@@ -30,12 +31,11 @@ def _columns(fixed: list[str], items) -> list[str]:
     return [*seen, *(k for k in _LAST if any(k in p for p in items))]
 
 
-def _table(path: Path, columns: list[str], rows) -> None:
-    with atomic_open(path, newline="") as fh:
-        w = csv.writer(fh, lineterminator="\r\n")
-        w.writerow(columns)
-        for row in rows:
-            w.writerow([as_text(row.get(c)) for c in columns])
+def _table(fh, columns: list[str], rows) -> None:
+    w = csv.writer(fh, lineterminator="\r\n")
+    w.writerow(columns)
+    for row in rows:
+        w.writerow([as_text(row.get(c)) for c in columns])
 
 
 def write(graph: Graph, folder: str | Path, *, articles: bool = False) -> list[Path]:
@@ -73,7 +73,11 @@ def write(graph: Graph, folder: str | Path, *, articles: bool = False) -> list[P
         for ev in e.props.get("evidence") or []
     ]
     out = [folder / "nodes.csv", folder / "edges.csv", folder / "quotes.csv"]
-    _table(out[0], _columns(NODE_COLUMNS, nodes), nodes)
-    _table(out[1], _columns(EDGE_COLUMNS, edges), edges)
-    _table(out[2], QUOTE_COLUMNS, quotes)
+    # All three are written before any replaces its older copy, so a failure leaves the
+    # folder's earlier tables together, never a new nodes.csv beside an old edges.csv.
+    with contextlib.ExitStack() as stack:
+        fhs = [stack.enter_context(atomic_open(p, newline="")) for p in out]
+        _table(fhs[0], _columns(NODE_COLUMNS, nodes), nodes)
+        _table(fhs[1], _columns(EDGE_COLUMNS, edges), edges)
+        _table(fhs[2], QUOTE_COLUMNS, quotes)
     return out
