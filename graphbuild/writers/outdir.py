@@ -29,7 +29,7 @@ from graphbuild.errors import OutputError
 from graphbuild.version import __version__
 
 MARKER = ".graphbuild"  # written into every output folder: says "graphbuild wrote this"
-# what a build writes (api.py); anything else in --out is the user's, and the folder is refused
+# what a build writes (api/build.py); anything else in --out is the user's, and the folder is refused
 OUTPUT_NAMES = frozenset(
     {"graph.graphml", "graph.html", "extractions.jsonl", "articles.jsonl.gz", "build.json", MARKER}
 )
