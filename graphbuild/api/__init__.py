@@ -11,7 +11,7 @@ from graphbuild.api.build import build_files
 from graphbuild.api.common import ARTICLES_FILE, BUILD_FILE, period
 from graphbuild.api.export import EXPORT_FORMATS, export_graph, load_graph, load_graph_from_neo4j
 from graphbuild.api.query import QueryResult, ReviewResult, review_graph, run_query
-from graphbuild.api.store import remove_articles, sync_store
+from graphbuild.api.store import check_store, rebuild_store, remove_articles, sync_store
 from graphbuild.pipeline.run import BuildOptions, BuildResult
 
 __all__ = [
@@ -23,10 +23,12 @@ __all__ = [
     "QueryResult",
     "ReviewResult",
     "build_files",
+    "check_store",
     "export_graph",
     "load_graph",
     "load_graph_from_neo4j",
     "period",
+    "rebuild_store",
     "remove_articles",
     "review_graph",
     "run_query",

@@ -18,7 +18,7 @@ from graphbuild.api.common import (
     wanted_settings,
     with_model,
 )
-from graphbuild.api.store import sync_store
+from graphbuild.api.store import store_extractions, sync_store
 from graphbuild.errors import InputError
 from graphbuild.graph import codec
 from graphbuild.graph.model import ARTICLE, Article, Graph, Problem
@@ -119,6 +119,12 @@ def _store(store: Neo4jStore, spool: Path, opts: BuildOptions, rules, sink, want
     with WriterLock(store, on_wait=lambda msg: sink(Problem("neo4j", msg, skipped=False))):
         diffs = check_settings(store, wanted, opts.change_settings)  # again, now that we write
         _warn_replaced(store, spool, sink)
+        if not diffs:  # same settings: only what these articles change is recomputed
+            store.write_settings(wanted)
+            written, stats = store_extractions(
+                store, lambda: read_jsonl(spool), store_config(opts), opts.window, rules, rejected
+            )
+            return {"articles_written": written, "sync": stats, "changed": diffs}
         written = store.put_articles(read_jsonl(spool), store_config(opts), rejected)
         if any(k in ("model", "places") for k, _ in diffs):
             written += _reextract(store, spool, opts, rejected)

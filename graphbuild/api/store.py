@@ -1,22 +1,53 @@
-"""The Neo4j graph's own commands: recomputing it, and taking articles out of it."""
+"""The Neo4j graph's own commands: storing articles, taking them out, recomputing the graph
+and checking it against a recompute."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from graphbuild.api.common import alias_rules, alias_text, check_settings, open_store
 from graphbuild.entities.aliases import AliasRules, parse_aliases
+from graphbuild.errors import InputError
 from graphbuild.graph import codec
+from graphbuild.graph.model import Graph
 from graphbuild.pipeline.run import resolve_and_relate
+from graphbuild.store import compare
 from graphbuild.store.lock import WriterLock
 from graphbuild.store.neo4j import Neo4jSettings, Neo4jStore, SyncStats
 from graphbuild.store.settings import graph_settings
 
 
+def recompute(store: Neo4jStore, window: str, rules: AliasRules | None) -> Graph:
+    """The corpus graph of every article the store holds, recomputed from their extractions."""
+    return resolve_and_relate(lambda: (codec.from_dict(d) for d in store.extractions()), window, rules)
+
+
 def sync_store(store: Neo4jStore, window: str, rules: AliasRules | None) -> SyncStats:
     """Recompute the corpus graph from every article the store holds and sync it."""
-    graph = resolve_and_relate(lambda: (codec.from_dict(d) for d in store.extractions()), window, rules)
-    return store.sync(graph)
+    return store.sync(recompute(store, window, rules))
+
+
+def store_extractions(
+    store: Neo4jStore,
+    extractions: Callable[[], Iterable[dict]],
+    config: str,
+    window: str,
+    rules: AliasRules | None,
+    on_rejected: Callable[[str, str], None] | None = None,
+) -> tuple[int, SyncStats]:
+    """Store new or changed articles (``extractions()``, ``codec.to_dict`` form) and bring
+    the graph up to date; returns how many articles were written and the sync statistics.
+    The caller holds the writer lock."""
+    written = store.put_articles(extractions(), config, on_rejected)
+    return written, sync_store(store, window, rules)
+
+
+def recorded_rules(stored: dict | None) -> AliasRules | None:
+    """The alias rules recorded with a graph, if any."""
+    if not stored or not stored.get("aliases"):
+        return None
+    return parse_aliases(stored["aliases"], f"the graph's alias rules ({stored.get('aliases_file')})")
 
 
 def remove_articles(
@@ -39,10 +70,49 @@ def remove_articles(
         if aliases is not None:
             given = graph_settings(wanted["window"], alias_text(aliases), Path(aliases).name, "", False)
             wanted.update({k: given[k] for k in ("aliases", "aliases_sha", "aliases_file")})
-        elif stored.get("aliases"):
-            rules = parse_aliases(stored["aliases"], f"the graph's alias rules ({stored.get('aliases_file')})")
-        check_settings(store, wanted, change_settings, keys=("window", "aliases"))
-        missing = store.remove_articles(ids)
+        else:
+            rules = recorded_rules(stored)
+        diffs = check_settings(store, wanted, change_settings, keys=("window", "aliases"))
         if stored:
             store.write_settings(wanted)
-        return missing, sync_store(store, wanted["window"], rules)
+        if diffs:
+            return store.remove_articles(ids), sync_store(store, wanted["window"], rules)
+        return drop_articles(store, ids, wanted["window"], rules)
+
+
+def drop_articles(
+    store: Neo4jStore, ids: list[str], window: str, rules: AliasRules | None
+) -> tuple[list[str], SyncStats]:
+    """Delete stored articles and bring the graph up to date; returns the ids that were not
+    stored and the sync statistics. The caller holds the writer lock."""
+    missing = store.remove_articles(ids)
+    return missing, sync_store(store, window, rules)
+
+
+def _recorded(store: Neo4jStore) -> tuple[str, AliasRules | None]:
+    stored = store.read_settings()
+    if stored is None and store.counts()["articles"]:
+        raise InputError(
+            "the Neo4j graph records no build settings; fix: build into it once with this "
+            "version (graphbuild build ... with the Neo4j options) so they are recorded"
+        )
+    return (stored or {}).get("window") or "sentence", recorded_rules(stored)
+
+
+def rebuild_store(neo4j: Neo4jSettings) -> SyncStats:
+    """Recompute the whole stored graph from the stored articles with the graph's recorded
+    settings (after an upgrade, or to repair it) and write every row again."""
+    with open_store(neo4j) as store, WriterLock(store):
+        window, rules = _recorded(store)
+        return store.sync(recompute(store, window, rules), force=True)
+
+
+def check_store(neo4j: Neo4jSettings, limit: int = 20) -> list[str]:
+    """Compare the stored graph with a recompute from the stored articles; returns the
+    differences, one line each (empty: the graph is what a fresh build gives). Writes
+    nothing to the graph."""
+    with open_store(neo4j) as store:
+        window, rules = _recorded(store)
+        wanted = compare.snapshot(recompute(store, window, rules))
+        have = compare.snapshot(store.read_graph())
+    return compare.differences(have, wanted, limit)

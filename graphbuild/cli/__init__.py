@@ -1,6 +1,6 @@
 """Command line: parses options, calls one library function, prints, maps errors to exit codes.
 
-One module per group of commands (:mod:`.build`, :mod:`.export`, :mod:`.query`); importing
+One module per group of commands (:mod:`.build`, :mod:`.export`, :mod:`.query`, :mod:`.store`); importing
 them registers their commands on :data:`app`, in the order ``--help`` lists them.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from graphbuild.cli import build, export, query  # noqa: F401  (registers the commands)
+from graphbuild.cli import build, export, query, store  # noqa: F401  (registers the commands)
 from graphbuild.cli.common import app, err
 from graphbuild.errors import GraphbuildError
 

@@ -304,8 +304,9 @@ class Neo4jStore:
             if r["x"]:
                 yield json.loads(r["x"])
 
-    def sync(self, graph: Graph) -> SyncStats:
-        """Make the database's entities and relationships equal to ``graph``."""
+    def sync(self, graph: Graph, force: bool = False) -> SyncStats:
+        """Make the database's entities and relationships equal to ``graph``; ``force``
+        rewrites every row, not only those whose recorded hash differs (a repair)."""
         stats = SyncStats()
         ents = R.entity_rows(graph)
         existing = {r["id"]: r["hash"] for r in self._read(C.ENTITY_HASHES)}
@@ -315,7 +316,7 @@ class Neo4jStore:
             self._batched(C.DELETE_ENTITIES, stale, name="ids")
             stats.deleted += len(stale)
         for label, rows in ents.items():
-            changed, same = R.diff(rows, existing, key=lambda r: r["id"])
+            changed, same = R.diff(rows, {} if force else existing, key=lambda r: r["id"])
             self._batched(C.MERGE_ENTITIES[label], changed)
             stats.written[label] = len(changed)
             stats.unchanged += same
@@ -328,7 +329,7 @@ class Neo4jStore:
             if gone:
                 self._batched(C.DELETE_RELS[rtype], gone)
                 stats.deleted += len(gone)
-            changed, same = R.diff(rows, have, key=lambda r: (r["src"], r["dst"]))
+            changed, same = R.diff(rows, {} if force else have, key=lambda r: (r["src"], r["dst"]))
             self._batched(C.MERGE_RELS[rtype], changed)
             stats.written[rtype] = len(changed)
             stats.unchanged += same
