@@ -81,16 +81,21 @@ def _empty(store):
     store._write("MATCH (n) DETACH DELETE n")
 
 
+PATHS: list[bool] = []  # per step: whether it was incremental
+
+
 def _add(store, xs):
     from graphbuild.api.store import store_extractions
 
-    store_extractions(store, lambda: iter(xs), CONFIG, WINDOW, None)
+    _, stats = store_extractions(store, lambda: iter(xs), CONFIG, WINDOW, None)
+    PATHS.append(stats.incremental)
 
 
 def _remove(store, ids):
     from graphbuild.api.store import drop_articles
 
-    drop_articles(store, ids, WINDOW, None)
+    _, stats = drop_articles(store, ids, WINDOW, None)
+    PATHS.append(stats.incremental)
 
 
 def _snapshot(store):
@@ -144,12 +149,14 @@ def test_growing_one_article_at_a_time_then_shrinking_equals_fresh_builds(neo4j_
     # Brack), acronym votes shifting, re-adds that change mentions, removal to nothing.
     ops = [("add", a, 0) for a in sorted(CORPUS)]
     ops += [("add", "n1", 1), ("add", "n5", 1), ("remove", "n6", 0), ("add", "n2", 1), ("remove", "n5", 0)]
+    PATHS.clear()
     with _store(neo4j_settings) as store:
         for i in range(1, len(ops) + 1):
             state = _play(store, extractions, ops[:i])
             grown = _snapshot(store)
             fresh = _fresh(store, [extractions[(aid, v)] for aid, v in sorted(state.items())])
             assert grown == fresh, ops[:i]
+        assert sum(PATHS) >= len(ops), PATHS  # the steps after each first add were incremental
         assert any(n[0] == "Person" for n in grown[0].values())
         assert any(k[0] == "SAID_ABOUT" for k in grown[1])
 

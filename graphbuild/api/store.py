@@ -3,7 +3,8 @@ and checking it against a recompute."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain, islice
 from pathlib import Path
 
 from graphbuild.api.common import alias_rules, alias_text, check_settings, open_store
@@ -12,7 +13,9 @@ from graphbuild.errors import InputError
 from graphbuild.graph import codec
 from graphbuild.graph.model import Graph
 from graphbuild.pipeline.run import resolve_and_relate
-from graphbuild.store import compare
+from graphbuild.store import compare, incremental
+from graphbuild.store import rows as R
+from graphbuild.store.kept import Kept
 from graphbuild.store.lock import WriterLock
 from graphbuild.store.neo4j import Neo4jSettings, Neo4jStore, SyncStats
 from graphbuild.store.settings import graph_settings
@@ -23,9 +26,10 @@ def recompute(store: Neo4jStore, window: str, rules: AliasRules | None) -> Graph
     return resolve_and_relate(lambda: (codec.from_dict(d) for d in store.extractions()), window, rules)
 
 
-def sync_store(store: Neo4jStore, window: str, rules: AliasRules | None) -> SyncStats:
-    """Recompute the corpus graph from every article the store holds and sync it."""
-    return store.sync(recompute(store, window, rules))
+def sync_store(store: Neo4jStore, window: str, rules: AliasRules | None, force: bool = False) -> SyncStats:
+    """Recompute the corpus graph from every article the store holds and sync it (with
+    what incremental steps keep)."""
+    return incremental.full_sync(store, store.extractions, window, rules, force=force)
 
 
 def store_extractions(
@@ -37,10 +41,48 @@ def store_extractions(
     on_rejected: Callable[[str, str], None] | None = None,
 ) -> tuple[int, SyncStats]:
     """Store new or changed articles (``extractions()``, ``codec.to_dict`` form) and bring
-    the graph up to date; returns how many articles were written and the sync statistics.
-    The caller holds the writer lock."""
-    written = store.put_articles(extractions(), config, on_rejected)
-    return written, sync_store(store, window, rules)
+    the graph up to date: by an incremental step when few articles change and the store
+    keeps what it needs, else by a full recompute. Returns how many articles were written
+    and the sync statistics. The caller holds the writer lock."""
+    st = incremental.usable(store, window)
+    if st is None:
+        return store.put_articles(extractions(), config, on_rejected), sync_store(store, window, rules)
+    kept = Kept(store)
+    changed, rows, source = [], [], iter(extractions())
+    for batch in _chunks(source, 500):
+        hashes = kept.article_hashes([x["article_id"] for x in batch])
+        for x in batch:
+            row = R.article_row(x, config)
+            if hashes.get(row["id"]) != row["hash"]:
+                changed.append(x)
+                rows.append(row)
+        if len(changed) > STEP_ARTICLES:  # a bulk load: the batched full path is faster
+            written = store.put_articles(chain(changed, source), config, on_rejected)
+            return written, sync_store(store, window, rules)
+    if not changed:
+        return 0, SyncStats()
+    refused: set[str] = set()
+
+    def put() -> set[str]:
+        def reject(aid: str, why: str) -> None:
+            refused.add(aid)
+            if on_rejected is not None:
+                on_rejected(aid, why)
+
+        store._put(rows, reject)
+        return refused
+
+    olds = kept.extractions([x["article_id"] for x in changed])
+    stats = incremental.step(store, st, olds, changed, window, rules, put)
+    return len(rows) - len(refused), stats if stats is not None else sync_store(store, window, rules)
+
+
+STEP_ARTICLES = 2000  # more new or changed articles than this go the full path
+
+
+def _chunks(items: Iterator, size: int) -> Iterator[list]:
+    while batch := list(islice(items, size)):
+        yield batch
 
 
 def recorded_rules(stored: dict | None) -> AliasRules | None:
@@ -85,8 +127,15 @@ def drop_articles(
 ) -> tuple[list[str], SyncStats]:
     """Delete stored articles and bring the graph up to date; returns the ids that were not
     stored and the sync statistics. The caller holds the writer lock."""
-    missing = store.remove_articles(ids)
-    return missing, sync_store(store, window, rules)
+    st = incremental.usable(store, window)
+    if st is None:
+        return store.remove_articles(ids), sync_store(store, window, rules)
+    olds = Kept(store).extractions(ids)
+    missing = [i for i in ids if i not in olds]
+    if not olds:
+        return missing, SyncStats()
+    stats = incremental.step(store, st, olds, [], window, rules, lambda: set(store.remove_articles(list(olds))))
+    return missing, stats if stats is not None else sync_store(store, window, rules)
 
 
 def _recorded(store: Neo4jStore) -> tuple[str, AliasRules | None]:
@@ -104,7 +153,7 @@ def rebuild_store(neo4j: Neo4jSettings) -> SyncStats:
     settings (after an upgrade, or to repair it) and write every row again."""
     with open_store(neo4j) as store, WriterLock(store):
         window, rules = _recorded(store)
-        return store.sync(recompute(store, window, rules), force=True)
+        return sync_store(store, window, rules, force=True)
 
 
 def check_store(neo4j: Neo4jSettings, limit: int = 20) -> list[str]:

@@ -30,18 +30,20 @@ TIME_PROPS = ("first_seen", "last_seen", "monthly", "undated")
 class Seen:
     """Counts of one entity or edge by month, with its first and last day."""
 
-    __slots__ = ("first", "last", "months", "undated")
+    __slots__ = ("days", "first", "last", "months", "undated")
 
     def __init__(self) -> None:
         self.first: str | None = None
         self.last: str | None = None
         self.months: dict[str, int] = {}
+        self.days: dict[str, int] = {}  # per day: what the Neo4j store keeps to take articles out again
         self.undated = 0
 
     def add(self, day: str | None, n: int = 1) -> None:
         if day is None:
             self.undated += n
             return
+        self.days[day] = self.days.get(day, 0) + n
         if self.first is None or day < self.first:
             self.first = day
         if self.last is None or day > self.last:

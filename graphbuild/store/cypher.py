@@ -211,3 +211,72 @@ UNWIND $ids AS id
 MATCH (a:Article)-[r:MENTIONS]->(b:Entity {id: id})
 RETURN a.id AS src, b.id AS dst, properties(r) AS props, a {.title, .url, .published, .source} AS article
 """
+
+
+# --- what incremental adds and removes keep (see store.aggregates) ----------------------
+
+STATE_CONSTRAINTS = (
+    "CREATE CONSTRAINT graphbuild_state_id IF NOT EXISTS FOR (s:GraphbuildState) REQUIRE s.id IS UNIQUE",
+    "CREATE CONSTRAINT graphbuild_key_key IF NOT EXISTS FOR (k:GraphbuildKey) REQUIRE k.key IS UNIQUE",
+    "CREATE CONSTRAINT graphbuild_vote_id IF NOT EXISTS FOR (v:GraphbuildVote) REQUIRE v.id IS UNIQUE",
+)
+
+READ_STATE = "MATCH (s:GraphbuildState {id: 'state'}) RETURN properties(s) AS props"
+
+WRITE_STATE = """
+MERGE (s:GraphbuildState {id: 'state'})
+SET s = $props, s.id = 'state'
+"""
+
+READ_KEYS = "MATCH (k:GraphbuildKey) RETURN k.key AS key, k.stats AS stats"
+
+WRITE_KEYS = "UNWIND $rows AS row MERGE (k:GraphbuildKey {key: row.key}) SET k.stats = row.stats"
+
+DELETE_KEYS = "UNWIND $ids AS key MATCH (k:GraphbuildKey {key: key}) DELETE k"
+
+# in bounded transactions: called until it deletes nothing
+DELETE_SOME_KEYS = "MATCH (k:GraphbuildKey) WITH k LIMIT 10000 DELETE k RETURN count(*) AS n"
+
+READ_VOTES = "MATCH (v:GraphbuildVote) RETURN v.id AS id, v.votes AS votes"
+
+WRITE_VOTES = "UNWIND $rows AS row MERGE (v:GraphbuildVote {id: row.id}) SET v.votes = row.votes"
+
+DELETE_VOTES = "UNWIND $ids AS id MATCH (v:GraphbuildVote {id: id}) DELETE v"
+
+DELETE_SOME_VOTES = "MATCH (v:GraphbuildVote) WITH v LIMIT 10000 DELETE v RETURN count(*) AS n"
+
+ARTICLE_HASHES_OF = "UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id, a._hash AS hash"
+
+EXTRACTIONS_OF = "UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id, a._extraction AS x"
+
+ARTICLES_MENTIONING = """
+UNWIND $ids AS id
+MATCH (a:Article)-[:MENTIONS]->(:Entity {id: id})
+RETURN DISTINCT a.id AS id
+"""
+
+ARTICLES_MENTIONING_BOTH = """
+MATCH (a:Article)-[:MENTIONS]->(:Entity {id: $src})
+WHERE EXISTS { MATCH (a)-[:MENTIONS]->(:Entity {id: $dst}) }
+RETURN a.id AS id
+"""
+
+ENTITY_AGGS = "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id, n._agg AS agg"
+
+REL_AGGS = {
+    t: f"""
+UNWIND $rows AS row
+MATCH (:Entity {{id: row.src}})-[r:{t}]->(:Entity {{id: row.dst}})
+RETURN row.src AS src, row.dst AS dst, r._agg AS agg
+"""
+    for t in ("CO_MENTIONED", "SAID_ABOUT")
+}
+
+DELETE_ARTICLE_MENTIONS = "UNWIND $ids AS id MATCH (:Article {id: id})-[r:MENTIONS]->() DELETE r"
+
+WRITE_MENTIONS = """
+UNWIND $rows AS row
+MATCH (a:Article {id: row.src}), (b:Entity {id: row.dst})
+MERGE (a)-[r:MENTIONS]->(b)
+SET r = row.props, r._hash = row.hash
+"""

@@ -58,6 +58,7 @@ class SyncStats:
     written: dict = field(default_factory=dict)
     unchanged: int = 0
     deleted: int = 0
+    incremental: bool = False  # written by an incremental step, not a full recompute
 
     @property
     def total_written(self) -> int:
@@ -230,7 +231,7 @@ class Neo4jStore:
         except Exception as exc:
             raise _map_error(exc, self.settings) from None
         self._read("RETURN 1 AS ok")
-        for q in C.CONSTRAINTS + C.META_CONSTRAINTS:
+        for q in C.CONSTRAINTS + C.META_CONSTRAINTS + C.STATE_CONSTRAINTS:
             self._write(q)
         self._write(C.BACKFILL_NAMES)
         self._connected = True
@@ -304,11 +305,12 @@ class Neo4jStore:
             if r["x"]:
                 yield json.loads(r["x"])
 
-    def sync(self, graph: Graph, force: bool = False) -> SyncStats:
+    def sync(self, graph: Graph, force: bool = False, kept: dict | None = None) -> SyncStats:
         """Make the database's entities and relationships equal to ``graph``; ``force``
-        rewrites every row, not only those whose recorded hash differs (a repair)."""
+        rewrites every row, not only those whose recorded hash differs (a repair); ``kept``
+        maps entity ids and (type, src, dst) to the aggregates stored with them."""
         stats = SyncStats()
-        ents = R.entity_rows(graph)
+        ents = R.entity_rows(graph, kept)
         existing = {r["id"]: r["hash"] for r in self._read(C.ENTITY_HASHES)}
         wanted = {r["id"] for rows in ents.values() for r in rows}
         stale = [i for i in existing if i not in wanted]
@@ -320,7 +322,7 @@ class Neo4jStore:
             self._batched(C.MERGE_ENTITIES[label], changed)
             stats.written[label] = len(changed)
             stats.unchanged += same
-        rels = R.rel_rows(graph)
+        rels = R.rel_rows(graph, kept)
         for rtype in R.REL_TYPES:
             have = {(r["src"], r["dst"]): r["hash"] for r in self._read(C.REL_HASHES[rtype])}
             rows = rels.get(rtype, [])

@@ -75,24 +75,29 @@ def _date(day: str) -> date | str:
         return day
 
 
-def entity_rows(graph: Graph) -> dict[str, list[dict]]:
-    """Entity node rows grouped by label: ``{"id", "props", "hash"}``."""
+def entity_rows(graph: Graph, kept: dict | None = None) -> dict[str, list[dict]]:
+    """Entity node rows grouped by label: ``{"id", "props", "hash"}``; ``kept`` maps an
+    entity id to the aggregate the store keeps with it (``_agg``, see store.aggregates)."""
     rows: dict[str, list[dict]] = defaultdict(list)
     for n in graph.nodes.values():
         if n.label == ARTICLE:
             continue
         props = to_neo4j_props({**n.props, "name": n.name})
+        if kept is not None and n.id in kept:
+            props["_agg"] = kept[n.id]
         rows[n.label].append({"id": n.id, "props": props, "hash": _hash([n.label, props])})
     return rows
 
 
-def rel_rows(graph: Graph) -> dict[str, list[dict]]:
+def rel_rows(graph: Graph, kept: dict | None = None) -> dict[str, list[dict]]:
     """Relationship rows grouped by type: ``{"src", "dst", "props", "hash"}``; MENTIONS rows
-    carry the raw article id as ``src``."""
+    carry the raw article id as ``src``; ``kept`` maps (type, src, dst) to the kept aggregate."""
     rows: dict[str, list[dict]] = defaultdict(list)
     for e in graph.edges.values():
         src = e.source[len(ARTICLE_PREFIX) :] if e.type == "MENTIONS" else e.source
         props = to_neo4j_props({**e.props, "weight": e.weight})
+        if kept is not None and e.key in kept:
+            props["_agg"] = kept[e.key]
         rows[e.type].append({"src": src, "dst": e.target, "props": props, "hash": _hash(props)})
     return rows
 
