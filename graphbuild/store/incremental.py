@@ -28,9 +28,10 @@ from collections.abc import Callable, Iterable
 
 from graphbuild.entities.resolve import CorpusResolver
 from graphbuild.graph import codec
-from graphbuild.graph.model import ArticleExtraction
+from graphbuild.graph.model import ArticleExtraction, Resolution
 from graphbuild.graph.relate import EVIDENCE_CAP, GraphBuilder, apply_ids
 from graphbuild.store import aggregates as A
+from graphbuild.store import closure as K
 from graphbuild.store import rows as R
 from graphbuild.store.kept import Kept, mention_row
 from graphbuild.store.neo4j import Neo4jStore, SyncStats
@@ -99,21 +100,43 @@ class _Step:
         self.store, self.kept, self.window, self.rules, self.st = store, Kept(store), window, rules, st
 
     def resolve(self, olds: list[ArticleExtraction], news: list[ArticleExtraction]) -> bool:
-        """Fold the delta into the key statistics and finalize; False: give up."""
+        """Fold the delta into the key statistics and resolve the closure of the touched
+        keys again; False: give up."""
         stored_keys = self.kept.keys()
-        self.resolver, self.old_ids = A.load_resolver(stored_keys, self.kept.votes(), self.rules)
+        r, self.old_ids = A.load_resolver(stored_keys, self.kept.votes(), self.rules)
         known = {k for k, _ in stored_keys}
+        del stored_keys
+        deltas = [(A.article_stats(x), -1) for x in olds] + [(A.article_stats(x), 1) for x in news]
+        keys = {k for d, _ in deltas for k in d.labels}
+        slugs = {v for d, _ in deltas for v in set(d.short) | set(d.aliases)}
+        old_tags, old_votes = K.before(r, keys, slugs)
         self.touched_keys: set[str] = set()
         self.slugs: set[str] = set()
-        for x in olds:
-            A.fold(self.resolver, A.article_stats(x), -1, self.touched_keys, self.slugs)
-        for x in news:
-            A.fold(self.resolver, A.article_stats(x), 1, self.touched_keys, self.slugs)
-        self.res = self.resolver.finalize()
-        new_ids = {k: _final(v) for k, v in self.res.ids.items()}
-        self.changed = {k for k in self.old_ids.keys() | new_ids.keys() if self.old_ids.get(k) != new_ids.get(k)}
+        for d, sign in deltas:
+            A.fold(r, d, sign, self.touched_keys, self.slugs)
+        self.resolver = r
+        if self.rules is not None:  # a rule can name any entity: resolve every key
+            closed = set(r.labels)
+            res = r.finalize()
+        else:
+            closure = K.Closure(r, self.old_ids, old_tags, old_votes)
+            closed = closure.grow(self.touched_keys | {m for v in old_votes.values() for m in v})
+            for _ in range(10):
+                res = K.subset(r, closed).finalize()
+                more = {k for eid in res.entities for k in closure.index.get("e:" + eid, ())} - closed
+                if not more:
+                    break
+                closed = closure.grow(more, closed)
+            else:
+                return False
+        self.closed = closed
+        self.res = Resolution(dict(self.old_ids), res.entities)
+        for k in closed:
+            self.res.ids.pop(k, None)
+        self.res.ids.update(res.ids)
+        self.changed = {k for k in closed if self.old_ids.get(k) != _final(self.res.ids.get(k))}
         # A key that was dropped (alias rules) has no MENTIONS to find its articles by.
-        return not any(k in known and k not in self.old_ids and k in new_ids for k in self.changed)
+        return not any(k in known and k not in self.old_ids and k in self.res.ids for k in self.changed)
 
 
 def step(
@@ -149,6 +172,7 @@ def step(
     plus_x = [apply_ids(x, s.res.ids) for x in new_x + again]
     plus = [A.contribution(x, window) for x in plus_x]
     del again
+    _net(minus, [(x.article_id, c) for x, c in zip(plus_x, plus)])
     touched = {k for _, c in minus for k in c} | {k for c in plus for k in c}
     ents = sorted(k for k in touched if not isinstance(k, tuple))
     delta = A.Delta(s.kept.aggregates(ents, A.group_rel_keys(k for k in touched if isinstance(k, tuple))), EVIDENCE_CAP)
@@ -156,11 +180,25 @@ def step(
         delta.subtract(c, aid)
     for c in plus:
         delta.add(c)
+    if any(A.alive(k, delta.aggs[k]) and k not in s.res.entities for k in ents if k in delta.aggs):
+        return None  # an entity outside the closure would need its row: not expected, be safe
     stats = _write(s, delta, touched, plus_x, sorted(delta_ids | set(rerelate)), dated)
     records = {k: A.key_record(s.resolver, k, _final(s.res.ids.get(k))) for k in s.touched_keys | s.changed}
     s.kept.update(records, {v: A.vote_record(s.resolver, v) for v in s.slugs})
     s.kept.write_state(_state(window, dated, total))
     return stats
+
+
+def _net(minus: list[tuple[str, dict]], plus: list[tuple[str, dict]]) -> None:
+    """Drop what an article contributes the same before and after (a re-related article
+    adds to its unchanged entities exactly what it took away)."""
+    before = dict(minus)
+    for aid, c in plus:
+        old = before.get(aid)
+        if old is None:
+            continue
+        for key in [k for k in c if k in old and old[k] == c[k]]:
+            del c[key], old[key]
 
 
 def _write(s: _Step, delta: A.Delta, touched: set, plus_x: list, mention_articles: list[str], dated: int) -> SyncStats:
