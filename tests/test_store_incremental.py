@@ -84,17 +84,18 @@ def _empty(store):
 PATHS: list[bool] = []  # per step: whether it was incremental
 
 
-def _add(store, xs):
+def _add(store, xs, rules=None):
     from graphbuild.api.store import store_extractions
 
-    _, stats = store_extractions(store, lambda: iter(xs), CONFIG, WINDOW, None)
+    _, stats = store_extractions(store, lambda: iter(xs), CONFIG, WINDOW, rules)
     PATHS.append(stats.incremental)
+    return stats
 
 
-def _remove(store, ids):
+def _remove(store, ids, rules=None):
     from graphbuild.api.store import drop_articles
 
-    _, stats = drop_articles(store, ids, WINDOW, None)
+    _, stats = drop_articles(store, ids, WINDOW, rules)
     PATHS.append(stats.incremental)
 
 
@@ -104,25 +105,25 @@ def _snapshot(store):
     return compare.snapshot(store.read_graph())
 
 
-def _fresh(store, xs):
+def _fresh(store, xs, rules=None):
     """The graph one build of ``xs`` into an empty database gives."""
     _empty(store)
     if xs:
-        _add(store, xs)
+        _add(store, xs, rules)
     return _snapshot(store)
 
 
-def _play(store, extractions, ops) -> dict:
+def _play(store, extractions, ops, rules=None) -> dict:
     """Apply ``ops`` to an empty store; returns the final article id -> version."""
     _empty(store)
     state: dict[str, int] = {}
     for op, aid, version in ops:
         if op == "add":
             version = min(version, len(CORPUS[aid]) - 1)
-            _add(store, [extractions[(aid, version)]])
+            _add(store, [extractions[(aid, version)]], rules)
             state[aid] = version
         else:
-            _remove(store, [aid])
+            _remove(store, [aid], rules)
             state.pop(aid, None)
     return state
 
@@ -159,6 +160,43 @@ def test_growing_one_article_at_a_time_then_shrinking_equals_fresh_builds(neo4j_
         assert sum(PATHS) >= len(ops), PATHS  # the steps after each first add were incremental
         assert any(n[0] == "Person" for n in grown[0].values())
         assert any(k[0] == "SAID_ABOUT" for k in grown[1])
+
+
+def test_with_alias_rules_every_step_equals_a_fresh_build(neo4j_settings, extractions):
+    from graphbuild.entities.aliases import parse_aliases
+
+    rules = parse_aliases("merge: QDB = Solvane Institute\nrename: Tobias Fenwick => Tobias J. Fenwick\ndrop: Norway\n")
+    ops = [("add", a, 0) for a in sorted(CORPUS)] + [("add", "n5", 1), ("remove", "n1", 0), ("add", "n2", 1)]
+    PATHS.clear()
+    with _store(neo4j_settings) as store:
+        for i in (3, len(CORPUS), len(ops)):
+            state = _play(store, extractions, ops[:i], rules)
+            grown = _snapshot(store)
+            fresh = _fresh(store, [extractions[(aid, v)] for aid, v in sorted(state.items())], rules)
+            assert grown == fresh, ops[:i]
+    assert "person:tobias-j-fenwick" in grown[0]
+    assert not any(k.startswith("country:NOR") for k in grown[0])
+    assert sum(PATHS) >= len(ops)
+
+
+def test_an_interrupted_step_is_repaired_by_the_next_one(neo4j_settings, extractions):
+    # A step that died mid-write leaves the kept state marked dirty (and, here, a wrong
+    # aggregate): the next change recomputes everything instead of building on it.
+    from graphbuild.store.kept import Kept
+
+    with _store(neo4j_settings) as store:
+        _empty(store)
+        _add(store, [extractions[("n1", 0)], extractions[("n2", 0)]])
+        kept = Kept(store)
+        kept.write_state({**kept.state(), "dirty": True})
+        # rows a half-done step wrote carry the hash of what it wrote
+        store._write("MATCH (n:Entity) SET n._agg = '{\"m\": 1}', n.mentions = 1, n._hash = 'half'")
+        stats = _add(store, [extractions[("n3", 0)]])
+        assert not stats.incremental
+        grown = _snapshot(store)
+        assert grown == _fresh(store, [extractions[(a, 0)] for a in ("n1", "n2", "n3")])
+        _add(store, [extractions[("n3", 0)], extractions[("n1", 0)], extractions[("n2", 0)]])
+        assert _add(store, [extractions[("n4", 0)]]).incremental
 
 
 def test_store_check_names_a_difference_and_rebuild_repairs_it(neo4j_settings, neo4j_env, extractions):

@@ -153,12 +153,11 @@ def step(
     nodes and returns the ids of new articles it could not store. None: the caller must run
     :func:`full_sync` (nothing of the graph was written yet; the Article nodes may be)."""
     s = _Step(store, window, rules, st)
-    old_x = [codec.from_dict(d) for _, d in sorted(olds.items())]
-    new_x = [codec.from_dict(d) for d in sorted(news, key=lambda d: d["article_id"])]
-    dated = st["dated"] - sum(A.is_dated(x) for x in old_x) + sum(A.is_dated(x) for x in new_x)
     s.kept.write_state({**st, "dirty": True})
-    refused = apply_articles()
-    new_x = [x for x in new_x if x.article_id not in refused]
+    refused = apply_articles()  # a refused article keeps its stored version, if any
+    old_x = [codec.from_dict(d) for aid, d in sorted(olds.items()) if aid not in refused]
+    new_x = [codec.from_dict(d) for d in sorted(news, key=lambda d: d["article_id"]) if d["article_id"] not in refused]
+    dated = st["dated"] - sum(A.is_dated(x) for x in old_x) + sum(A.is_dated(x) for x in new_x)
     if (dated > 0) != (st["dated"] > 0) or not s.resolve(old_x, new_x):
         return None
     delta_ids = {x.article_id for x in old_x} | {x.article_id for x in new_x}
