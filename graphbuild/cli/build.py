@@ -141,6 +141,7 @@ def _print_summary(result, problems: list[Problem], out: Path) -> None:
         say(
             f"neo4j: {result.store['articles_written']} articles stored, {sync.total_written} "
             f"nodes/relationships written, {sync.deleted} deleted, {sync.unchanged} unchanged"
+            + (" (incremental)" if sync.incremental else "")
         )
 
 
@@ -168,5 +169,5 @@ def remove(
         err(f"warning: no article {i!r} in the database")
     typer.echo(
         f"removed {len(ids) - len(missing)} articles; {sync.total_written} nodes/relationships "
-        f"rewritten, {sync.deleted} deleted"
+        f"rewritten, {sync.deleted} deleted" + (" (incremental)" if sync.incremental else "")
     )
