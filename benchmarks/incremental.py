@@ -37,6 +37,7 @@ import gzip
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -186,7 +187,6 @@ def bench(build_dir: Path, sizes: list[int], full_sizes: set[int]) -> list[dict]
             if k in row:
                 log(f"  {k} {row[k]}")
         results.append(row)
-        # back to exactly n + the copies added, so the next size grows from a known set
     store.close()
     return results
 
@@ -226,6 +226,7 @@ def main() -> None:
     finally:
         if env is not None:
             subprocess.run([str(ROOT / "scripts" / "neo4j-local"), "stop"], env=env, capture_output=True)
+            shutil.rmtree(env["GRAPHBUILD_NEO4J_RUN"], ignore_errors=True)
     text = json.dumps(results, indent=1)
     if a.out:
         a.out.write_text(text)
