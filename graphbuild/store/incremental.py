@@ -215,14 +215,13 @@ def _write(s: _Step, delta: A.Delta, touched: set, plus_x: list, mention_article
     gone_ents = sorted(k for k in touched if not isinstance(k, tuple) and k not in final)
     gone_rels = A.group_rel_keys(sorted(k for k in touched if isinstance(k, tuple) and k not in final))
     redo = {lab: [r for r in rows if r["id"] in delta.recompute] for lab, rows in ent_rows.items()}
-    written = s.kept.write_step(redo, rel_rows, gone_ents, gone_rels, [], [])
+    s.kept.write_step(redo, rel_rows, gone_ents, gone_rels, [], [])
     for lab, rows in ent_rows.items():
         stats.written[lab] = len(rows)
     for t, rows in rel_rows.items():
         stats.written[t] = len(rows)
     stats.written["MENTIONS"] = len(mentions)
     stats.deleted = len(gone_ents) + sum(len(v) for v in gone_rels.values())
-    del written
     return stats
 
 
