@@ -171,3 +171,26 @@ def test_topics_rejoinders_and_actions_are_no_content(attribute):
         "Peter Alves responded to the harbour tax proposal.",
     ):
         assert attribute(text)[1] == [], text
+
+
+def test_content_stops_at_while(attribute):
+    text, quotes = attribute("Maria Lindqvist said the tax was fair, while the council voted against it on Monday.")
+    assert said(text, only(quotes)) == "the tax was fair"
+
+
+def test_a_speech_participle_after_a_comma_starts_its_own_attribution(attribute):
+    text, quotes = attribute("Peter Alves said the port would close, noting that the ferry would still run.")
+    assert [(q.cue.text, said(text, q)) for q in quotes] == [
+        ("said", "the port would close"),
+        ("noting", "that the ferry would still run"),
+    ]
+    assert quotes[1].speaker_key == quotes[0].speaker_key == "peter-alves"
+
+
+def test_one_word_content_is_a_name_or_pronoun_only(attribute):
+    text, quotes = attribute("Governor Peter Alves praised Lindqvist.")
+    q = only(quotes)
+    assert (q.cue.text, said(text, q)) == ("praised", "Lindqvist")
+    text, quotes = attribute("Maria Lindqvist praised him.")
+    assert said(text, only(quotes)) == "him"
+    assert attribute("Maria Lindqvist said so.")[1] == []

@@ -37,7 +37,7 @@ from graphbuild.lexicon import cues
 
 _CUE_POS = frozenset(("VERB", "AUX", "ADJ", "NOUN"))  # "according" is a VERB
 # After a comma these start the narrator's words again, not the speaker's.
-_BREAKS = frozenset("who which but despite although though whereas".split())
+_BREAKS = frozenset("who which but despite although though whereas while".split())
 _LABEL = re.compile(r"[\"“]?\s*([A-Z][\w.’'\- ]{0,40}?)\s*:\s+(?=\S)")
 
 
@@ -234,7 +234,9 @@ def _around(doc: QuoteDoc, sn, lo: int, hi: int, first: int = 0, last: int = 0) 
 
 
 def _span(doc: QuoteDoc, cue_end: int, lo: int, hi: int) -> tuple[int, list] | None:
-    span = doc.chars(lo, hi) if hi > lo else None
+    # one word is content when it names someone ("endorsed Roe", "praised him"), not "said so"
+    one = hi == lo and doc.toks[lo].pos in ("PROPN", "PRON")
+    span = doc.chars(lo, hi) if hi > lo or one else None
     return (cue_end, [span]) if span else None
 
 
@@ -271,6 +273,13 @@ def _clause_end(doc: QuoteDoc, i: int, c: int) -> int:
         if doc.quoted[j]:
             continue  # the speaker's own words run on
         if t.text == ";" or (t.text == "," and toks[j + 1].text.lower() in _BREAKS):
+            return j - 1
+        if (
+            t.text == ","
+            and toks[j + 1].tag == "VBG"
+            and cue_lemma(toks[j + 1]) in cues.SPEECH_CUES
+            and not doc.quoted[j + 1]
+        ):
             return j - 1
         if (
             t.dep == "conj"
