@@ -194,3 +194,22 @@ def test_one_word_content_is_a_name_or_pronoun_only(attribute):
     text, quotes = attribute("Maria Lindqvist praised him.")
     assert said(text, only(quotes)) == "him"
     assert attribute("Maria Lindqvist said so.")[1] == []
+
+
+def test_by_saying_takes_the_subject_of_the_verb_it_hangs_on(attribute):
+    text, quotes = attribute("Maria Lindqvist replied by saying that the harbour tax was fair.")
+    q = only(quotes)
+    assert (q.cue.text, said(text, q)) == ("saying", "that the harbour tax was fair")
+    assert q.speaker.text == "Maria Lindqvist"
+    # "without saying" says nothing
+    assert attribute("Maria Lindqvist left the hall without saying that the tax was fair.")[1] == []
+
+
+def test_relative_that_describes_a_thing_and_is_no_statement(attribute):
+    for text in (
+        "The Velmora Group runs a website that calls itself the voice of the harbour.",
+        "It was a debate that threatened to end the careers of both candidates.",
+    ):
+        assert attribute(text)[1] == [], text
+    _, quotes = attribute("Peter Alves, who said the tax was unfair, left early.")
+    assert only(quotes).speaker_key == "peter-alves"

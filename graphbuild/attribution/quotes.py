@@ -111,6 +111,8 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
                 subj = name_before(doc, i, doc.tok_at(doc.para_span(t.start)[0]))
             if subj is None or doc.quoted[subj]:
                 continue
+            if _thing_relative(doc, i, subj):
+                continue
             found = _parenthetical(doc, i, subj) or _complement(doc, i, lemma)
         elif t.pos in ("ADJ", "NOUN") and (frame := attitude_predicate(doc, i, subject_of)):
             subj, first, last, lo, hi = frame
@@ -126,6 +128,13 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
                 cue = (first if frame else i, found[0])
                 out.append(Candidate(subj, cue, content, False, kind=kind_of(doc, i, subj, bool(acc))))
     return out
+
+
+def _thing_relative(doc: QuoteDoc, i: int, subj: int) -> bool:
+    """Cue ``i`` in a relative clause opened by "that" or "which" ("a group that calls
+    itself ...", "a debate that threatened to ..."): a description of a thing, rarely a
+    statement ("who said ..." is one)."""
+    return doc.toks[subj].text.lower() in ("that", "which") and doc.toks[i].dep == "relcl"
 
 
 def _no_statement(doc: QuoteDoc, i: int) -> bool:
@@ -183,7 +192,7 @@ def _complement(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, list] | None:
         for j in range(i + 1, min(i + 16, doc.sents[toks[i].sent].end_tok)):
             if toks[j].text.lower() == "that" and toks[j].dep == "mark":
                 return _span(doc, i, j, _clause_end(doc, i, j))
-            if toks[j].tag in ("VBD", "VBZ", "VBP", "MD") or toks[j].text in (";", ":") or doc.quoted[j]:
+            if toks[j].tag in ("VBD", "VBZ", "VBP", "VBG", "MD") or toks[j].text in (";", ":") or doc.quoted[j]:
                 break
     if toks[i].dep == "parataxis" and toks[i].head < i:  # "The plan, he said, will fail."
         lo, hi = doc.subtree(toks[i].head)

@@ -26,7 +26,15 @@ from graphbuild.lexicon.names import MEDIA_NOUNS
 _NP_STOP = ("relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "prep", "npadvmod")
 _NP_PREPS = ("of", "by", "from", "for", "at")  # "officials from X" is all speaker
 _DASHES = ("-", "–", "—", "--")
-_LOOKBACK = 6  # sentences searched back for the one a pronoun refers to
+_LOOKBACK = 6
+_BY_DOING = (
+    "by",
+    "in",
+    "while",
+    "when",
+    "after",
+    "before",
+)  # "... by saying that ..."  # sentences searched back for the one a pronoun refers to
 
 
 # --- the speaker's head token ---------------------------------------------------------------
@@ -43,6 +51,9 @@ def subject_of(doc: QuoteDoc, v: int, depth: int = 0) -> int | None:
     t, head = doc.toks[v], doc.toks[doc.toks[v].head]
     if t.tag == "VBN" and t.dep == "advcl" and not any(doc.toks[c].dep == "aux" for c in doc.kids[v]):
         return None  # "Asked about X, Roe said ...": Roe is who was asked, not who asked
+    if depth < 2 and t.dep == "pcomp" and t.tag == "VBG" and head.pos == "ADP" and head.head != t.head:
+        if head.text.lower() in _BY_DOING and doc.toks[head.head].pos in ("VERB", "AUX"):
+            return subject_of(doc, head.head, depth + 1)  # "She replied by saying ...": she said it
     if depth < 2 and t.dep in ("advcl", "conj", "xcomp") and t.head != v:
         s = subject_of(doc, t.head, depth + 1)  # but not the dummy "it" of "it was a week ..."
         return None if s is not None and head.lemma == "be" and doc.toks[s].text.lower() == "it" else s
