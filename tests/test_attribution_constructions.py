@@ -73,9 +73,9 @@ def test_a_speech_verb_is_evidence_from_a_finding_and_speech_from_a_statement(at
 
 def test_participles_and_cue_nouns_are_no_attributions(attribute):
     # removed on purpose: on PolNeAR train these were right less than half the time
+    # (a message verb with a message noun is one: "made the case that ...", see below)
     for text in (
         "The union released a statement saying that the strike would continue.",
-        "Maria Lindqvist made the case that the bridge would pay for itself.",
         "His claim that the port was losing money surprised the council.",
     ):
         assert attribute(text)[1] == []
@@ -213,3 +213,39 @@ def test_relative_that_describes_a_thing_and_is_no_statement(attribute):
         assert attribute(text)[1] == [], text
     _, quotes = attribute("Peter Alves, who said the tax was unfair, left early.")
     assert only(quotes).speaker_key == "peter-alves"
+
+
+def test_a_saying_verb_reports_a_message_noun_object_only(attribute):
+    text, quotes = attribute("Maria Lindqvist noted her concern about the harbour tax.")
+    q = only(quotes)
+    assert (q.cue.text, said(text, q), q.kind) == ("noted", "her concern about the harbour tax", SPEECH)
+    assert attribute("Peter Alves added a new title to his office door.")[1] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        ("Maria Lindqvist voiced concern that the bridge would fail.", "voiced concern", "that the bridge would fail"),
+        ("Peter Alves made allegations against the Velmora Group.", "made allegations against", "the Velmora Group"),
+        ("Maria Lindqvist offered an opinion on the harbour tax.", "offered an opinion on", "the harbour tax"),
+        ("Maria Lindqvist made the case that the bridge would pay.", "made the case", "that the bridge would pay"),
+    ],
+)
+def test_message_verbs_with_a_message_noun(attribute, sentence, cue, content):
+    text, quotes = attribute(sentence)
+    q = only(quotes)
+    assert (q.cue.text, said(text, q)) == (cue, content)
+
+
+def test_a_bare_message_or_an_ordinary_object_reports_nothing(attribute):
+    for text in (
+        "The Velmora Group issued a statement on Monday.",
+        "Peter Alves made a sandwich for the mayor.",
+    ):
+        assert attribute(text)[1] == [], text
+
+
+def test_attitude_adjective_with_an_infinitive_is_no_attribution(attribute):
+    assert attribute("Mayor Odile Brack is eager to build the new bridge.")[1] == []
+    _, quotes = attribute("Mayor Odile Brack is sure that the bridge will pay for itself.")
+    assert only(quotes).kind == ATTITUDE

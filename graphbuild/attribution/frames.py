@@ -38,6 +38,6 @@ def attitude_predicate(doc: QuoteDoc, i: int, subject) -> Frame | None:
             objs = [o for o in doc.kids[c] if doc.toks[o].dep in ("pobj", "pcomp")]
             if objs:
                 return subj, i, c, doc.subtree(objs[0])[0], doc.subtree(c)[1]
-        if adjective and k.dep in ("ccomp", "xcomp"):
+        if adjective and k.dep == "ccomp":  # not "eager to ...", "certain to ...": often no attitude
             return subj, i, i, doc.subtree(c)[0], doc.subtree(c)[1]
     return None

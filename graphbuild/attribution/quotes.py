@@ -38,6 +38,7 @@ from graphbuild.lexicon import cues
 _CUE_POS = frozenset(("VERB", "AUX", "ADJ", "NOUN"))  # "according" is a VERB
 # After a comma these start the narrator's words again, not the speaker's.
 _BREAKS = frozenset("who which but despite although though whereas while".split())
+_MESSAGE_PREPS = ("of", "about", "against", "for", "on", "over", "toward", "towards", "with")
 _LABEL = re.compile(r"[\"“]?\s*([A-Z][\w.’'\- ]{0,40}?)\s*:\s+(?=\S)")
 
 
@@ -105,7 +106,7 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
         if acc:
             subj = acc[1]  # the content is the sentence around "according to X"
             found = acc[0], _around(doc, doc.sents[t.sent], i, max(doc.subtree(subj)[1], i + 1))
-        elif verb and lemma in cues.ALL_CUES and not _no_statement(doc, i):
+        elif verb and (lemma in cues.ALL_CUES or _passes_message(doc, i, lemma)) and not _no_statement(doc, i):
             subj = subject_of(doc, i)
             if subj is None or doc.para_of(doc.toks[subj].start) != doc.para_of(t.start):
                 subj = name_before(doc, i, doc.tok_at(doc.para_span(t.start)[0]))
@@ -128,6 +129,13 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
                 cue = (first if frame else i, found[0])
                 out.append(Candidate(subj, cue, content, False, kind=kind_of(doc, i, subj, bool(acc))))
     return out
+
+
+def _passes_message(doc: QuoteDoc, i: int, lemma: str) -> bool:
+    """'X voiced concern ...', 'X issued a warning ...': a message verb with a message noun."""
+    return lemma in cues.MESSAGE_VERBS and any(
+        doc.toks[c].dep == "dobj" and cue_lemma(doc.toks[c]) in cues.MESSAGE_NOUNS for c in doc.kids[i]
+    )
 
 
 def _thing_relative(doc: QuoteDoc, i: int, subj: int) -> bool:
@@ -173,7 +181,16 @@ def _complement(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, list] | None:
         if c is not None:
             return _span(doc, i, doc.subtree(c)[0], _clause_end(doc, i, c))
     obj = next((c for c in kids if toks[c].dep == "dobj" and c > i), None)
-    if lemma in cues.OBJECT_CUES and obj is not None:  # "cited X as Y", "called X a Y"
+    if lemma in cues.MESSAGE_VERBS:
+        found = _message(doc, i, obj) if obj is not None and cue_lemma(toks[obj]) in cues.MESSAGE_NOUNS else None
+        if found or lemma not in cues.ALL_CUES:
+            return found
+    message = (
+        obj is not None
+        and lemma in cues.SPEECH_CLAUSE - cues.ADDRESSEE_VERBS
+        and cue_lemma(toks[obj]) in cues.MESSAGE_NOUNS
+    )
+    if (lemma in cues.OBJECT_CUES or message) and obj is not None:  # "cited X as Y", "called X a Y"
         more = [
             c
             for c in kids
@@ -199,6 +216,22 @@ def _complement(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, list] | None:
         spans = _around(doc, None, *doc.subtree(i), lo, hi)
         if spans:
             return i, spans
+    return None
+
+
+def _message(doc: QuoteDoc, i: int, obj: int) -> tuple[int, list] | None:
+    """What 'X voiced concern that ...', 'X made allegations against Y', 'X offered an
+    opinion on Y' report: the message noun's clause or its prepositional object (the noun
+    is part of the cue); a bare message ("issued a statement") reports nothing here."""
+    toks = doc.toks
+    for c in doc.kids[obj]:
+        t = toks[c]
+        if c > obj and t.dep in ("acl", "ccomp") and any(toks[k].dep == "mark" for k in doc.kids[c]):
+            return _span(doc, obj, doc.subtree(c)[0], _clause_end(doc, i, c))
+        if c > obj and t.dep == "prep" and t.text.lower() in _MESSAGE_PREPS:
+            objs = [o for o in doc.kids[c] if toks[o].dep in ("pobj", "pcomp")]
+            if objs:
+                return _span(doc, c, doc.subtree(objs[0])[0], min(doc.subtree(c)[1], _clause_end(doc, i, c)))
     return None
 
 

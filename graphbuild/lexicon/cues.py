@@ -120,6 +120,29 @@ EVIDENCE_ALWAYS = _words("show find demonstrate prove")
 CLAUSE_CUES = SPEECH_CLAUSE | ATTITUDE_CLAUSE | EVIDENCE_CLAUSE
 TO_CUES = SPEECH_TO | ATTITUDE_TO
 OBJECT_CUES = SPEECH_OBJECT | _words("show reveal")
+# Verbs whose object is the one spoken to ("told him", "warned them"), not what was said.
+ADDRESSEE_VERBS = _words("tell ask inform assure warn remind caution advise urge lecture email text question")
+# Verbs that pass a message on ("voiced concern", "offered condolences", "raised
+# questions", "issued a warning"): a cue only with a message noun as object.
+MESSAGE_VERBS = _words("voice share deliver issue raise offer make give express extend convey send lay air")
+# Nouns of what is communicated (after WordNet's noun.communication and the nouns of
+# stance and feeling that are voiced): "noted her concern", "stressed the message". A
+# saying verb with such an object reports it; with another object it is often no
+# statement ("added a job title", "maintains a lead", "claimed victory").
+MESSAGE_NOUNS = _words("""
+    message statement comment comments remark remarks thanks gratitude condolence condolences
+    apology praise criticism criticisms concern concerns support opposition view views
+    position opinion opinions belief beliefs argument arguments case claim claims charge
+    charges allegation allegations accusation accusations warning warnings threat threats
+    promise promises pledge demand demands call request appeal plea proposal proposals idea
+    ideas question questions answer response reply objection objections complaint complaints
+    grievance grievances doubt doubts fear fears hope hopes frustration anger outrage
+    disappointment regret regrets sympathy congratulations endorsement approval disapproval
+    denial confidence desire intention commitment determination point points fact facts
+    need importance necessity urgency willingness reluctance readiness intent wish wishes
+    plan plans vision priorities priority stance assessment analysis prediction belief
+    theory explanation excuse defense defence rationale reason reasons concession admission
+""")
 CUE_PARTICLES = SPEECH_PREPS
 NEEDS_PREDICATE = _words("call label brand dub")  # "called X a Y", not "called X"
 PREP_CONTENT = _words("accuse")  # "accused X of Y": what was said is "of Y"
