@@ -249,3 +249,13 @@ def test_attitude_adjective_with_an_infinitive_is_no_attribution(attribute):
     assert attribute("Mayor Odile Brack is eager to build the new bridge.")[1] == []
     _, quotes = attribute("Mayor Odile Brack is sure that the bridge will pay for itself.")
     assert only(quotes).kind == ATTITUDE
+
+
+def test_a_new_sentence_after_a_quote_is_not_its_frame(attribute):
+    text, quotes = attribute(
+        'Peter Alves said he did not "use it that much." According to harbour records, '
+        "the ferry has sailed about 300 times since the vote in June."
+    )
+    acc = [q for q in quotes if q.cue.text == "According to"]
+    assert len(acc) == 1 and said(text, acc[0]).startswith("the ferry has sailed about 300 times")
+    assert acc[0].speaker.text == "harbour records"

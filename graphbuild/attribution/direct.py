@@ -21,6 +21,7 @@ _MARKS = re.compile(r"''|[“”\"«»‘’]")  # '' is a double quote in some 
 _CLOSER = {"“": "”", "«": "»", '"': '"', "‘": "’"}
 _DASHES = ("―", "—", "–", "--")
 _MAX_FRAME = 30  # tokens; a longer stretch of narrative is no attribution frame
+_MAX_SIGNOFF = 8  # tokens of a frame that follows a quote's full stop ('"... ." Roe said.')
 
 
 def segments(doc: QuoteDoc) -> list[Segment]:
@@ -116,6 +117,8 @@ def _after_frame(doc: QuoteDoc, seg: Segment, limit: int) -> tuple | None:
         and doc.toks[hi + 1].sent == first.sent
     ):
         hi += 1
+    if inner_end in ".!?…" and first.text[:1].isupper() and hi - lo > _MAX_SIGNOFF:
+        return None  # '"... much." According to the records, the jet flew ...': a new sentence
     return _frame_cue(doc, lo, hi, last=False)
 
 

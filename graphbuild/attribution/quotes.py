@@ -97,15 +97,15 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
     out = []
     for t in doc.toks:
         i = t.i
-        if doc.quoted[i] or i in used or t.pos not in _CUE_POS:
+        if doc.quoted[i] or i in used or (t.pos not in _CUE_POS and t.text.lower() != "according"):
             continue
         verb = t.pos in ("VERB", "AUX")
-        acc, lemma, frame = according_to(doc, i) if verb else None, cue_lemma(t) if verb else "", None
+        acc, lemma, frame = according_to(doc, i), cue_lemma(t) if verb else "", None
         subj: int | None
         found: tuple[int, list] | None
         if acc:
             subj = acc[1]  # the content is the sentence around "according to X"
-            found = acc[0], _around(doc, doc.sents[t.sent], i, max(doc.subtree(subj)[1], i + 1))
+            found = acc[0], _around(doc, doc.sents[t.sent], i, max(acc[2], i + 1))
         elif verb and (lemma in cues.ALL_CUES or _passes_message(doc, i, lemma)) and not _no_statement(doc, i):
             subj = subject_of(doc, i)
             if subj is None or doc.para_of(doc.toks[subj].start) != doc.para_of(t.start):

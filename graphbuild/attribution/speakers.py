@@ -84,14 +84,27 @@ def name_after(doc: QuoteDoc, v: int, last: int) -> int | None:
     return j if j <= last and doc.toks[j].pos == "PROPN" else None
 
 
-def according_to(doc: QuoteDoc, i: int) -> tuple[int, int] | None:
-    """("to" token, source head) of "according to X" at token ``i``."""
-    if doc.toks[i].text.lower() == "according":
-        for c in doc.kids[i]:
-            objs = [o for o in doc.kids[c] if doc.toks[o].dep == "pobj"]
-            if doc.toks[c].text.lower() == "to" and objs:
-                return c, objs[0]
-    return None
+def according_to(doc: QuoteDoc, i: int) -> tuple[int, int, int] | None:
+    """("to" token, source head, last source token) of "according to X" at token ``i``.
+    When the parse lost the attachment ("According to X records, the ..." read as a
+    subject), X is the phrase after "to" up to the next comma."""
+    if doc.toks[i].text.lower() != "according":
+        return None
+    for c in doc.kids[i]:
+        objs = [o for o in doc.kids[c] if doc.toks[o].dep == "pobj"]
+        if doc.toks[c].text.lower() == "to" and objs:
+            return c, objs[0], doc.subtree(c)[1]
+    to = i + 1
+    if to >= len(doc.toks) or doc.toks[to].text.lower() != "to":
+        return None
+    sent, j = doc.toks[i].sent, to + 1
+    while j < len(doc.toks) and j - to <= 15 and doc.toks[j].sent == sent and doc.toks[j].text not in ",;:()":
+        j += 1
+    names = [k for k in range(to + 1, j) if doc.toks[k].pos in ("NOUN", "PROPN", "PRON")]
+    if not names or j - to > 15:
+        return None
+    heads = [k for k in names if not to < doc.toks[k].head < j]
+    return to, (heads or names)[-1], j - 1
 
 
 # --- its phrase and mention key -------------------------------------------------------------
