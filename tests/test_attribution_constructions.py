@@ -259,3 +259,18 @@ def test_a_new_sentence_after_a_quote_is_not_its_frame(attribute):
     acc = [q for q in quotes if q.cue.text == "According to"]
     assert len(acc) == 1 and said(text, acc[0]).startswith("the ferry has sailed about 300 times")
     assert acc[0].speaker.text == "harbour records"
+
+
+def test_a_quote_ending_a_reported_clause_is_part_of_that_clause(attribute):
+    text, quotes = attribute(
+        'Peter Alves argued the new bridge, which few councillors support, "would not last ten years" '
+        "without federal money."
+    )
+    q = only(quotes)
+    assert q.cue.text == "argued" and q.direct
+    assert (
+        said(text, q)
+        == 'the new bridge, which few councillors support, "would not last ten years" without federal money'
+    )
+    text, quotes = attribute('Maria Lindqvist said on Monday, "We will win."')
+    assert said(text, only(quotes)) == "We will win."

@@ -90,10 +90,33 @@ def direct_quotes(doc: QuoteDoc, segs: list[Segment]) -> tuple[list[Candidate], 
         if frame and not before and not opens:  # 'Oz is "smart," she said': the whole clause
             first = doc.sents[doc.toks[doc.tok_at(seg.start)].sent].start
             cur.content = [(max(first, since), seg.open_mark)]
+        elif before and (lead := _clause_before(doc, before[0][1], seg)) is not None:
+            cur.content = [(lead, seg.open_mark)]  # 'He argued the plan "would fail"'
+            last = min(doc.subtree(before[0][1])[1], doc.sents[doc.toks[before[0][1]].sent].end_tok - 1)
+            if seg.closed and doc.toks[last].end <= nxt and doc.toks[last].start > seg.end + 1:
+                tail = doc.chars(doc.tok_at(seg.end + 1), last)  # '... "would fail" without aid'
+                if tail:
+                    cur.content.append(tail)
     for c in out:
-        c.content = _strip(doc, c.content + [(s.start, s.end) for s in c.segs])
+        c.content = _strip(doc, sorted(c.content + [(s.start, s.end) for s in c.segs]))
     orphans = [c for c in out if c.subj < 0 and c.segs[0].open_mark == doc.paras[c.segs[0].para][0]]
     return [c for c in out if c.subj >= 0], orphans
+
+
+def _clause_before(doc: QuoteDoc, cue: int, seg: Segment) -> int | None:
+    """Start of the reported clause a quote ends, when the cue's complement begins before
+    the quote mark ('He argued the plan, which few back, "would fail"'): that clause is
+    what was said, the quote only its last words."""
+    mark, kids = doc.tok_at(seg.open_mark), doc.kids[cue]
+    clauses = [c for c in kids if doc.toks[c].dep in ("ccomp", "xcomp") and cue < c]
+    if not clauses:
+        return None
+    # (a clause's subject may be parsed as the cue's object: 'argued [the plan] "would fail"')
+    starts = [doc.subtree(c)[0] for c in clauses] + [c for c in kids if doc.toks[c].dep == "dobj" and cue < c < mark]
+    lo = min(starts)
+    if cue < lo < mark and any(doc.toks[j].pos not in ("PUNCT", "SPACE") for j in range(lo, mark)):
+        return doc.toks[doc.subtree(lo)[0]].start
+    return None
 
 
 def _after_frame(doc: QuoteDoc, seg: Segment, limit: int) -> tuple | None:
