@@ -274,3 +274,14 @@ def test_a_quote_ending_a_reported_clause_is_part_of_that_clause(attribute):
     )
     text, quotes = attribute('Maria Lindqvist said on Monday, "We will win."')
     assert said(text, only(quotes)) == "We will win."
+
+
+def test_stance_verbs_with_an_object_from_a_named_holder(attribute):
+    text, quotes = attribute("Governor Peter Alves supports the harbour tax.")
+    q = only(quotes)
+    assert (q.cue.text, said(text, q), q.kind) == ("supports", "the harbour tax", ATTITUDE)
+    for text in (
+        "Residents who oppose the harbour tax met on Monday.",
+        "If you back the harbour tax, you pay more.",
+    ):
+        assert attribute(text)[1] == [], text

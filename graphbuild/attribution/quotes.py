@@ -112,7 +112,7 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
                 subj = name_before(doc, i, doc.tok_at(doc.para_span(t.start)[0]))
             if subj is None or doc.quoted[subj]:
                 continue
-            if _thing_relative(doc, i, subj):
+            if _thing_relative(doc, i, subj) or (lemma in cues.STANCE_OBJECT and not _stance(doc, i, subj)):
                 continue
             found = _parenthetical(doc, i, subj) or _complement(doc, i, lemma)
         elif t.pos in ("ADJ", "NOUN") and (frame := attitude_predicate(doc, i, subject_of)):
@@ -136,6 +136,13 @@ def _passes_message(doc: QuoteDoc, i: int, lemma: str) -> bool:
     return lemma in cues.MESSAGE_VERBS and any(
         doc.toks[c].dep == "dobj" and cue_lemma(doc.toks[c]) in cues.MESSAGE_NOUNS for c in doc.kids[i]
     )
+
+
+def _stance(doc: QuoteDoc, i: int, subj: int) -> bool:
+    """'Roe supports the bill' states Roe's stance when it is the sentence's main verb and
+    Roe is named or referred to ('who backs ...', 'you oppose ...' are descriptions)."""
+    word = doc.toks[subj].text.lower()
+    return doc.toks[i].dep == "ROOT" and word not in cues.RELATIVE_PRONOUNS and word not in ("you", "i", "we")
 
 
 def _thing_relative(doc: QuoteDoc, i: int, subj: int) -> bool:

@@ -119,7 +119,10 @@ EVIDENCE_ALWAYS = _words("show find demonstrate prove")
 
 CLAUSE_CUES = SPEECH_CLAUSE | ATTITUDE_CLAUSE | EVIDENCE_CLAUSE
 TO_CUES = SPEECH_TO | ATTITUDE_TO
-OBJECT_CUES = SPEECH_OBJECT | _words("show reveal")
+# Verbs of stance for or against someone or something ("supports the bill", "opposes
+# Roe"): attitude with a bare object, a cue only when a person or a body holds it.
+STANCE_OBJECT = _words("support oppose back favor favour")
+OBJECT_CUES = SPEECH_OBJECT | _words("show reveal") | STANCE_OBJECT
 # Verbs whose object is the one spoken to ("told him", "warned them"), not what was said.
 ADDRESSEE_VERBS = _words("tell ask inform assure warn remind caution advise urge lecture email text question")
 # Verbs that pass a message on ("voiced concern", "offered condolences", "raised
@@ -148,7 +151,7 @@ NEEDS_PREDICATE = _words("call label brand dub")  # "called X a Y", not "called 
 PREP_CONTENT = _words("accuse")  # "accused X of Y": what was said is "of Y"
 
 SPEECH_CUES = SPEECH_CLAUSE | SPEECH_TO | SPEECH_OBJECT | frozenset(SPEECH_PREPS)
-ATTITUDE_CUES = (ATTITUDE_CLAUSE | ATTITUDE_TO) - SPEECH_CUES
+ATTITUDE_CUES = (ATTITUDE_CLAUSE | ATTITUDE_TO | STANCE_OBJECT) - SPEECH_CUES
 ALL_CUES = CLAUSE_CUES | TO_CUES | OBJECT_CUES | frozenset(CUE_PARTICLES)
 # Next to a quote only speech frames it ('"...," he continued'; not '"...," he hopes').
 FRAME_CUES = SPEECH_CUES | _words("""
