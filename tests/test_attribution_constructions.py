@@ -285,3 +285,14 @@ def test_stance_verbs_with_an_object_from_a_named_holder(attribute):
         "If you back the harbour tax, you pay more.",
     ):
         assert attribute(text)[1] == [], text
+
+
+def test_a_saying_verb_with_a_plain_object_in_the_main_clause(attribute):
+    text, quotes = attribute("Maria Lindqvist stressed the risks of the harbour tax.")
+    q = only(quotes)
+    assert (q.cue.text, said(text, q), q.kind) == ("stressed", "the risks of the harbour tax", SPEECH)
+    for text in (
+        "Peter Alves claimed victory in the harbour vote.",  # a sense with no message
+        "Residents who stressed the risks of the harbour tax left early.",  # a description
+    ):
+        assert attribute(text)[1] == [], text

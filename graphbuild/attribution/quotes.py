@@ -138,6 +138,19 @@ def _passes_message(doc: QuoteDoc, i: int, lemma: str) -> bool:
     )
 
 
+def _plain_object(doc: QuoteDoc, i: int, lemma: str) -> bool:
+    """'Roe stressed the risks': a saying verb with any object reports it when it is the
+    sentence's main verb and its speaker is named or referred to, and the verb has no
+    common sense in which its object is no message ("added a floor", "claimed victory")."""
+    subj = subject_of(doc, i)
+    return (
+        lemma not in cues.OBJECT_SENSES
+        and subj is not None
+        and doc.toks[subj].pos in ("PROPN", "PRON", "NOUN")
+        and _stance(doc, i, subj)
+    )
+
+
 def _stance(doc: QuoteDoc, i: int, subj: int) -> bool:
     """'Roe supports the bill' states Roe's stance when it is the sentence's main verb and
     Roe is named or referred to ('who backs ...', 'you oppose ...' are descriptions)."""
@@ -195,7 +208,7 @@ def _complement(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, list] | None:
     message = (
         obj is not None
         and lemma in cues.SPEECH_CLAUSE - cues.ADDRESSEE_VERBS
-        and cue_lemma(toks[obj]) in cues.MESSAGE_NOUNS
+        and (cue_lemma(toks[obj]) in cues.MESSAGE_NOUNS or _plain_object(doc, i, lemma))
     )
     if (lemma in cues.OBJECT_CUES or message) and obj is not None:  # "cited X as Y", "called X a Y"
         more = [

@@ -128,6 +128,9 @@ ADDRESSEE_VERBS = _words("tell ask inform assure warn remind caution advise urge
 # Verbs that pass a message on ("voiced concern", "offered condolences", "raised
 # questions", "issued a warning"): a cue only with a message noun as object.
 MESSAGE_VERBS = _words("voice share deliver issue raise offer make give express extend convey send lay air")
+# Saying verbs with a common sense in which the object is no message: "added a floor",
+# "maintains a lead", "claimed victory", "posted a loss", "wrote a book".
+OBJECT_SENSES = _words("add maintain claim post write")
 # Nouns of what is communicated (after WordNet's noun.communication and the nouns of
 # stance and feeling that are voiced): "noted her concern", "stressed the message". A
 # saying verb with such an object reports it; with another object it is often no
