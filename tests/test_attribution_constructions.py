@@ -296,3 +296,10 @@ def test_a_saying_verb_with_a_plain_object_in_the_main_clause(attribute):
         "Residents who stressed the risks of the harbour tax left early.",  # a description
     ):
         assert attribute(text)[1] == [], text
+
+
+def test_desire_verbs_with_an_object(attribute):
+    text, quotes = attribute("Maria Lindqvist wants a recount of the harbour vote.")
+    q = only(quotes)
+    assert (q.cue.text, said(text, q), q.kind) == ("wants", "a recount of the harbour vote", ATTITUDE)
+    assert attribute("Residents who want a recount met on Monday.")[1] == []

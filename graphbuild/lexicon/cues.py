@@ -122,6 +122,9 @@ TO_CUES = SPEECH_TO | ATTITUDE_TO
 # Verbs of stance for or against someone or something ("supports the bill", "opposes
 # Roe"): attitude with a bare object, a cue only when a person or a body holds it.
 STANCE_OBJECT = _words("support oppose back favor favour")
+# Verbs of desire (Levin 32.1) whose object is what is wanted ("Roe wants a recount"): a
+# cue with a bare object in the same places as saying verbs.
+DESIRE_OBJECT = _words("want prefer wish seek")
 OBJECT_CUES = SPEECH_OBJECT | _words("show reveal") | STANCE_OBJECT
 # Verbs whose object is the one spoken to ("told him", "warned them"), not what was said.
 ADDRESSEE_VERBS = _words("tell ask inform assure warn remind caution advise urge lecture email text question")
@@ -154,7 +157,7 @@ NEEDS_PREDICATE = _words("call label brand dub")  # "called X a Y", not "called 
 PREP_CONTENT = _words("accuse")  # "accused X of Y": what was said is "of Y"
 
 SPEECH_CUES = SPEECH_CLAUSE | SPEECH_TO | SPEECH_OBJECT | frozenset(SPEECH_PREPS)
-ATTITUDE_CUES = (ATTITUDE_CLAUSE | ATTITUDE_TO | STANCE_OBJECT) - SPEECH_CUES
+ATTITUDE_CUES = (ATTITUDE_CLAUSE | ATTITUDE_TO | STANCE_OBJECT | DESIRE_OBJECT) - SPEECH_CUES
 ALL_CUES = CLAUSE_CUES | TO_CUES | OBJECT_CUES | frozenset(CUE_PARTICLES)
 # Next to a quote only speech frames it ('"...," he continued'; not '"...," he hopes').
 FRAME_CUES = SPEECH_CUES | _words("""
