@@ -303,3 +303,10 @@ def test_desire_verbs_with_an_object(attribute):
     q = only(quotes)
     assert (q.cue.text, said(text, q), q.kind) == ("wants", "a recount of the harbour vote", ATTITUDE)
     assert attribute("Residents who want a recount met on Monday.")[1] == []
+
+
+def test_a_participle_on_the_main_verb_reports_its_plain_object(attribute):
+    text, quotes = attribute("Maria Lindqvist spoke in Northport on Monday, stressing the risks of the harbour tax.")
+    q = only(quotes)
+    assert (q.cue.text, said(text, q)) == ("stressing", "the risks of the harbour tax")
+    assert q.speaker_key == "maria-lindqvist"

@@ -140,14 +140,17 @@ def _passes_message(doc: QuoteDoc, i: int, lemma: str) -> bool:
 
 def _plain_object(doc: QuoteDoc, i: int, lemma: str) -> bool:
     """'Roe stressed the risks': a saying verb with any object reports it when it is the
-    sentence's main verb and its speaker is named or referred to, and the verb has no
-    common sense in which its object is no message ("added a floor", "claimed victory")."""
+    sentence's main verb (or a participle on it: "..., stressing the risks") and its
+    speaker is named or referred to, and the verb has no common sense in which its
+    object is no message ("added a floor", "claimed victory")."""
     subj = subject_of(doc, i)
+    t = doc.toks[i]
+    participle = t.dep == "advcl" and t.tag == "VBG" and doc.toks[t.head].dep == "ROOT"
     return (
         lemma not in cues.OBJECT_SENSES
         and subj is not None
         and doc.toks[subj].pos in ("PROPN", "PRON", "NOUN")
-        and _stance(doc, i, subj)
+        and (_stance(doc, i, subj) or participle)
     )
 
 
