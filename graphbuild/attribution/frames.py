@@ -2,9 +2,11 @@
 
 * **Attitude predicates**: "X is critical of Y", "X is sure that ...", "X is a critic of Y".
 
-Participles modifying their source ("a statement saying ...") and cue nouns ("his claim
-that ...", "made the case that ...") are not attributions here: measured on PolNeAR train
-they were right less than half the time (BENCHMARKS.md, "Attribution errors by kind").
+Participles modifying their source ("a statement saying ...") and cue nouns as subjects
+("his claim that ...") are not attributions here: measured on PolNeAR train they were
+right less than half the time (BENCHMARKS.md, "Attribution errors by kind"). A message
+noun as the object of a message verb ("made the case that ...", "voiced concern that
+...") is, in :mod:`.quotes`.
 
 Each finder looks at one token and its children only, so a pass stays linear in tokens.
 A finder returns ``(source head, first and last cue token, first and last content token)``.

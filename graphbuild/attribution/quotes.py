@@ -10,10 +10,16 @@
    said that ...", "X vowed to ...", "X cited Y as ...", "X talked about Y", "A, X said,
    B"), "according to X"; speech, attitude ("X believes ...", "X wants to ...") and
    evidence ("the poll shows ...") verbs alike, and the frames of :mod:`.frames` ("X is
-   critical of Y"); "A, X said, B" for speech verbs only. What is reported
-   stops where the cue's own clause does, at "; " and at ", but" / ", which" / ", despite"
-   (outside quote marks). No statement: a passive cue ("was asked"), a purpose ("came to
-   discuss Y"). Cues inside another attribution's content are part of it, not new ones.
+   critical of Y"); "A, X said, B" for speech verbs only. Message verbs with a message
+   noun ("X voiced concern that ...", "X made allegations against Y"). A bare object is
+   what was said for object cues ("X cited Y"), for saying verbs with a message noun ("X
+   noted her concern"), and for saying, stance and desire verbs ("X stressed the risks",
+   "X supports the bill", "X wants a recount") in the main clause of a named speaker.
+   What is reported stops where the cue's own clause does, at "; " and at ", but" /
+   ", which" / ", despite" / ", while" / ", noting ..." (outside quote marks). No
+   statement: a passive cue ("was asked"), a purpose ("came to discuss Y"), a relative
+   clause of a thing ("a group that calls itself ..."). Cues inside another
+   attribution's content are part of it, not new ones.
 4. **Speakers** (:mod:`graphbuild.speakers`): the subject phrase as written; its key is the
    mention it names, or for a pronoun or a role noun ("the senator") the person the text
    is about: the speaker of the latest attribution, else the latest person subject (never
