@@ -310,3 +310,11 @@ def test_a_participle_on_the_main_verb_reports_its_plain_object(attribute):
     q = only(quotes)
     assert (q.cue.text, said(text, q)) == ("stressing", "the risks of the harbour tax")
     assert q.speaker_key == "maria-lindqvist"
+
+
+def test_a_passive_object_cue_with_a_by_agent(attribute):
+    text, quotes = attribute("The harbour plan was praised by Governor Peter Alves on Monday.")
+    q = only(quotes)
+    assert (q.cue.text, said(text, q), q.kind) == ("praised", "The harbour plan", SPEECH)
+    assert q.speaker_key == "peter-alves"
+    assert attribute("The harbour plan was praised on Monday.")[1] == []

@@ -17,7 +17,7 @@
    "X supports the bill", "X wants a recount") in the main clause of a named speaker.
    What is reported stops where the cue's own clause does, at "; " and at ", but" /
    ", which" / ", despite" / ", while" / ", noting ..." (outside quote marks). No
-   statement: a passive cue ("was asked"), a purpose ("came to discuss Y"), a relative
+   statement: a passive cue ("was asked"; but "Y was praised by X" is X's), a purpose ("came to discuss Y"), a relative
    clause of a thing ("a group that calls itself ..."). Cues inside another
    attribution's content are part of it, not new ones.
 4. **Speakers** (:mod:`graphbuild.speakers`): the subject phrase as written; its key is the
@@ -112,6 +112,8 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
         if acc:
             subj = acc[1]  # the content is the sentence around "according to X"
             found = acc[0], _around(doc, doc.sents[t.sent], i, max(acc[2], i + 1))
+        elif verb and lemma in cues.SPEECH_OBJECT and (passive := _by_agent(doc, i)):
+            subj, found = passive
         elif verb and (lemma in cues.ALL_CUES or _passes_message(doc, i, lemma)) and not _no_statement(doc, i):
             subj = subject_of(doc, i)
             if subj is None or doc.para_of(doc.toks[subj].start) != doc.para_of(t.start):
@@ -135,6 +137,21 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
                 cue = (first if frame else i, found[0])
                 out.append(Candidate(subj, cue, content, False, kind=kind_of(doc, i, subj, bool(acc))))
     return out
+
+
+def _by_agent(doc: QuoteDoc, i: int) -> tuple[int, tuple[int, list]] | None:
+    """(speaker head, found) of 'Y was praised by X': X said it about Y."""
+    toks, kids = doc.toks, doc.kids[i]
+    subj = next((c for c in kids if toks[c].dep == "nsubjpass"), None)
+    agent = next((c for c in kids if toks[c].dep == "agent"), None)
+    if subj is None or agent is None or toks[subj].text.lower() in cues.RELATIVE_PRONOUNS:
+        return None
+    by = [o for o in doc.kids[agent] if toks[o].dep == "pobj"]
+    if not by:
+        return None
+    lo, hi = doc.subtree(subj)
+    found = _span(doc, i, lo, hi)
+    return (by[0], found) if found else None
 
 
 def _passes_message(doc: QuoteDoc, i: int, lemma: str) -> bool:
