@@ -17,9 +17,9 @@
    "X supports the bill", "X wants a recount") in the main clause of a named speaker.
    What is reported stops where the cue's own clause does, at "; " and at ", but" /
    ", which" / ", despite" / ", while" / ", noting ..." (outside quote marks). No
-   statement: a passive cue ("was asked"; but "Y was praised by X" is X's), a purpose ("came to discuss Y"), a relative
-   clause of a thing ("a group that calls itself ..."). Cues inside another
-   attribution's content are part of it, not new ones.
+   statement: a passive cue ("was asked"; but "Y was praised by X" is X's), a purpose
+   ("came to discuss Y"), a relative clause of a thing ("a group that calls itself
+   ..."). Cues inside another attribution's content are part of it, not new ones.
 4. **Speakers** (:mod:`graphbuild.speakers`): the subject phrase as written; its key is the
    mention it names, or for a pronoun or a role noun ("the senator") the person the text
    is about: the speaker of the latest attribution, else the latest person subject (never
