@@ -25,7 +25,7 @@ def test_by_iso_and_table_is_well_formed():
     assert countries.by_iso("deu").name == "Germany"
     assert countries.by_iso("XXX") is None
     isos = {h.country.iso for h in countries.table().values()}
-    assert len(isos) > 240 and all(re.fullmatch(r"[A-Z]{3}", i) for i in isos)
+    assert len(isos) > 240 and all(re.fullmatch(r"[A-Z]{3}|GB-[A-Z]{3}", i) for i in isos)
 
 
 def test_parse_table_reads_names_alternatives_and_demonyms():
@@ -33,3 +33,12 @@ def test_parse_table_reads_names_alternatives_and_demonyms():
     assert table["zedland"].country.iso == "ZZA" and table["zedland"].sure
     assert table["republic of zed"].country.name == "Zedland"
     assert not table["zed"].sure and table["zedish"].demonym and not table["zeds"].sure
+
+
+def test_the_countries_of_the_united_kingdom_are_countries_under_their_iso_3166_2_codes():
+    assert countries.lookup("Wales").country == countries.Country("GB-WLS", "Wales")
+    assert countries.lookup("Scottish").country.iso == "GB-SCT" and countries.lookup("Scottish").sure
+    # "Welsh" and "English" are languages too: they count only beside the country's name.
+    assert countries.lookup("Welsh").demonym and not countries.lookup("Welsh").sure
+    assert countries.by_iso("gb-eng").name == "England"
+    assert countries.lookup("Britain").country.iso == "GBR"

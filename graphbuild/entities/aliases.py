@@ -114,8 +114,11 @@ def _pair(verb: str, rest: str, where: str) -> tuple[str, str]:
 Entity = tuple[str, str, str, dict]  # id, label, name, props
 
 
-def apply_rules(rules: AliasRules | None, groups: list[list[str]], entity: Callable[[list[str]], Entity]) -> Resolution:
-    """Turn groups of keys into a :class:`Resolution`, applying ``rules`` if given."""
+def apply_rules(
+    rules: AliasRules | None, groups: list[list[str]], entity: Callable[[list[str]], Entity | None]
+) -> Resolution:
+    """Turn groups of keys into a :class:`Resolution`, applying ``rules`` if given; a group
+    whose ``entity`` is None is no entity (its keys get no id)."""
     ents = [entity(g) for g in groups]
     if rules is not None:
         groups, ents = _apply(rules, groups, ents, entity)
@@ -130,10 +133,13 @@ def apply_rules(rules: AliasRules | None, groups: list[list[str]], entity: Calla
     return res
 
 
-def _index(groups: list[list[str]], ents: list[Entity]) -> dict[str, int]:
+def _index(groups: list[list[str]], ents: list[Entity | None]) -> dict[str, int]:
     """Reference form (id, key or name slug) -> group number."""
     idx: dict[str, int] = {}
-    for i, (keys, (eid, _lab, name, _props)) in enumerate(zip(groups, ents)):
+    for i, (keys, ent) in enumerate(zip(groups, ents)):
+        if ent is None:
+            continue
+        eid, _lab, name, _props = ent
         for k in keys:
             idx.setdefault(k, i)
         idx.setdefault(slug(name), i)

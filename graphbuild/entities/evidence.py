@@ -15,19 +15,31 @@ from graphbuild.entities import names
 from graphbuild.entities.candidates import ArticleState, Cand
 from graphbuild.graph.model import ORGANIZATION, PERSON
 from graphbuild.lexicon.names import (
+    EVENT_HEADS,
     HONORIFICS,
     ORG_AFTER,
     ORG_BEFORE,
+    ORG_NOUNS,
     ORG_POSSESSED,
     ORG_PRONOUNS,
+    PERIOD_DEICTICS,
+    PERIODS,
     PERSON_PRONOUNS,
+    PLURAL_VERBS,
     POSSESSIVES,
+    THING_AFTER,
+    THING_BEFORE,
+    THING_HYPHENATED,
+    THING_IN,
 )
 
-__all__ = ["TYPE_EVIDENCE", "evidence_pairs", "markers", "settle_types"]
+__all__ = ["NONE", "TYPE_EVIDENCE", "evidence_pairs", "markers", "settle_types", "thing_markers"]
 
 # Prefix of the evidence pairs that travel with an article's alias pairs to the corpus.
 TYPE_EVIDENCE = "type:"
+# The evidence label of a name that is no entity of the graph (a work, award, product, event).
+NONE = "none"
+_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 
 _SAY = frozenset({"said", "says", "say"})
 
@@ -50,6 +62,11 @@ def markers(art: ArticleState, c: Cand) -> tuple[int, int]:
         org += 1
     if c.hi < n and toks[c.hi].text == ",":  # (", who" is no marker: "Quarrow FC, who won")
         org += after2 == "which"
+        # ... but ", who are" is: a name with no plural form that takes a plural verb
+        org += after2 == "who" and low(c.hi + 2) in PLURAL_VERBS and not toks[c.hi - 1].text.endswith("s")
+    org += low(c.lo - 1) in ORG_NOUNS
+    if toks[c.hi - 1].text[-1:] != "s" and low(c.lo - 1) not in ("and", "&", "or", "nor") and c.hi < n:
+        org += after in ("are", "have") and toks[c.hi].tag == "VBP"
     if after in _SAY:
         org += after2 in ORG_PRONOUNS
         person += after2 in PERSON_PRONOUNS
@@ -62,6 +79,44 @@ def markers(art: ArticleState, c: Cand) -> tuple[int, int]:
     return org, person
 
 
+def thing_markers(art: ArticleState, c: Cand) -> int:
+    """Markers of a work, award, product or event around one candidate: a title noun before
+    it, an award or product word after it, "starred in X", "X, starring", a period or edition
+    before it ("this year's X", "the 2005 X", "the 77th X", "won an X"), or an event word
+    ending it ("the Vela Awards")."""
+    toks = art.parsed.tokens
+    n = len(toks)
+
+    def low(i: int) -> str:
+        return names.low(toks[i].text) if 0 <= i < n else ""
+
+    lo, hi = c.lo, c.hi
+    after = low(hi)
+    if hi < n and toks[hi].text in POSSESSIVES:
+        return 0  # "Quarrow's" owns what follows: no marker of its own kind
+    head = toks[hi - 1].dep != "compound"
+    thing = 0
+    thing += low(lo - 1) in THING_BEFORE
+    thing += after in THING_AFTER
+    thing += hi + 1 < n and toks[hi].text == "-" and not toks[hi - 1].ws and low(hi + 1) in THING_HYPHENATED
+    thing += low(lo - 1) == "in" and low(lo - 2) in THING_IN
+    thing += after == "," and low(hi + 1) == "starring"
+    if head:
+        before = low(lo - 1)
+        edition = (before.isdigit() and len(before) == 4) or before in _ORDINALS or _numbered(before)
+        thing += edition and low(lo - 2) == "the"
+        thing += (
+            lo > 0 and toks[lo - 1].text in POSSESSIVES and low(lo - 2) in PERIODS and low(lo - 3) in PERIOD_DEICTICS
+        )
+        thing += before in ("a", "an") and hi - lo == 1 and toks[lo].text[:1].isupper()
+    thing += hi - lo >= 2 and names.low(toks[hi - 1].text) in EVENT_HEADS
+    return thing
+
+
+def _numbered(word: str) -> bool:
+    return word[:-2].isdigit() and word[-2:] in ("st", "nd", "rd", "th")
+
+
 def _form(c: Cand) -> str:
     """Names that differ by a plural 's' share their evidence ('Quarrow Dem' / 'Quarrow Dems')."""
     return c.own[:-1] if c.own.endswith("s") and not c.own.endswith("ss") else c.own
@@ -70,15 +125,20 @@ def _form(c: Cand) -> str:
 def settle_types(art: ArticleState) -> dict[str, str]:
     """Give every mention of a name the label its article's markers agree on; returns the
     names (own slugs) the markers settled, with their label."""
-    votes: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    votes: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for c in art.cands:
         if c.label in (PERSON, ORGANIZATION):
             o, p = markers(art, c)
-            votes[_form(c)][0] += o
-            votes[_form(c)][1] += p
+            v = votes[_form(c)]
+            v[0] += o
+            v[1] += p
+            v[2] += thing_markers(art, c)
     settled = {}
     for c in art.cands:
-        o, p = votes.get(_form(c), (0, 0))
+        o, p, t = votes.get(_form(c), (0, 0, 0))
+        if t and not p and t >= o:  # ("the Vela Awards" is an organization marker too)
+            settled[c.own] = NONE
+            continue
         if c.label == PERSON and o and not p:
             c.label = ORGANIZATION
             c.parts = tuple(names.low(w) for w in c.name.split() if not names.is_punct(w))
@@ -93,4 +153,9 @@ def settle_types(art: ArticleState) -> dict[str, str]:
 def evidence_pairs(art: ArticleState, settled: dict[str, str]) -> list[tuple[str, str]]:
     """('type:LABEL', final key) for every settled name: the corpus resolver weighs them
     above the NER's votes."""
-    return [(TYPE_EVIDENCE + c.label, c.key) for c in art.cands if settled.get(c.own) == c.label]
+    out = []
+    for c in art.cands:
+        lab = settled.get(c.own)
+        if lab is not None and lab in (c.label, NONE):
+            out.append((TYPE_EVIDENCE + lab, c.key))
+    return out

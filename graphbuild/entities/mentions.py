@@ -261,6 +261,46 @@ def _bare_acronym(art: ArticleState, j: int) -> Cand | None:
     return Cand(j, j + 1, "", ORGANIZATION, toks[j].text, slug(toks[j].text), own=slug(toks[j].text))
 
 
+def _split_pairs(art: ArticleState) -> None:
+    """'Quarrow and Daleford' tagged as one organization names two bodies when the article
+    also writes each half on its own; a firm named for two ('Brack & Pardo', 'Vantor and
+    Co') is written whole, so neither half stands alone."""
+    toks = art.parsed.tokens
+    texts = [t.text for t in toks]
+    for c in list(art.cands):
+        if c.label != ORGANIZATION:
+            continue
+        inner = [j for j in range(c.lo + 1, c.hi - 1) if texts[j] in ("and", "&")]
+        if len(inner) != 1:
+            continue
+        j = inner[0]
+        halves = [(c.lo, j), (j + 1, c.hi)]
+        if names.low(texts[c.hi - 1]) in names.DESIGNATORS or not all(
+            texts[a][:1].isupper() and _written_alone(texts, texts[a:b], c.lo, c.hi) for a, b in halves
+        ):
+            continue
+        parts = [make(art, a, b, c.ner, ORGANIZATION) for a, b in halves]
+        if all(parts):
+            art.cands.remove(c)
+            art.cands.extend(p for p in parts if p is not None)
+    art.cands.sort(key=lambda c: c.lo)
+
+
+def _written_alone(texts: list[str], words: list[str], lo: int, hi: int) -> bool:
+    """The article writes ``words`` outside ``texts[lo:hi]``, not followed or led by 'and'."""
+    n = len(words)
+    for i in range(len(texts) - n + 1):
+        if lo <= i < hi or texts[i : i + n] != words:
+            continue
+        if (
+            texts[i - 1 : i] != ["and"]
+            and texts[i + n : i + n + 1] not in (["and"], ["&"])
+            and texts[i - 1 : i] != ["&"]
+        ):
+            return True
+    return False
+
+
 # --- article level: repairs and output ---------------------------------------------------------
 
 
@@ -292,6 +332,7 @@ def article_mentions(parsed: ParsedArticle, keep_places: bool = False):
     art = ArticleState(parsed)
     covered = ner_candidates(art)
     confirm_countries(art)
+    _split_pairs(art)
     _defined_aliases(art)
     settled = settle_types(art)
     _short_forms(art)

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 
 from graphbuild.entities import countries, names
 from graphbuild.entities.aliases import apply_rules
-from graphbuild.entities.evidence import TYPE_EVIDENCE
+from graphbuild.entities.evidence import NONE, TYPE_EVIDENCE
 from graphbuild.entities.mentions import article_mentions
 from graphbuild.entities.names import org_joins, slug
 from graphbuild.entities.unionfind import UnionFind
@@ -79,7 +79,8 @@ class CorpusResolver:
             # the full name) joins the long form it stands for in the other articles.
             long = _dominant(votes)
             if own in label and long in label and own not in self.aliases and label[own] == label[long] != COUNTRY:
-                uf.union(own, long)
+                if not self._qualified(own, long):
+                    uf.union(own, long)
         self._join_people(uf, label)
         self._join_country_prefixed(uf, label)
         for a, b in org_joins({k: self._name(k) for k, lab in label.items() if lab == ORGANIZATION}):
@@ -98,6 +99,19 @@ class CorpusResolver:
         if top is not None and (ev[top] >= 2 or ner[top] * 3 >= sum(ner.values())):
             return top
         return _majority(ner)
+
+    def _qualified(self, own: str, long: str) -> bool:
+        """'Quarrow Party' is the end of 'Upper Quarrow Party' but names its own body when
+        it is written on its own at least as often: a qualifier in front makes a part or a
+        namesake ("Parliamentary ... Party", "New York Times"), not a longer spelling."""
+        if self.label.get(own) != ORGANIZATION:
+            return False
+        short, full = self._name(own).lower().split(), self._name(long).lower().split()
+        return (
+            len(full) > len(short)
+            and full[-len(short) :] == short
+            and sum(self.labels[own].values()) >= sum(self.labels[long].values())
+        )
 
     def _name(self, key: str) -> str:
         """The most frequent name of a key (ties: alphabetical, so article order is moot)."""
@@ -155,8 +169,9 @@ class CorpusResolver:
             if len(keys) == 1:
                 uf.union(rest, keys.pop())
 
-    def _entity(self, keys: list[str]) -> tuple[str, str, str, dict]:
-        """(id, label, display name, props) of a group of keys."""
+    def _entity(self, keys: list[str]) -> tuple[str, str, str, dict] | None:
+        """(id, label, display name, props) of a group of keys; None for a group most of
+        whose mentions are settled as no entity (a work, award, product or event)."""
         votes: Counter[str] = Counter()
         names_: Counter[str] = Counter()
         for k in keys:
@@ -170,6 +185,8 @@ class CorpusResolver:
             country = countries.by_iso(iso)
             return f"country:{iso}", COUNTRY, country.name if country else iso, {"iso": iso}
         lab = _majority(votes)
+        if lab == NONE:
+            return None
         name = display_name(names_, lab)
         return f"{lab.lower()}:{slug(name) or slug(keys[0])}", lab, name, {}
 

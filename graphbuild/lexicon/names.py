@@ -35,8 +35,18 @@ HONORIFICS = frozenset("mr mrs ms miss mister madam dr sir dame lady".split())
 # Words right after a name that show an organization: "Quarrow MPs", "Quarrow shareholders".
 ORG_AFTER = frozenset(
     """mp mps msp msps mep meps shares shareholders stockholders headquarters subsidiary subsidiaries
-manager boss fans players striker midfielder defender goalkeeper skipper squad""".split()
+manager boss fans players striker midfielder defender goalkeeper skipper squad
+frontman frontwoman guitarist bassist drummer""".split()
 )
+# Nouns right before a name that make it an organization's: "the band Quellbrook", "the
+# firm Zentrix", "rock group Vela".
+ORG_NOUNS = frozenset(
+    """band group firm company club carrier airline retailer insurer broadcaster label
+conglomerate""".split()
+)
+# Verb forms that agree with a plural subject: a name with no plural form before one is a
+# group's ("Quellbrook have sold out", "Quellbrook, who are ...").
+PLURAL_VERBS = frozenset({"are", "have", "were"})
 # Nouns after "X's" that show an organization: "Quarrow's chief executive", "Quarrow's shares".
 ORG_POSSESSED = frozenset(
     """chief executive executives shares shareholders headquarters subsidiary subsidiaries board
@@ -129,3 +139,27 @@ MEDIA_NOUNS = frozenset(
     """website site newspaper paper daily weekly magazine agency network
 channel broadcaster outlet portal blog journal tabloid radio television station""".split()
 )
+
+# --- works, awards, products and events: names that are no person, organization or country ---
+# Nouns right before a name that make it a title: "the film Quarrow Nights", "biopic Brack".
+THING_BEFORE = frozenset(
+    """film movie drama biopic blockbuster comedy thriller musical novel sitcom documentary
+album song""".split()
+)
+# Words right after a name that make it an award, a product or an event: "Quarrow nominations",
+# "the Zentrix console", "the Vela ceremony"; after a hyphen: "Quarrow-winning", "-nominated".
+THING_AFTER = frozenset(
+    """nomination nominations nominee nominees ceremony ceremonies hopefuls console consoles
+sequel prequel premiere trailer franchise""".split()
+)
+THING_HYPHENATED = frozenset({"winning", "nominated"})
+# Words before "in X" that make X a work: "starred in Quarrow Nights", "her role in Brack".
+THING_IN = frozenset(
+    """starred starring stars star role roles performance performances appearance appeared
+appears cameo""".split()
+)
+# Last words of names of awards and events: "the Vela Awards", "the Quarrow Motor Show".
+EVENT_HEADS = frozenset("award awards prize prizes show festival ceremony expo".split())
+# Words before "year's" / "month's" that make the next name a recurring event: "this year's X".
+PERIOD_DEICTICS = frozenset({"this", "last", "next"})
+PERIODS = frozenset({"year", "month", "week", "season"})
