@@ -496,3 +496,12 @@ def test_the_end_of_a_qualified_name_written_more_often_on_its_own_stays_apart()
     r.add([_org("quarrow-party", "Quarrow Party")], [])
     res = r.finalize()
     assert res.ids["quarrow-party"][0] == res.ids["upper-quarrow-party"][0]
+
+
+def test_a_name_that_modifies_a_noun_after_an_alias_cue_is_no_alias(parse):
+    # "now Zentrix deputy leader": Zentrix is the party he leads, not another name of his.
+    ms, aliases = article_mentions(
+        parse("Halvard Oyen, now Zentrix deputy leader, spoke. Mr Oyen said Zentrix would win.")
+    )
+    assert not any(a[0] == "zentrix" for a in aliases)
+    assert {m.key for m in ms if m.text == "Zentrix"} == {"zentrix"}

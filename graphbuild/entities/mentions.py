@@ -238,6 +238,8 @@ def _defined_aliases(art: ArticleState) -> None:
             other = _bare_acronym(art, j)
         if other is None or other.label in (COUNTRY, PLACE) or other is c:
             continue
+        if not fresh and _modifies(toks, other.hi):
+            continue  # "X, now Quarrow deputy leader", "X, as the Quarrow unit is known"
         if not cue and (toks[c.hi].text == "," or not names.acronym(other.name)):
             continue
         # An acronym joins its long form; otherwise the older name joins the one it follows.
@@ -251,6 +253,11 @@ def _defined_aliases(art: ArticleState) -> None:
             art.recover[short.name] = long
         _join(short, long)
         at[short.lo] = short
+
+
+def _modifies(toks, hi: int) -> bool:
+    """The name ending before token ``hi`` modifies a common noun after it ('Quarrow unit')."""
+    return hi < len(toks) and toks[hi].text.islower() and toks[hi].tag in ("NN", "NNS")
 
 
 def _bare_acronym(art: ArticleState, j: int) -> Cand | None:
