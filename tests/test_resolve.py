@@ -441,12 +441,23 @@ def test_a_hyphen_joined_name_lends_no_word_to_recovery(parse):
         ("Crowds filled the 2005 Fenwold.", [("Fenwold", "ORG")]),
         ("The Vela Awards were held in May.", [("Vela Awards", "ORG")]),
         ("Tickets for the Quarrow Motor Show sold out.", [("Quarrow Motor Show", "ORG")]),
+        ("Critics loved the biopic The Quarrow Nights.", [("Quarrow Nights", "ORG")]),
+        ("Quarrow Nights, a film about miners, opens.", [("Quarrow Nights", "ORG")]),
     ],
 )
 def test_works_awards_products_and_events_carry_no_entity_evidence(text, ents):
     ms, aliases = article_mentions(plain(text, ents))
     key = next(m.key for m in ms if m.text == ents[0][0])
     assert ("type:none", key) in aliases
+
+
+def test_a_title_that_modifies_a_work_noun_after_the_is_marked():
+    p = plain(
+        "Fans queued for the Quarrow Nights films.", [("Quarrow Nights", "ORG")], {"Nights": ("compound", "films")}
+    )
+    assert ("type:none", "quarrow-nights") in article_mentions(p)[1]
+    p = plain("Fans queued for the ZBC series.", [("ZBC", "ORG")], {"ZBC": ("compound", "series")})
+    assert ("type:none", "zbc") not in article_mentions(p)[1]
 
 
 def test_a_name_the_corpus_settles_as_no_entity_is_dropped_and_others_stay():
@@ -456,6 +467,22 @@ def test_a_name_the_corpus_settles_as_no_entity_is_dropped_and_others_stay():
     res = r.finalize()
     assert "zelby" not in res.ids
     assert res.ids["brenna-voss"][1] == PERSON
+
+
+def test_a_few_work_markers_drop_no_name_written_in_many_articles_or_marked_as_a_person():
+    # "appeared in the ZBC series ..." twice is no reason to drop a broadcaster named in 30 articles
+    r = CorpusResolver()
+    for _ in range(2):
+        r.add(*article_mentions(plain("The Zentrix console sold well.", [("Zentrix", "ORG")])))
+    for _ in range(28):
+        r.add(*article_mentions(plain("Zentrix opened a plant.", [("Zentrix", "ORG")])))
+    assert r.finalize().ids["zentrix"][1] == ORGANIZATION
+    # a name marked as a person elsewhere ("Ms Brack said ...") is no work
+    r = CorpusResolver()
+    for _ in range(2):
+        r.add(*article_mentions(plain("She starred in Brack last year.", [("Brack", "PERSON")])))
+    r.add(*article_mentions(plain("Later Ms Brack said she was tired.", [("Brack", "PERSON")])))
+    assert r.finalize().ids["brack"][1] == PERSON
 
 
 def test_an_owner_or_a_person_keeps_its_type_beside_work_words():
@@ -505,3 +532,15 @@ def test_a_name_that_modifies_a_noun_after_an_alias_cue_is_no_alias(parse):
     )
     assert not any(a[0] == "zentrix" for a in aliases)
     assert {m.key for m in ms if m.text == "Zentrix"} == {"zentrix"}
+
+
+def test_a_demonym_before_an_organization_word_makes_no_branch_of_it():
+    # "Norwegian Football Association" is no branch of the "Football Association"; "US Mint" is the Mint's.
+    r = CorpusResolver()
+    r.add([_org("football-association", "Football Association")], [])
+    r.add([_org("norwegian-football-association", "Norwegian Football Association")], [])
+    r.add([_org("mint", "Mint")], [])
+    r.add([_org("us-mint", "US Mint")], [])
+    res = r.finalize()
+    assert res.ids["norwegian-football-association"][0] != res.ids["football-association"][0]
+    assert res.ids["us-mint"][0] == res.ids["mint"][0]

@@ -31,6 +31,7 @@ from graphbuild.lexicon.names import (
     THING_BEFORE,
     THING_HYPHENATED,
     THING_IN,
+    WORK_NOUNS,
 )
 
 __all__ = ["NONE", "TYPE_EVIDENCE", "evidence_pairs", "markers", "settle_types", "thing_markers"]
@@ -63,10 +64,10 @@ def markers(art: ArticleState, c: Cand) -> tuple[int, int]:
     if c.hi < n and toks[c.hi].text == ",":  # (", who" is no marker: "Quarrow FC, who won")
         org += after2 == "which"
         # ... but ", who are" is: a name with no plural form that takes a plural verb
-        org += after2 == "who" and low(c.hi + 2) in PLURAL_VERBS and not toks[c.hi - 1].text.endswith("s")
+        org += after2 == "who" and low(c.hi + 2) in PLURAL_VERBS and _alone(toks, c.hi - 1)
     org += low(c.lo - 1) in ORG_NOUNS
-    if toks[c.hi - 1].text[-1:] != "s" and low(c.lo - 1) not in ("and", "&", "or", "nor") and c.hi < n:
-        org += after in ("are", "have") and toks[c.hi].tag == "VBP"
+    if low(c.lo - 1) not in ("and", "&", "or", "nor", ","):
+        org += after in ("are", "have") and _sole_subject(toks, c.hi - 1) and toks[c.hi].tag == "VBP"
     if after in _SAY:
         org += after2 in ORG_PRONOUNS
         person += after2 in PERSON_PRONOUNS
@@ -96,11 +97,22 @@ def thing_markers(art: ArticleState, c: Cand) -> int:
         return 0  # "Quarrow's" owns what follows: no marker of its own kind
     head = toks[hi - 1].dep != "compound"
     thing = 0
-    thing += low(lo - 1) in THING_BEFORE
     thing += after in THING_AFTER
     thing += hi + 1 < n and toks[hi].text == "-" and not toks[hi - 1].ws and low(hi + 1) in THING_HYPHENATED
-    thing += low(lo - 1) == "in" and low(lo - 2) in THING_IN
-    thing += after == "," and low(hi + 1) == "starring"
+    if after == ",":  # "Quarrow Nights, starring Hal Brack", "Quarrow Nights, a film by ..."
+        thing += low(hi + 1) == "starring" and hi + 2 < n and toks[hi + 2].text[:1].isupper()
+        thing += low(hi + 1) in ("a", "the") and low(hi + 2) in THING_BEFORE
+    # "the film Quarrow Nights", "starred in The Quarrow Nights" (a title's own "The")
+    at = lo - 2 if lo > 1 and toks[lo - 1].text == "The" and toks[lo - 2].sent == toks[lo - 1].sent else lo - 1
+    if head:  # "appeared in Quarrow series X": Quarrow modifies the work
+        thing += low(at) in THING_BEFORE
+        thing += low(at) == "in" and low(at - 1) in THING_IN
+    elif (
+        low(lo - 1) == "the"
+        and after in WORK_NOUNS
+        and not any(t.text.isupper() or t.text[:1].isdigit() for t in toks[lo:hi])
+    ):
+        thing += 1  # "the Quarrow Nights films"; not "the ZBC series", a broadcaster's
     if head:
         before = low(lo - 1)
         edition = (before.isdigit() and len(before) == 4) or before in _ORDINALS or _numbered(before)
@@ -108,9 +120,25 @@ def thing_markers(art: ArticleState, c: Cand) -> int:
         thing += (
             lo > 0 and toks[lo - 1].text in POSSESSIVES and low(lo - 2) in PERIODS and low(lo - 3) in PERIOD_DEICTICS
         )
-        thing += before in ("a", "an") and hi - lo == 1 and toks[lo].text[:1].isupper()
+        thing += lo > 0 and toks[lo - 1].text in ("a", "an") and hi - lo == 1 and toks[lo].text[:1].isupper()
     thing += hi - lo >= 2 and names.low(toks[hi - 1].text) in EVENT_HEADS
     return thing
+
+
+def _sole_subject(toks, i: int) -> bool:
+    """Token ``i`` ends a name with no plural form that alone is the subject of the next
+    verb: not "Brack and Pardo", not "Ames Brothers"."""
+    t = toks[i]
+    return t.dep == "nsubj" and t.head > i and _alone(toks, i)
+
+
+def _alone(toks, i: int) -> bool:
+    """Token ``i`` ends a name with no plural form that is in no coordination."""
+    t = toks[i]
+    if t.dep == "conj" or t.text.endswith("s"):
+        return False
+    s = t.sent
+    return not any(x.head == i and x.dep in ("conj", "cc") for x in toks[max(0, i - 12) : i + 12] if x.sent == s)
 
 
 def _numbered(word: str) -> bool:
@@ -120,6 +148,23 @@ def _numbered(word: str) -> bool:
 def _form(c: Cand) -> str:
     """Names that differ by a plural 's' share their evidence ('Quarrow Dem' / 'Quarrow Dems')."""
     return c.own[:-1] if c.own.endswith("s") and not c.own.endswith("ss") else c.own
+
+
+_TITLE_LABELS = frozenset({"WORK_OF_ART", "EVENT"})
+
+
+def _titles(art: ArticleState) -> set[str]:
+    """Names the NER tags as a work or an event somewhere in the article ("The Quarrow
+    Nights" as WORK_OF_ART): a marker for its other mentions, tagged as people or bodies."""
+    out = set()
+    for e in art.parsed.ents:
+        if e.label in _TITLE_LABELS:
+            words = e.text.split()
+            if words and words[0].lower() == "the":
+                words = words[1:]
+            own = names.slug(" ".join(words))
+            out.add(own[:-1] if own.endswith("s") and not own.endswith("ss") else own)
+    return out
 
 
 def settle_types(art: ArticleState) -> dict[str, str]:
@@ -133,6 +178,8 @@ def settle_types(art: ArticleState) -> dict[str, str]:
             v[0] += o
             v[1] += p
             v[2] += thing_markers(art, c)
+    for form in _titles(art) & votes.keys():
+        votes[form][2] += 1
     settled = {}
     for c in art.cands:
         o, p, t = votes.get(_form(c), (0, 0, 0))
@@ -156,6 +203,8 @@ def evidence_pairs(art: ArticleState, settled: dict[str, str]) -> list[tuple[str
     out = []
     for c in art.cands:
         lab = settled.get(c.own)
-        if lab is not None and lab in (c.label, NONE):
+        # A short form's work markers ("starred in Brack" for a film named after Hal Brack)
+        # say nothing about the full name it was joined to.
+        if lab == c.label or (lab == NONE and c.own == names.slug(c.name)):
             out.append((TYPE_EVIDENCE + lab, c.key))
     return out

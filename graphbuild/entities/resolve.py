@@ -47,9 +47,11 @@ class CorpusResolver:
         self.aliases: dict[str, Counter] = defaultdict(Counter)  # acronym slug -> long keys
         self.evidence: dict[str, Counter] = defaultdict(Counter)  # key -> label -> articles
         self.label: dict[str, str] = {}  # settled label of each key (finalize)
+        self.articles: Counter[str] = Counter()  # key -> articles it is mentioned in
 
     def add(self, mentions: list[Mention], aliases: list[tuple[str, str]]) -> None:
         """Count one article's mentions (labels, names, short-form evidence) and aliases."""
+        self.articles.update({m.key for m in mentions})
         for m in mentions:
             # A name led by an honorific ("Mr Brack", e.g. a speaker named by attribution) is
             # a person's whatever label it came with.
@@ -93,8 +95,15 @@ class CorpusResolver:
     def _settle(self, key: str) -> str:
         """The label of a key: what the context markers of its articles agree on (three in
         four, from two articles, or one backed by a third of the NER's votes), else the
-        NER's majority."""
-        ner, ev = self.labels[key], self.evidence.get(key) or Counter()
+        NER's majority. No entity at all (:data:`NONE`) takes two articles, a tenth of the
+        name's articles (two articles' "Quarrow series" make no work of a broadcaster), as
+        many as the organization markers and three times the person markers."""
+        ner, ev = self.labels[key], Counter(self.evidence.get(key) or ())
+        none = ev.pop(NONE, 0)
+        # Organization markers such as "X, which" fit works and events as well; a person's
+        # markers do not.
+        if none >= 2 and none * 10 >= self.articles[key] and none >= ev[ORGANIZATION] and none >= 3 * ev[PERSON]:
+            return NONE
         top = _dominant(ev, 0.75) if ev else None
         if top is not None and (ev[top] >= 2 or ner[top] * 3 >= sum(ner.values())):
             return top
@@ -110,6 +119,7 @@ class CorpusResolver:
         return (
             len(full) > len(short)
             and full[-len(short) :] == short
+            and all(w.isalpha() for w in full[: -len(short)])  # "1 Quarrow" is a score
             and sum(self.labels[own].values()) >= sum(self.labels[long].values())
         )
 
@@ -163,7 +173,9 @@ class CorpusResolver:
                 continue
             hit = countries.lookup(words[0])
             rest = names.org_key(words[1:])
-            if hit is not None and hit.sure and label.get(rest) == ORGANIZATION:
+            # A country's name, not its demonym: the "Quarrovian Football Association" is
+            # no branch of a "Football Association" written alone.
+            if hit is not None and hit.sure and not hit.demonym and label.get(rest) == ORGANIZATION:
                 prefixed[rest].add(k)
         for rest, keys in prefixed.items():
             if len(keys) == 1:

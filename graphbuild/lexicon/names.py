@@ -40,10 +40,7 @@ frontman frontwoman guitarist bassist drummer""".split()
 )
 # Nouns right before a name that make it an organization's: "the band Quellbrook", "the
 # firm Zentrix", "rock group Vela".
-ORG_NOUNS = frozenset(
-    """band group firm company club carrier airline retailer insurer broadcaster label
-conglomerate""".split()
-)
+ORG_NOUNS = frozenset("""band group firm company club carrier airline retailer insurer label conglomerate""".split())
 # Verb forms that agree with a plural subject: a name with no plural form before one is a
 # group's ("Quellbrook have sold out", "Quellbrook, who are ...").
 PLURAL_VERBS = frozenset({"are", "have", "were"})
@@ -153,6 +150,9 @@ THING_AFTER = frozenset(
 sequel prequel premiere trailer franchise""".split()
 )
 THING_HYPHENATED = frozenset({"winning", "nominated"})
+# Work nouns a title modifies after "the": "the Quarrow Nights films", "the Vela franchise"
+# (a person's name does too, "the Hal Brack film": the corpus decides, over many articles).
+WORK_NOUNS = frozenset("film films movie movies book books novel novels series franchise sequel games".split())
 # Words before "in X" that make X a work: "starred in Quarrow Nights", "her role in Brack".
 THING_IN = frozenset(
     """starred starring stars star role roles performance performances appearance appeared
