@@ -544,3 +544,11 @@ def test_a_demonym_before_an_organization_word_makes_no_branch_of_it():
     res = r.finalize()
     assert res.ids["norwegian-football-association"][0] != res.ids["football-association"][0]
     assert res.ids["us-mint"][0] == res.ids["mint"][0]
+
+
+def test_a_name_the_ner_tags_as_a_work_elsewhere_in_the_article_is_marked():
+    p = plain(
+        "The Quarrow Nights opened. Critics said Quarrow Nights was long.",
+        [("The Quarrow Nights", "WORK_OF_ART"), ("Quarrow Nights", "ORG")],
+    )
+    assert ("type:none", "quarrow-nights") in article_mentions(p)[1]
