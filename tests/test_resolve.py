@@ -552,3 +552,12 @@ def test_a_name_the_ner_tags_as_a_work_elsewhere_in_the_article_is_marked():
         [("The Quarrow Nights", "WORK_OF_ART"), ("Quarrow Nights", "ORG")],
     )
     assert ("type:none", "quarrow-nights") in article_mentions(p)[1]
+
+
+def test_the_head_of_an_x_of_y_name_written_alone_joins_it_only_in_its_article():
+    r = CorpusResolver()
+    r.add([Mention(0, 5, "Hall", ORGANIZATION, "hall-of-quarrow", 0, 0, "Hall of Quarrow")], [])
+    r.add([_org("hall-of-quarrow", "Hall of Quarrow")], [])
+    r.add([_org("hall", "Hall")], [])
+    res = r.finalize()
+    assert res.ids["hall"][0] != res.ids["hall-of-quarrow"][0]

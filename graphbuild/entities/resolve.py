@@ -112,10 +112,14 @@ class CorpusResolver:
     def _qualified(self, own: str, long: str) -> bool:
         """'Quarrow Party' is the end of 'Upper Quarrow Party' but names its own body when
         it is written on its own at least as often: a qualifier in front makes a part or a
-        namesake ("Parliamentary ... Party", "New York Times"), not a longer spelling."""
+        namesake ("Parliamentary ... Party", "New York Times"), not a longer spelling. The
+        head of an "X of Y" name ("House" of "House of Quarrow") written alone is no short
+        form across the corpus either: only its own article says which X it is."""
         if self.label.get(own) != ORGANIZATION:
             return False
         short, full = self._name(own).lower().split(), self._name(long).lower().split()
+        if len(short) == 1 and full[:2] == [short[0], "of"]:
+            return True  # "House" alone may be any "House of ...": only its article says which
         return (
             len(full) > len(short)
             and full[-len(short) :] == short
