@@ -41,6 +41,21 @@ class OutputError(GraphbuildError):
     exit_code = 5
 
 
+class Interrupted(KeyboardInterrupt):
+    """A Ctrl-C (SIGINT) during a build, saying what became of its output folder: still a
+    KeyboardInterrupt, so code that stops on one still does."""
+
+    def __init__(self, out: str, written: bool, kept: bool):
+        super().__init__(out)
+        self.out, self.written, self.kept = out, written, kept
+
+    def __str__(self) -> str:
+        if self.written:
+            return f"interrupted after {self.out} was written"
+        kept = " (the last complete build is kept)" if self.kept else ""
+        return f"interrupted; nothing was written to {self.out}{kept}"
+
+
 _URI_PASSWORD = re.compile(r"""(\b[a-z][a-z0-9+.-]*://[^/\s:@]*:)[^\s'"]*@""", re.I)
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 

@@ -43,8 +43,8 @@ def _corpus(folder: Path, copies: int) -> Path:
     return path
 
 
-def _spawn(*args, **kw) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+def _spawn(*args, env: dict | None = None, **kw) -> subprocess.Popen:
+    env = env or {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.Popen(
         [sys.executable, "-m", "graphbuild", *map(str, args)],
         env=env,
@@ -111,6 +111,7 @@ def test_a_build_killed_while_writing_leaves_the_previous_build_whole(first_buil
         proc.kill()
     if sig == signal.SIGINT:
         assert proc.returncode == 130 and "Traceback" not in err
+        assert f"graphbuild: interrupted; nothing was written to {out} (the last complete build is kept)" in err
     assert _snapshot(out) == before
     # the next build cleans up and replaces the folder whole
     r = run("build", SEEDS, "--out", out, "-q")
@@ -118,6 +119,27 @@ def test_a_build_killed_while_writing_leaves_the_previous_build_whole(first_buil
     assert sorted(p.name for p in out.iterdir()) == sorted([*OUTPUTS, ".graphbuild"])
     assert not list(tmp_path.glob(".graphbuild-new-*")) and not list(tmp_path.glob(".graphbuild-old-*"))
     assert len((out / "extractions.jsonl").read_text().splitlines()) == len(list(SEEDS.glob("*.txt")))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_ctrl_c_during_extraction_says_nothing_was_written(tmp_path, workers):
+    out, spools = tmp_path / "out", tmp_path / "tmp"
+    spools.mkdir()
+    corpus = _corpus(tmp_path / "big", copies=40)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(spools)}
+    # a session of its own: Ctrl-C in a terminal signals the whole process group, workers too
+    proc = _spawn("build", corpus, "--out", out, "-q", "--workers", workers, env=env, start_new_session=True)
+    try:
+        extracting = lambda: any(p.stat().st_size for p in spools.glob("graphbuild-*/spool.jsonl"))  # noqa: E731
+        assert _wait_for(lambda: extracting() or proc.poll() is not None)
+        assert proc.poll() is None, "the build ended before it could be interrupted"
+        os.killpg(proc.pid, signal.SIGINT)
+        _, err = proc.communicate(timeout=120)
+    finally:
+        proc.kill()
+    assert proc.returncode == 130
+    assert err == f"graphbuild: interrupted; nothing was written to {out}\n"  # one line, no worker tracebacks
+    assert not out.exists() and not list(tmp_path.glob(".graphbuild-new-*"))
 
 
 def test_a_second_build_into_the_same_folder_says_who_holds_it_and_exits(first_build, tmp_path):

@@ -10,7 +10,7 @@ import sys
 
 from graphbuild.cli import build, export, query, store  # noqa: F401  (registers the commands)
 from graphbuild.cli.common import app, err
-from graphbuild.errors import GraphbuildError
+from graphbuild.errors import GraphbuildError, Interrupted
 
 __all__ = ["app", "main", "run"]
 
@@ -23,9 +23,13 @@ def run(argv: list[str] | None = None) -> int:
     try:
         app(args=argv, prog_name="graphbuild")
     except SystemExit as done:
+        stop = _interrupt(done)
+        if stop is not None:  # typer turns Ctrl-C into a silent exit 130
+            err(str(stop) if isinstance(stop, Interrupted) else "interrupted")
+            return 130
         return done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
-    except KeyboardInterrupt:
-        err("interrupted")
+    except KeyboardInterrupt as stop:
+        err(str(stop) if isinstance(stop, Interrupted) else "interrupted")
         return 130
     except GraphbuildError as exc:
         err(f"error: {exc}")
@@ -41,6 +45,18 @@ def run(argv: list[str] | None = None) -> int:
         err(f"internal error: {type(exc).__name__}: {exc}; rerun with GRAPHBUILD_DEBUG=1 for a traceback and report it")
         return 70
     return 0
+
+
+def _interrupt(exc: BaseException) -> KeyboardInterrupt | None:
+    """The Ctrl-C behind ``exc`` (followed through causes and contexts), if any."""
+    seen = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        if isinstance(cur, KeyboardInterrupt):
+            return cur
+        seen.add(id(cur))
+        cur = cur.__cause__ or cur.__context__
+    return None
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ folds it into the graph, handing each final extraction to a sink (``extractions.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,7 +62,13 @@ _WORKER: dict = {}
 
 
 def _worker_init(model: str | None, keep_places: bool) -> None:
+    import signal
+
     from graphbuild.nlp.parser import Parser
+
+    # Ctrl-C reaches the whole process group: the parent stops the pool, and a worker
+    # printing its own traceback would only bury the one-line message
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     _WORKER["parser"] = Parser(model)
     _WORKER["keep_places"] = keep_places
@@ -103,9 +110,28 @@ def extract_all(articles: Iterable[Article], opts: BuildOptions) -> Iterator[Art
     import multiprocessing as mp
 
     ctx = mp.get_context("spawn")
-    with ctx.Pool(opts.workers, _worker_init, (opts.model, opts.keep_places)) as pool:
+    with _quiet_children():
+        pool = ctx.Pool(opts.workers, _worker_init, (opts.model, opts.keep_places))
+    with pool:
         for batch in pool.imap(_worker_run, _batches(articles, opts.task_articles)):
             yield from batch
+
+
+@contextmanager
+def _quiet_children() -> Iterator[None]:
+    """Processes started inside are born ignoring SIGINT (Python keeps an inherited
+    SIG_IGN), so a Ctrl-C while they import does not make each print a traceback."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, old)
 
 
 # --- pass two: resolve and relate --------------------------------------------------------

@@ -25,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from graphbuild.errors import OutputError
+from graphbuild.errors import Interrupted, OutputError
 from graphbuild.version import __version__
 
 MARKER = ".graphbuild"  # written into every output folder: says "graphbuild wrote this"
@@ -214,11 +214,15 @@ class OutputFolder:
             with contextlib.suppress(OSError):
                 d.rmdir()
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, exc_type, exc, tb) -> None:
         if not self._committed:
             self._abort()
         else:
             self._unlock()
+        if isinstance(exc, KeyboardInterrupt) and not isinstance(exc, Interrupted):
+            # say what Ctrl-C left behind: the swap is one rename, so either all or nothing
+            kept = (self.path / MARKER).exists()
+            raise Interrupted(str(self.shown), self._committed, kept) from exc
 
 
 def output_error(exc: OSError, shown: Path) -> OutputError:
