@@ -44,6 +44,11 @@ def _is_prose(line: str) -> bool:
     return bool(_END.search(line)) or len(_WORD.findall(line)) >= _LONG_LINE_WORDS
 
 
+def is_prose(line: str) -> bool:
+    """Whether a line reads as prose: it ends in sentence punctuation or is long."""
+    return _is_prose(line)
+
+
 def _is_junk(line: str, repeated: bool) -> bool:
     return (
         repeated

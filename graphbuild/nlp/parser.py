@@ -235,15 +235,18 @@ class Parser:
         self.chunk_chars = min(self.nlp.max_length, chunk_chars)
         self.converter = _Converter(self.nlp)
 
+    def pieces(self, text: str) -> list[tuple[int, int]]:
+        """Where :meth:`parse` cuts a (furniture-blanked) text into pieces parsed apart."""
+        return _chunks(text, self.chunk_chars) if len(text) > self.chunk_chars else [(0, len(text))]
+
     def parse(self, articles: Iterable[Article]) -> Iterator[ParsedArticle]:
         """Yield one :class:`ParsedArticle` per article, in input order."""
-        limit = self.chunk_chars
 
         def pieces():
             for art in articles:
                 content, furn = furniture.split_content(art.text)
                 clean = furniture.blank(art.text, furn)
-                spans = _chunks(clean, limit) if len(clean) > limit else [(0, len(clean))]
+                spans = self.pieces(clean)
                 for n, (s, e) in enumerate(spans):
                     yield clean[s:e], (art, content, s, n == len(spans) - 1)
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from graphbuild.errors import GraphbuildError
 from graphbuild.graph.model import Article, ArticleExtraction
-from graphbuild.pipeline.extract import extract
+from graphbuild.pipeline.windows import extract_articles
 
 _PARSERS: dict = {}
 
@@ -24,7 +24,7 @@ def run_batch(batch: list[Article], model: str | None, keep_places: bool) -> lis
     parser = _PARSERS.get(model)
     if parser is None:
         parser = _PARSERS[model] = Parser(model)
-    return [extract(p, keep_places) for p in parser.parse(batch)]
+    return list(extract_articles(parser, batch, keep_places))
 
 
 def extract_on_cluster(

@@ -20,7 +20,7 @@ from graphbuild.graph.model import Article, ArticleExtraction, Graph, Problem
 from graphbuild.graph.relate import GraphBuilder, apply_ids, article_day
 from graphbuild.ingest import dates
 from graphbuild.ingest.options import ReadOptions
-from graphbuild.pipeline.extract import extract
+from graphbuild.pipeline.windows import extract_articles
 from graphbuild.writers.jsonl import JsonlWriter, read_jsonl
 
 Progress = Callable[[int], None]  # called with the number of articles just finished
@@ -75,8 +75,7 @@ def _worker_init(model: str | None, keep_places: bool) -> None:
 
 
 def _worker_run(batch: list[Article]) -> list[ArticleExtraction]:
-    parser = _WORKER["parser"]
-    return [extract(p, _WORKER["keep_places"]) for p in parser.parse(batch)]
+    return list(extract_articles(_WORKER["parser"], batch, _WORKER["keep_places"]))
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -103,9 +102,7 @@ def extract_all(articles: Iterable[Article], opts: BuildOptions) -> Iterator[Art
     if opts.workers <= 1:
         from graphbuild.nlp.parser import Parser
 
-        parser = Parser(opts.model)
-        for parsed in parser.parse(articles):
-            yield extract(parsed, opts.keep_places)
+        yield from extract_articles(Parser(opts.model), articles, opts.keep_places)
         return
     import multiprocessing as mp
 

@@ -1,0 +1,173 @@
+"""Very long articles are extracted in windows, so memory does not grow with an article.
+
+Parsed tokens and the extraction's working state cost about 90 bytes per character of the
+article being extracted. An article longer than :data:`LONG_CHARS` is therefore cut into
+windows of about :data:`WINDOW_CHARS`, each parsed and extracted on its own; only the small
+results of a window (mentions, quotes, sentence and paragraph spans) are kept, shifted to
+the article's offsets, and merged into one extraction of the whole article.
+
+Windows end where the parser cuts the text into pieces anyway (so each window parses as
+it would unwindowed), after a prose line that closes its quotations and never before a
+paragraph that opens with one (a quote running over paragraphs stays in one window). Page furniture is found on the whole article first and blanked in every
+window, so it is the same as unwindowed. What still differs from one unwindowed pass is
+what an article-level step would have linked across a window edge: a short form ("Brack")
+whose full name is written only in another window is given that full name's key when the
+other windows name exactly one such person; a pronoun speaker at the very start of a
+window has no earlier speaker to stand for. Articles up to :data:`LONG_CHARS` are
+extracted exactly as before.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict, deque
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from graphbuild.entities.names import slug
+from graphbuild.graph.model import ORGANIZATION, PERSON, Article, ArticleExtraction, Mention, Quote, Span
+from graphbuild.nlp import furniture
+from graphbuild.pipeline.extract import extract, extraction
+
+LONG_CHARS = 150_000  # longer articles are extracted in windows
+WINDOW_CHARS = 100_000  # about this long (a window runs on to the next good break)
+_OPENING = frozenset('"“‘«')
+
+
+def windows(
+    text: str, content: list[tuple[int, int]], pieces: list[tuple[int, int]], size: int = WINDOW_CHARS
+) -> list[tuple[int, int]]:
+    """Char ranges covering ``text`` in order, each at least ``size`` long (but the last).
+
+    Windows are cut only where the parser cuts the whole text into ``pieces`` anyway (so
+    every window parses exactly as it would unwindowed), after a prose content line that
+    closes the quotations it opens, and not before a line opening with a quotation mark
+    (news open each paragraph of a long quotation again, and close only the last).
+    """
+    prose_ends = {e for s, e in content if furniture.is_prose(text[s:e])}
+    out, start = [], 0
+    for cut, _ in pieces[1:]:
+        if cut - start < size:
+            continue
+        end = cut
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        line = text[text.rfind("\n", start, end) + 1 : end]
+        closed = line.count('"') % 2 == 0 and line.count("“") <= line.count("”") and line.count("«") <= line.count("»")
+        opens = text[cut : cut + 200].lstrip()[:1]
+        if end in prose_ends and closed and opens not in _OPENING:
+            out.append((start, cut))
+            start = cut
+    out.append((start, len(text)))
+    return out
+
+
+def extract_articles(
+    parser, articles: Iterable[Article], keep_places: bool = False, long_chars: int | None = None
+) -> Iterator[ArticleExtraction]:
+    """Parse (``parser``, a :class:`graphbuild.nlp.parser.Parser`) and extract every
+    article in input order; articles longer than ``long_chars`` (default
+    :data:`LONG_CHARS`) in windows."""
+    long_chars = long_chars or LONG_CHARS
+    plan: deque = deque()  # one entry per text handed to the parser: None, or its window
+    size = min(WINDOW_CHARS, max(1, long_chars * 2 // 3))
+
+    def texts() -> Iterator[Article]:
+        for art in articles:
+            if len(art.text) <= long_chars:
+                plan.append(None)
+                yield art
+                continue
+            content, furn = furniture.split_content(art.text)
+            clean = furniture.blank(art.text, furn)
+            spans = windows(clean, content, parser.pieces(clean), size)
+            for i, (s, e) in enumerate(spans):
+                plan.append((art, s, e, i == len(spans) - 1))
+                yield Article(art.id, clean[s:e], origin=art.origin)
+
+    parts: list[tuple[int, ArticleExtraction]] = []
+    for parsed in parser.parse(texts()):
+        entry = plan.popleft()
+        if entry is None:
+            yield extract(parsed, keep_places)
+            continue
+        art, s, e, last = entry
+        # offsets and mention texts come from the article as written (furniture blanked only
+        # for the parser), as they do unwindowed
+        parsed.article = Article(art.id, art.text[s:e], origin=art.origin)
+        parts.append((s, extract(parsed, keep_places)))
+        if last:
+            yield merge(art, parts)
+            parts = []
+
+
+def _span(sp: Span, d: int) -> Span:
+    return Span(sp.start + d, sp.end + d, sp.text)
+
+
+def _quote(q: Quote, d: int) -> Quote:
+    return replace(
+        q,
+        speaker=_span(q.speaker, d),
+        cue=_span(q.cue, d) if q.cue else None,
+        content=[(s + d, e + d) for s, e in q.content],
+    )
+
+
+def merge(art: Article, parts: list[tuple[int, ArticleExtraction]]) -> ArticleExtraction:
+    """One extraction of ``art`` from the extractions of its windows (window start, result)."""
+    mentions: list[Mention] = []
+    quotes: list[Quote] = []
+    sentences: list[tuple[int, int]] = []
+    paragraphs: list[tuple[int, int]] = []
+    aliases: set[tuple[str, str]] = set()
+    for d, x in parts:
+        n = len(sentences)
+        mentions += [replace(m, start=m.start + d, end=m.end + d, sentence=m.sentence + n) for m in x.mentions]
+        quotes += [_quote(q, d) for q in x.quotes]
+        sentences += [(s + d, e + d) for s, e in x.sentences]
+        paragraphs += [(s + d, e + d) for s, e in x.paragraphs]
+        aliases.update(x.aliases)
+    starts = [s for s, _ in paragraphs]
+    for m in mentions:  # as mentions._mentions numbers them, over the whole article
+        p = bisect_right(starts, m.start) - 1
+        m.paragraph = p if p >= 0 and m.start < paragraphs[p][1] else 0
+    mentions, quotes = _join_short_forms(parts, mentions, quotes)
+    return extraction(art, mentions, quotes, sentences, paragraphs, sorted(aliases))
+
+
+def _join_short_forms(
+    parts: list[tuple[int, ArticleExtraction]], mentions: list[Mention], quotes: list[Quote]
+) -> tuple[list[Mention], list[Quote]]:
+    """What the article-level short-form step would have linked across window edges: a
+    one-word person (or organization) name ("Brack", "Gerold") takes the key of the full name when the other
+    windows give exactly one and its own window holds none (there it chose not to).
+    Acronyms defined in another window are left to the corpus resolver, which joins every
+    alias pair of an article."""
+    by_word: list[dict[str, set[str]]] = [defaultdict(set), defaultdict(set)]  # last, first word
+    names: dict[str, tuple[str, str]] = {}  # key -> (name, label)
+    held: list[set[str]] = []  # keys of each window
+    for _, x in parts:
+        held.append({m.key for m in x.mentions})
+        for m in x.mentions:
+            names.setdefault(m.key, (m.name, m.label))
+            words = m.name.split()
+            if m.label == PERSON and len(words) >= 2:
+                by_word[0][slug(words[-1])].add(m.key)
+                by_word[1][slug(words[0])].add(m.key)
+    bounds = [d for d, _ in parts]
+    moved: dict[str, str] = {}
+    out = []
+    for m in mentions:
+        w = bisect_right(bounds, m.start) - 1
+        options: set[str] = set()
+        if m.label in (PERSON, ORGANIZATION) and len(m.name.split()) == 1:  # the NER's ORG too
+            options = by_word[0].get(m.key) or by_word[1].get(m.key) or set()
+        if len(options) == 1 and not options & held[w]:  # else its own window chose not to
+            long = next(iter(options))
+            moved[m.key] = long
+            m = replace(m, key=long, name=names[long][0], label=names[long][1])
+        out.append(m)
+    if moved:
+        quotes = [replace(q, speaker_key=moved[q.speaker_key]) if q.speaker_key in moved else q for q in quotes]
+    return out, quotes
