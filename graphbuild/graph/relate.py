@@ -8,7 +8,8 @@ order articles arrive in (building A then B equals A and B at once).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+import sys
+from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 from dataclasses import replace
 from itertools import combinations
@@ -67,7 +68,9 @@ def apply_ids(x: ArticleExtraction, ids: dict) -> ArticleExtraction:
 
 def _snippet(text: str, start: int, end: int) -> str:
     s = " ".join(text[start:end].split())
-    return s if len(s) <= SNIPPET_CHARS else s[: SNIPPET_CHARS - 1] + "…"
+    # interned: one sentence backs every pair in it, and a story syndicated under several
+    # ids backs its pairs once per copy; each distinct snippet is held once
+    return sys.intern(s if len(s) <= SNIPPET_CHARS else s[: SNIPPET_CHARS - 1] + "…")
 
 
 class _Agg:
@@ -89,10 +92,18 @@ class _Agg:
             self.last = article_id
 
     def add_evidence(self, item: tuple, cap: int) -> None:
-        """Add (article id, offset, text, day, kind); keep the ``cap`` smallest of each kind."""
-        self.evidence.append(item)
-        if len(self.evidence) > 2 * cap * len(KINDS):
-            self.evidence = _smallest(self.evidence, cap)
+        """Add (article id, offset, text, day, kind); keep the ``cap`` smallest distinct
+        items of each kind, sorted: what :func:`_smallest` picks from all of them at once."""
+        ev = self.evidence
+        if item in ev:
+            return
+        same = [e for e in ev if e[-1] == item[-1]]
+        if len(same) >= cap:
+            worst = max(same)
+            if item > worst:
+                return
+            ev.remove(worst)
+        insort(ev, item)
 
 
 def _smallest(items: list[tuple], cap: int) -> list[tuple]:
@@ -115,7 +126,7 @@ class GraphBuilder:
         self.window, self.cap = window, evidence_cap
         self.co: dict[tuple[str, str], _Agg] = defaultdict(_Agg)
         self.said: dict[tuple[str, str], _Agg] = defaultdict(_Agg)
-        self.mentions: dict[tuple[str, str], int] = Counter()
+        self.mentions: dict[str, Counter] = {}  # article id -> entity id -> mentions
         self.entity_mentions: Counter = Counter()
         self.entity_articles: Counter = Counter()
         self.surfaces: dict[str, Counter] = defaultdict(Counter)
@@ -128,10 +139,11 @@ class GraphBuilder:
         self.articles[aid] = {k: v for k, v in {"title": x.title, **x.meta}.items() if v}
         day = article_day(x)
         self.dated = self.dated or day is not None
+        counts = self.mentions.setdefault(aid, Counter())
         for m in x.mentions:
             if m.entity_id is None:  # not resolved (apply_ids gives every kept mention an id)
                 continue
-            self.mentions[(aid, m.entity_id)] += 1
+            counts[m.entity_id] += 1
             self.entity_mentions[m.entity_id] += 1
             self.entity_seen[m.entity_id].add(day)
             self.surfaces[m.entity_id][m.text] += 1
@@ -158,10 +170,13 @@ class GraphBuilder:
 
     def _co_mentions(self, x: ArticleExtraction, day: str | None) -> None:
         for ids, (s, e) in self._windows(x):
+            if len(ids) < 2:
+                continue
+            item = (x.article_id, s, _snippet(x.text, s, e), day or "", "")
             for a, b in combinations(sorted(ids), 2):
                 agg = self.co[(a, b)]
                 agg.add(x.article_id, day)
-                agg.add_evidence((x.article_id, s, _snippet(x.text, s, e), day or "", ""), self.cap)
+                agg.add_evidence(item, self.cap)
 
     def _said_about(self, x: ArticleExtraction, day: str | None) -> None:
         for q in x.quotes:
@@ -179,7 +194,8 @@ class GraphBuilder:
                 agg.add_evidence((x.article_id, s, quote, day or "", q.kind), self.cap)
 
     def graph(self, entities: dict[str, tuple[str, str, dict]]) -> Graph:
-        """Assemble the graph; ``entities`` maps id -> (label, name, extra node props)."""
+        """Assemble the graph; ``entities`` maps id -> (label, name, extra node props). The
+        relations' aggregates are used up: a builder makes its graph once."""
         g = Graph()
         for eid, (label, name, extra) in sorted(entities.items()):
             if eid not in self.entity_mentions:
@@ -199,11 +215,18 @@ class GraphBuilder:
                     },
                 )
             )
+        node_ids = {}
         for aid, meta in sorted(self.articles.items()):
-            g.add_node(Node(article_node_id(aid), ARTICLE, meta.get("title") or aid, {"article_id": aid, **meta}))
-        for (aid, eid), n in sorted(self.mentions.items()):
-            g.add_edge(Edge(MENTIONS, article_node_id(aid), eid, n, {"count": n}))
-        for (a, b), agg in sorted(self.co.items()):
+            node_ids[aid] = article_node_id(aid)
+            g.add_node(Node(node_ids[aid], ARTICLE, meta.get("title") or aid, {"article_id": aid, **meta}))
+        # aggregates are let go as their edges are made, so they are never held twice
+        for aid in sorted(self.mentions):
+            counts = self.mentions.pop(aid)
+            for eid in sorted(counts):
+                n = counts[eid]
+                g.add_edge(Edge(MENTIONS, node_ids[aid], eid, n, {"count": n}))
+        for a, b in sorted(self.co):
+            agg = self.co.pop((a, b))
             g.add_edge(
                 Edge(
                     CO_MENTIONED,
@@ -213,7 +236,8 @@ class GraphBuilder:
                     {"articles": agg.articles, "evidence": self._evidence(agg, "text"), **self._time(agg.seen)},
                 )
             )
-        for (a, b), agg in sorted(self.said.items()):
+        for a, b in sorted(self.said):
+            agg = self.said.pop((a, b))
             cues = sorted(k[4:] for k in agg.extra if k.startswith("cue:"))
             g.add_edge(
                 Edge(

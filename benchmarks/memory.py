@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Memory of the embedded build as the corpus grows: peak RSS at N and k x N articles.
+
+    python benchmarks/memory.py [--corpus ../shared/eval/bbc.jsonl] [--articles 2225 8900]
+                                [--workers 1] [--after-extraction]
+
+The corpus is repeated with new ids (copy ``k`` of article ``ID`` is ``ID~k``) up to each
+article count, so at four times the articles the entities and the entity-entity edges are
+the same and only what is held per article can grow. Each size runs as a whole process,
+``python -m graphbuild build COPIES --out TMP -q`` (the command a user runs: GraphML, HTML,
+extractions.jsonl), under a small wrapper that reports its wall seconds, CPU seconds and
+peak RSS (``getrusage(RUSAGE_CHILDREN)``: the process or its largest worker).
+
+``--after-extraction`` measures only what follows extraction, much faster: it extracts the
+corpus once (``graphbuild build``), then for each size copies that build's spool
+(``articles.jsonl.gz``) with new ids and runs pass two and the writers
+(``resolve_and_relate`` and ``_write_outputs``) in a fresh process (``--from-build DIR``:
+copy the spool of that earlier build of the corpus instead). That is the part whose
+memory depends on the corpus size; extraction holds one batch of articles at a time.
+
+Prints one JSON line per size and, at the end, the ratio of the largest size's peak RSS to
+the smallest's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+WRAPPER = (
+    "import resource, subprocess, sys, time\n"
+    "t0 = time.perf_counter()\n"
+    "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
+    "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(time.perf_counter() - t0, u.ru_utime + u.ru_stime, u.ru_maxrss / 1024)\n"
+)
+# Pass two alone, on a spool written by pass one: what build_files does after extraction.
+PASS_TWO = """
+import sys, tempfile
+from pathlib import Path
+from graphbuild.api.build import _write_outputs
+from graphbuild.entities.resolve import CorpusResolver
+from graphbuild.pipeline.run import BuildOptions, read_spool
+spool, out = Path(sys.argv[1]), Path(sys.argv[2])
+resolver = CorpusResolver(None)
+for x in read_spool(spool):
+    resolver.add(x.mentions, x.aliases)
+out.mkdir()
+_write_outputs(out, spool, BuildOptions(), None, resolver)
+"""
+
+
+def copies(lines: list[str], n: int, dst: Path, key: str = "id") -> Path:
+    """The JSONL ``lines`` repeated up to ``n`` records, copy ``k`` with ids ``ID~k``."""
+    with dst.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            rec = json.loads(lines[i % len(lines)])
+            k = i // len(lines)
+            if k:
+                rec[key] = f"{rec[key]}~{k}"
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    return dst
+
+
+def measure(cmd: list[str]) -> dict:
+    """Wall seconds, CPU seconds and peak RSS (MiB) of one whole process."""
+    env = dict(os.environ, PYTHONPATH=str(HERE.parent))
+    res = subprocess.run([sys.executable, "-c", WRAPPER, *cmd], check=True, env=env, capture_output=True, text=True)
+    wall, cpu, rss = res.stdout.split()
+    return {"seconds": round(float(wall), 1), "cpu_seconds": round(float(cpu), 1), "peak_rss_mib": round(float(rss))}
+
+
+def full_builds(corpus: Path, sizes: list[int], workers: int, tmp: Path) -> list[dict]:
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    rows = []
+    for n in sizes:
+        src = copies(lines, n, tmp / f"copies-{n}.jsonl")
+        cmd = [sys.executable, "-m", "graphbuild", "build", str(src), "--out", str(tmp / f"out-{n}"), "-q"]
+        rows.append({"articles": n, "mode": "build", "workers": workers, **measure([*cmd, "--workers", str(workers)])})
+        print(json.dumps(rows[-1]), flush=True)
+    return rows
+
+
+def after_extraction(corpus: Path, sizes: list[int], workers: int, tmp: Path, base: Path | None) -> list[dict]:
+    if base is None:
+        base = tmp / "base"
+        cmd = [sys.executable, "-m", "graphbuild", "build", str(corpus), "--out", str(base), "-q"]
+        subprocess.run([*cmd, "--workers", str(workers)], check=True, env=dict(os.environ, PYTHONPATH=str(HERE.parent)))
+    spool = base / "articles.jsonl.gz" if base.is_dir() else base
+    with gzip.open(spool, "rt", encoding="utf-8") if spool.suffix == ".gz" else spool.open(encoding="utf-8") as fh:
+        lines = fh.read().splitlines()
+    rows = []
+    for n in sizes:
+        spool = copies(lines, n, tmp / f"spool-{n}.jsonl", key="article_id")
+        rows.append(
+            {
+                "articles": n,
+                "mode": "after-extraction",
+                **measure([sys.executable, "-c", PASS_TWO, str(spool), str(tmp / f"out-{n}")]),
+            }
+        )
+        print(json.dumps(rows[-1]), flush=True)
+    return rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[1])
+    ap.add_argument("--corpus", type=Path, default=HERE.parent.parent / "shared" / "eval" / "bbc.jsonl")
+    ap.add_argument("--articles", type=int, nargs="+", default=[2225, 8900])
+    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--after-extraction", action="store_true", help="extract once, then time pass two per size")
+    ap.add_argument(
+        "--from-build", type=Path, help="with --after-extraction: the build of the corpus (or its spool) to copy"
+    )
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="graphbuild-mem-") as tmp:
+        if args.after_extraction:
+            rows = after_extraction(args.corpus, sorted(args.articles), args.workers, Path(tmp), args.from_build)
+        else:
+            rows = full_builds(args.corpus, sorted(args.articles), args.workers, Path(tmp))
+    lo, hi = rows[0], rows[-1]
+    print(
+        json.dumps(
+            {"rss_ratio": round(hi["peak_rss_mib"] / lo["peak_rss_mib"], 3), "of": [lo["articles"], hi["articles"]]}
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
