@@ -20,7 +20,7 @@ extracted exactly as before.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
@@ -140,33 +140,36 @@ def _join_short_forms(
     parts: list[tuple[int, ArticleExtraction]], mentions: list[Mention], quotes: list[Quote]
 ) -> tuple[list[Mention], list[Quote]]:
     """What the article-level short-form step would have linked across window edges: a
-    one-word person (or organization) name ("Brack", "Gerold") takes the key of the full name when the other
-    windows give exactly one and its own window holds none (there it chose not to).
+    one-word person (or organization) name ("Brack", "Gerold") whose own window writes no
+    full name with that last (else first) word takes the key of the article's full name
+    with it, the one written most often, then first (as ``mentions._pick`` chooses).
     Acronyms defined in another window are left to the corpus resolver, which joins every
     alias pair of an article."""
-    by_word: list[dict[str, set[str]]] = [defaultdict(set), defaultdict(set)]  # last, first word
+    by_word: list[dict[str, Counter]] = [defaultdict(Counter), defaultdict(Counter)]  # last, first word
+    first: dict[str, int] = {}
     names: dict[str, tuple[str, str]] = {}  # key -> (name, label)
-    held: list[set[str]] = []  # keys of each window
+    held: list[set[str]] = []  # full-name keys of each window
     for _, x in parts:
-        held.append({m.key for m in x.mentions})
+        held.append(set())
         for m in x.mentions:
             names.setdefault(m.key, (m.name, m.label))
+            first.setdefault(m.key, m.start)
             words = m.name.split()
             if m.label == PERSON and len(words) >= 2:
-                by_word[0][slug(words[-1])].add(m.key)
-                by_word[1][slug(words[0])].add(m.key)
+                by_word[0][slug(words[-1])][m.key] += 1
+                by_word[1][slug(words[0])][m.key] += 1
+                held[-1].add(m.key)
     bounds = [d for d, _ in parts]
     moved: dict[str, str] = {}
     out = []
     for m in mentions:
         w = bisect_right(bounds, m.start) - 1
-        options: set[str] = set()
         if m.label in (PERSON, ORGANIZATION) and len(m.name.split()) == 1:  # the NER's ORG too
-            options = by_word[0].get(m.key) or by_word[1].get(m.key) or set()
-        if len(options) == 1 and not options & held[w]:  # else its own window chose not to
-            long = next(iter(options))
-            moved[m.key] = long
-            m = replace(m, key=long, name=names[long][0], label=names[long][1])
+            options = by_word[0].get(m.key) or by_word[1].get(m.key)
+            if options and not set(options) & held[w]:  # else its own window chose
+                long = min(options, key=lambda k: (-options[k], first[k]))
+                moved[m.key] = long
+                m = replace(m, key=long, name=names[long][0], label=names[long][1])
         out.append(m)
     if moved:
         quotes = [replace(q, speaker_key=moved[q.speaker_key]) if q.speaker_key in moved else q for q in quotes]

@@ -106,8 +106,10 @@ def build(graph: Graph, sel: Selection) -> dict:
     nodes = sorted(sel.nodes, key=lambda n: n.id)
     index = {n.id: i for i, n in enumerate(nodes)}
     by_node: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for e in sorted(graph.edges.values(), key=lambda e: e.key):
-        if e.type == MENTIONS and e.target in index and e.source in graph.nodes:
+    # sorted by the dict's own keys (each edge's key): no list of every edge, no new tuples
+    for key in sorted(k for k in graph.edges if k[0] == MENTIONS):
+        e = graph.edges[key]
+        if e.target in index and e.source in graph.nodes:
             aid = graph.nodes[e.source].props.get("article_id") or e.source.removeprefix("article:")
             by_node[e.target].append((arts.get(aid), e.weight))
     texts: dict[str, int] = {}
