@@ -89,7 +89,7 @@ def run_one(corpus: Path, mb: float, mode: str, keep: Path | None = None) -> dic
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     ap.add_argument("--corpus", type=Path, default=HERE.parent.parent / "shared" / "eval" / "bbc.jsonl")
-    ap.add_argument("--sizes", type=float, nargs="+", default=[0.1, 0.5, 1.0, 3.0])
+    ap.add_argument("--sizes", type=float, nargs="*", default=[0.1, 0.5, 1.0, 3.0])
     ap.add_argument("--compare", type=float, help="also build this size in one pass and compare the graphs")
     ap.add_argument("--one", nargs=2, metavar=("MB", "MODE"), help=argparse.SUPPRESS)
     ap.add_argument("--keep", type=Path, help=argparse.SUPPRESS)

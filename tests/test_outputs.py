@@ -43,6 +43,12 @@ def _corpus(folder: Path, copies: int) -> Path:
     return path
 
 
+def _default_sigint() -> None:
+    # a shell starts background jobs (pytest ... &) ignoring SIGINT, and Python keeps an
+    # inherited SIG_IGN: the build must get Ctrl-C as a terminal gives it
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _spawn(*args, env: dict | None = None, **kw) -> subprocess.Popen:
     env = env or {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.Popen(
@@ -51,6 +57,7 @@ def _spawn(*args, env: dict | None = None, **kw) -> subprocess.Popen:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_default_sigint,
         **kw,
     )
 
