@@ -93,7 +93,26 @@ def _load(name: str):
             "fix: use a pipeline with a parser and NER, e.g. en_core_web_sm"
         )
     nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+    _index_as_sets(nlp)
     return nlp
+
+
+def _index_as_sets(nlp) -> None:
+    """Hold the rule lemmatizer's word index as sets: spaCy keeps each part of speech's index
+    as a list (tens of thousands of words) and tests ``form in index`` against it for every
+    rule on every uncached token. A set answers the same membership test at once, so the
+    lemmas are the same."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    pipe = nlp.get_pipe("lemmatizer")
+    if getattr(pipe, "mode", None) != "rule" or not hasattr(pipe, "lookups"):
+        return
+    if "lemma_index" not in pipe.lookups.tables:
+        return
+    index = pipe.lookups.get_table("lemma_index")
+    for key, words in list(index.items()):
+        if isinstance(words, list):
+            index[key] = frozenset(words)
 
 
 def _chunks(text: str, limit: int) -> list[tuple[int, int]]:
