@@ -210,8 +210,12 @@ def org_joins(orgs: dict[str, str]) -> list[tuple[str, str]]:
     words = {k: w for k, w in words.items() if w and not acronym(orgs[k])}
     by_head: dict[str, list[str]] = {}
     by_form: dict[tuple, list[str]] = {}
+    # An abbreviation has as many words as its long form and its first word (3 letters or
+    # more) starts the long form's: looking among those only keeps the pass linear.
+    by_start: dict[tuple, list[str]] = {}
     for k, w in words.items():
         by_form.setdefault(tuple(_singular(x) for x in w), []).append(k)
+        by_start.setdefault((len(w), _singular(w[0])[:3]), []).append(k)
         if len(w) >= 2 and all(x in GENERIC_TAIL or x in DESIGNATORS or x in ("party", "parties") for x in w[1:]):
             by_head.setdefault(_singular(w[0]), []).append(k)
     out = []
@@ -223,7 +227,8 @@ def org_joins(orgs: dict[str, str]) -> list[tuple[str, str]]:
                 o for o in by_form.get(tuple(_singular(x) for x in w), ()) if o != k and len(orgs[o]) > len(orgs[k])
             ]
             if not longs:
-                longs = [o for o, ow in words.items() if o != k and _abbreviates(w, ow)]
+                near = by_start.get((len(w), _singular(w[0])[:3]), ())
+                longs = [o for o in near if o != k and _abbreviates(w, words[o])]
         if len(longs) == 1:
             out.append((k, longs[0]))
     return out
