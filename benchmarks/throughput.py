@@ -18,9 +18,13 @@ Prints one JSON line per (articles, workers): medians of the wall times, the rat
 bare / full (1.0 = graphbuild at the parser's speed), every pair's ratio, the same for CPU
 time (user + system of the process and its workers: on a loaded shared machine, where a
 process waits for a core most of its wall time, the CPU ratio is the stable figure), peak
-RSS (MiB, the process or its largest worker) and the 1-minute load average before and
-after. With several worker counts it also prints each count's speed-up
-over one worker (the graphbuild medians).
+RSS (MiB, the process or its largest worker), the cores used (CPU seconds per wall second)
+and, for graphbuild, the share of wall time in which the process and its workers kept two
+cores busy (its CPU sampled from /proc every half second), and the 1-minute load average
+before and after. With several worker counts it also prints each count's speed-up over one
+worker (the graphbuild wall medians) and its CPU time against one worker's: on a shared
+machine a second worker often gets no second core, so the wall speed-up says little there;
+the CPU figures say what the extra workers cost.
 """
 
 from __future__ import annotations
@@ -28,10 +32,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -55,20 +61,61 @@ def _subset(corpus: Path, limit: int | None, folder: Path) -> Path:
     return out
 
 
-def _run(cmd: list[str], env: dict) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds (user + system, the process and all its workers) and peak
-    RSS (MiB, the process or its largest worker) of one whole process, run under a small
-    wrapper so the figures are its own and not a running maximum."""
-    wrapper = (
-        "import resource, subprocess, sys, time\n"
-        "t0 = time.perf_counter()\n"
-        "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
-        "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
-        "print(time.perf_counter() - t0, u.ru_utime + u.ru_stime, u.ru_maxrss / 1024)\n"
+def _run(cmd: list[str], env: dict) -> tuple[float, float, float, float]:
+    """Wall seconds, CPU seconds (user + system, the process and all its workers), peak RSS
+    (MiB, the process or its largest worker) and the share of the wall time in which the
+    process and its workers kept two cores busy, of one whole process, run under this script
+    as a small wrapper (``--time``) so the figures are its own and not a running maximum."""
+    res = subprocess.run(
+        [sys.executable, __file__, "--time", *cmd], check=True, env=env, capture_output=True, text=True
     )
-    res = subprocess.run([sys.executable, "-c", wrapper, *cmd], check=True, env=env, capture_output=True, text=True)
-    wall, cpu, rss = res.stdout.split()
-    return float(wall), float(cpu), float(rss)
+    wall, cpu, rss, both = res.stdout.split()
+    return float(wall), float(cpu), float(rss), float(both)
+
+
+def _tree_cpu(root: int) -> float:
+    """CPU seconds so far of ``root`` and every live descendant (each one's reaped children
+    included), read from /proc."""
+    parents: dict[int, list[int]] = {}
+    ticks: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(entry)
+        parents.setdefault(int(fields[1]), []).append(pid)
+        ticks[pid] = sum(int(f) for f in fields[11:15])  # utime stime cutime cstime
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += ticks.get(pid, 0)
+        todo.extend(parents.get(pid, ()))
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def _time(cmd: list[str], step: float = 0.5) -> None:
+    """Run ``cmd`` and print its wall and CPU seconds, peak RSS and the share of wall time in
+    which it used two cores or more (CPU sampled every ``step`` seconds; 1.8 CPU-seconds per
+    wall-second counts as two busy cores)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+    both = 0.0
+    last_t, last_cpu = t0, 0.0
+    while proc.poll() is None:
+        time.sleep(step)
+        now, cpu = time.perf_counter(), _tree_cpu(proc.pid)
+        if cpu - last_cpu >= 1.8 * (now - last_t):
+            both += now - last_t
+        last_t, last_cpu = now, cpu
+    wall = time.perf_counter() - t0
+    if proc.returncode:
+        raise SystemExit(proc.returncode)
+    u = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(wall, u.ru_utime + u.ru_stime, u.ru_maxrss / 1024, both / wall)
 
 
 def _load() -> float:
@@ -104,6 +151,11 @@ def measure(corpus: Path, limit: int | None, workers: int, model: str, pairs: in
         "full_cpu_s": round(full_cpu, 1),
         "cpu_ratio": round(bare_cpu / full_cpu, 3),
         "pair_cpu_ratios": [round(b[1] / f[1], 3) for b, f in zip(bares, fulls)],
+        # CPU seconds per wall second (2.0 = both cores all the time) and the share of wall time
+        # with two cores busy: what a second worker could get on this machine while it ran.
+        "bare_cores": round(med(r[1] / r[0] for r in bares), 2),
+        "full_cores": round(med(r[1] / r[0] for r in fulls), 2),
+        "full_two_core_share": round(med(r[3] for r in fulls), 2),
         "bare_rss_mib": round(max(r[2] for r in bares)),
         "full_rss_mib": round(max(r[2] for r in fulls)),
         "load_before": load_before,
@@ -112,6 +164,9 @@ def measure(corpus: Path, limit: int | None, workers: int, model: str, pairs: in
 
 
 def main() -> int:
+    if sys.argv[1:2] == ["--time"]:
+        _time(sys.argv[2:])
+        return 0
     from graphbuild.nlp.parser import default_model
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -124,13 +179,16 @@ def main() -> int:
     model = args.model or default_model()
     with tempfile.TemporaryDirectory() as tmp:
         for limit in args.limit:
-            one = None
+            one: dict | None = None
             for workers in args.workers:
                 row = measure(args.corpus, limit, workers, model, args.pairs, Path(tmp))
                 if workers == 1:
-                    one = row["full_s"]
+                    one = row
                 elif one:
-                    row["speedup_vs_1"] = round(one / row["full_s"], 2)
+                    row["speedup_vs_1"] = round(one["full_s"] / row["full_s"], 2)
+                    # CPU the extra workers cost: on a quiet machine the wall speed-up is at
+                    # most workers x this (every added CPU-second is parallel overhead).
+                    row["cpu_vs_1"] = round(row["full_cpu_s"] / one["full_cpu_s"], 3)
                 print(json.dumps(row), flush=True)
     return 0
 
