@@ -136,3 +136,17 @@ def test_org_joins_short_plural_and_abbreviated_forms_with_one_candidate():
         ("quarrow-dem", "quarrow-dems"),
         ("veldt", "veldt-party"),
     ]
+
+
+def test_org_joins_finds_an_abbreviation_among_many_organizations():
+    from graphbuild.entities.names import org_joins
+
+    # Abbreviations are looked up among names of the same length and first letters only:
+    # a plural first word, a three-letter one and hundreds of other names change nothing.
+    orgs = {f"org-{i}": f"Orvell{i} Holdings{i}" for i in range(300)}
+    orgs |= {"quars-dems": "Quars Dems", "quarrows-democrats": "Quarrows Democrats"}
+    orgs |= {"tel-nets": "Tel Nets", "telmark-networks": "Telmark Networks", "tel-co": "Tel Co"}
+    pairs = org_joins(orgs)
+    assert ("quars-dems", "quarrows-democrats") in pairs
+    assert ("tel-nets", "telmark-networks") in pairs
+    assert not [p for p in pairs if p[0].startswith("org-")]

@@ -41,3 +41,19 @@ def test_furniture_never_yields_entities(parser):
     names = {e.text for e in parsed.ents}
     assert "Tomas Okafor" in names
     assert not any("Lindqvist" in n for n in names)
+
+
+def test_lemmas_are_those_of_spacys_own_lemmatizer(parser):
+    import spacy
+
+    # One paragraph, no furniture: the same sentences in both pipelines, so any difference is
+    # the lemmas' (graphbuild computes them once per distinct word form, with the rule
+    # lemmatizer's index held as sets).
+    text = (
+        "The ministers were meeting their counterparts while the geese flew over the studies. "
+        "Dalia Verhoeven said the companies had been buying cheaper batteries and better wines, "
+        "and that she was running faster than ever; the children's mice lay sleeping."
+    )
+    own = next(parser.parse([Article("l", text)]))
+    full = spacy.load(parser.model_name)(text)
+    assert [(t.text, t.lemma) for t in own.tokens] == [(t.text, t.lemma_) for t in full]
