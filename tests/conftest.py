@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 import pytest
 
+from tests.neo4jlocal import LocalServer
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+GROUPS = "xdist-groups.json"
 
 
 @pytest.fixture(scope="session")
@@ -27,40 +32,114 @@ def seeds_build(tmp_path_factory):
     return out, result
 
 
-def _start_local_neo4j(run_dir: Path) -> dict:
-    import os
-    import subprocess
+def _run_root(config: pytest.Config) -> Path:
+    """A folder of this test run that every xdist worker of it shares."""
+    base = config._tmp_path_factory.getbasetemp()  # type: ignore[attr-defined]
+    return base.parent if hasattr(config, "workerinput") else base
 
-    env = {**os.environ, "GRAPHBUILD_NEO4J_RUN": str(run_dir)}
-    env.pop("NEO4J_PASSWORD", None)
-    res = subprocess.run(
-        [str(ROOT / "scripts" / "neo4j-local"), "start"], env=env, capture_output=True, text=True, timeout=900
-    )
-    if res.returncode != 0:
-        raise RuntimeError(f"scripts/neo4j-local start failed:\n{res.stderr[-3000:]}")
-    return dict(line.split("=", 1) for line in res.stdout.splitlines() if "=" in line)
+
+def _uses_local_neo4j(item: pytest.Item) -> bool:
+    return "local_neo4j" in getattr(item, "fixturenames", ())
+
+
+_started_here = False  # this process may have started the run's server (tests/neo4jlocal.py)
+
+
+def _group(item: pytest.Item) -> str | None:
+    if item.get_closest_marker("neo4j") or _uses_local_neo4j(item):
+        return "neo4j"  # one server, one user of its database at a time
+    if item.get_closest_marker("browser"):
+        return "browser"  # one Chromium
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Neo4j tests run last (the server starts meanwhile); under xdist, each worker tells the
+    controller's scheduler which tests belong together (see pytest_xdist_make_scheduler)."""
+    items.sort(key=_uses_local_neo4j)  # stable
+    if hasattr(config, "workerinput"):
+        groups = {i.nodeid: g for i in items if (g := _group(i))}
+        path = _run_root(config) / GROUPS
+        tmp = path.with_name(f"{GROUPS}.{config.workerinput['workerid']}")  # type: ignore[attr-defined]
+        tmp.write_text(json.dumps(groups))
+        tmp.replace(path)  # every worker writes the same; the controller reads it once all have collected
+
+
+@pytest.hookimpl(optionalhook=True, tryfirst=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """`--dist load` (the default) keeping each group of tests in one worker and handing out
+    the others one by one. xdist's own `--dist loadgroup` does the same through the
+    xdist_group mark, but it renames node ids in a way pytest 9 no longer sees."""
+    if config.getvalue("dist") not in ("load", "loadgroup"):
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    root = _run_root(config)
+    server = LocalServer(root)
+
+    class GroupScheduling(LoadScopeScheduling):
+        groups: dict | None = None
+
+        def _split_scope(self, nodeid: str) -> str:
+            if self.groups is None:
+                path = root / GROUPS
+                self.groups = json.loads(path.read_text()) if path.exists() else {}
+            return self.groups.get(nodeid, nodeid)
+
+        def _assign_work_unit(self, node) -> None:
+            # While the run's Neo4j is still starting, hand out other tests first.
+            waiting = server.claim.exists() and not server.result.exists()
+            if waiting and len(self.workqueue) > 1 and next(iter(self.workqueue)) == "neo4j":
+                self.workqueue.move_to_end("neo4j")
+                super()._assign_work_unit(node)
+                self.workqueue.move_to_end("neo4j", last=False)
+            else:
+                super()._assign_work_unit(node)
+
+    return GroupScheduling(config, log)
+
+
+@pytest.hookimpl(tryfirst=True)  # under xdist: claimed before the controller hears the collection
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start the run's Neo4j in the background as soon as a selected test will want it."""
+    global _started_here
+    if session.config.option.collectonly:
+        return
+    if not os.environ.get("NEO4J_URI") and any(_uses_local_neo4j(i) for i in session.items):
+        _started_here = True
+        LocalServer(_run_root(session.config)).start_in_background()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Stop the run's Neo4j: here without xdist, in the controller once every worker is done."""
+    config = session.config
+    if hasattr(config, "workerinput"):
+        return
+    if _started_here or config.pluginmanager.has_plugin("dsession"):
+        LocalServer(_run_root(config)).stop()
 
 
 @pytest.fixture(scope="session")
-def neo4j_env(tmp_path_factory):
-    """A real Neo4j: the one NEO4J_URI names, else a local server started (and stopped) here."""
-    import os
-    import subprocess
-
+def local_neo4j(request):
+    """The run's own server (tests/neo4jlocal.py), started; None when NEO4J_URI names one."""
+    global _started_here
     if os.environ.get("NEO4J_URI"):
-        yield {k: os.environ[k] for k in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD") if k in os.environ}
-        return
-    run_dir = tmp_path_factory.mktemp("neo4j-run")
-    env = _start_local_neo4j(run_dir)
-    try:
-        yield env
-    finally:
-        subprocess.run(
-            [str(ROOT / "scripts" / "neo4j-local"), "stop"],
-            env={**os.environ, "GRAPHBUILD_NEO4J_RUN": str(run_dir)},
-            capture_output=True,
-            timeout=120,
-        )
+        return None
+    _started_here = True
+    server = LocalServer(_run_root(request.config))
+    server.outcome = server.wait()
+    if server.outcome["returncode"] != 0:
+        raise RuntimeError(f"scripts/neo4j-local start failed:\n{server.outcome['stderr']}")
+    return server
+
+
+@pytest.fixture(scope="session")
+def neo4j_env(local_neo4j):
+    """A real Neo4j: the one NEO4J_URI names, else the run's own local server."""
+    if local_neo4j is None:
+        return {k: os.environ[k] for k in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD") if k in os.environ}
+    return local_neo4j.outcome["env"]
 
 
 @pytest.fixture()

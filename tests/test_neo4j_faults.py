@@ -1,4 +1,5 @@
-"""Server faults against a real local Neo4j: the server is stopped in the middle of a write.
+"""Server faults against a real local Neo4j: the server is stopped in the middle of a write,
+or every connection to it is lost (a relay in front of it is cut).
 
 With retries long enough, the write waits for the server to come back and completes; with
 short retries it fails with one clear line, and running the same sync again completes it.
@@ -6,9 +7,6 @@ Either way the final graph equals an uninterrupted write: no half-written batch,
 counts.
 """
 
-import os
-import socket
-import subprocess
 import threading
 import time
 
@@ -17,37 +15,46 @@ import pytest
 from graphbuild.errors import StoreError
 from graphbuild.graph.model import CO_MENTIONED, Edge, Graph, Node
 from graphbuild.store.neo4j import Neo4jSettings, Neo4jStore
-
-from .conftest import ROOT
+from tests.neo4jlocal import LocalServer
+from tests.relay import Relay
 
 pytestmark = pytest.mark.neo4j
-SCRIPT = str(ROOT / "scripts" / "neo4j-local")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def _ctl(server: LocalServer):
+    """``ctl(command)``: scripts/neo4j-local on the server's run folder, back on its ports."""
+    conf = server.outcome["env"]
+    browser = conf.get("NEO4J_BROWSER_URL", "")
+    ports = {
+        "GRAPHBUILD_NEO4J_PORT": conf["NEO4J_URI"].rsplit(":", 1)[1],
+        "GRAPHBUILD_NEO4J_HTTP_PORT": browser.split(":")[2].split("/")[0] if browser else "off",
+    }
+
+    def ctl(cmd):
+        r = server.ctl(cmd, **ports)
+        assert r.returncode == 0, r.stderr[-2000:]
+
+    return ctl
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """A server of our own (not the shared one): this module stops and starts it."""
-    env = {
-        **os.environ,
-        "GRAPHBUILD_NEO4J_RUN": str(tmp_path_factory.mktemp("neo4j-fault")),
-        "GRAPHBUILD_NEO4J_PORT": str(_free_port()),
-    }
-    env.pop("NEO4J_PASSWORD", None)
-
-    def ctl(cmd):
-        r = subprocess.run([SCRIPT, cmd], env=env, capture_output=True, text=True, timeout=600)
-        assert r.returncode == 0, r.stderr[-2000:]
-        return dict(line.split("=", 1) for line in r.stdout.splitlines() if "=" in line)
-
-    conf = ctl("start")
-    yield conf, ctl
-    ctl("stop")
+def server(local_neo4j, tmp_path_factory):
+    """A local server this module may stop and start, and its ``ctl``: the run's own, or one
+    of this module's when NEO4J_URI names an outside server."""
+    own = None
+    if local_neo4j is None:
+        own = LocalServer(tmp_path_factory.mktemp("neo4j-fault"))
+        own.outcome = own.wait()
+        assert own.outcome["returncode"] == 0, own.outcome["stderr"]
+    srv = local_neo4j or own
+    ctl = _ctl(srv)
+    try:
+        yield srv.outcome["env"], ctl
+    finally:
+        if own is not None:
+            own.stop()
+        else:
+            ctl("start")  # up again for the tests after these, whatever happened here
 
 
 def _big_graph(n_nodes=2000, n_edges=40000) -> Graph:
@@ -81,13 +88,13 @@ def _weights(graph):
     return {k: e.weight for k, e in graph.edges.items()}
 
 
-def _interrupt(conf, ctl, retry, down_seconds):
-    """Start a sync in a thread, stop the server once some rows are in, restart it later."""
+def _interrupt(conf, cut, graph, settings):
+    """Start a sync of ``graph`` in a thread with ``settings``; once some rows are in, call
+    ``cut(probe)`` (the fault) and wait for the sync to end. Returns (outcome, rows written before)."""
     with Neo4jStore(_settings(conf, 30)) as s:
         s._write("MATCH (n) DETACH DELETE n")
-    graph = _big_graph()
     outcome = {}
-    store = Neo4jStore(_settings(conf, retry))
+    store = Neo4jStore(settings)
     store.verify()
 
     def run():
@@ -102,18 +109,25 @@ def _interrupt(conf, ctl, retry, down_seconds):
         deadline = time.time() + 120
         while time.time() < deadline and probe.counts()["relationships"] == 0:
             time.sleep(0.05)
-        written = probe.counts()["relationships"]
-    ctl("stop")
-    time.sleep(down_seconds)
-    ctl("start")
+        written = cut(probe)
     t.join(timeout=300)
     store.close()
-    return graph, outcome, written
+    return outcome, written
 
 
 def test_write_survives_a_restart_by_retrying(server):
+    """The server itself is stopped mid-write and started again a second later."""
     conf, ctl = server
-    graph, outcome, written = _interrupt(conf, ctl, retry=120, down_seconds=1)
+    graph = _big_graph()
+
+    def restart(probe):
+        written = probe.counts()["relationships"]
+        ctl("stop")
+        time.sleep(1)
+        ctl("start")
+        return written
+
+    outcome, written = _interrupt(conf, restart, graph, _settings(conf, 120))
     assert 0 < written < len(graph.edges), "the server was not stopped mid-write"
     assert "error" not in outcome, outcome
     with Neo4jStore(_settings(conf, 30)) as s:
@@ -123,8 +137,23 @@ def test_write_survives_a_restart_by_retrying(server):
 
 
 def test_short_retries_fail_clearly_and_rerun_completes(server):
-    conf, ctl = server
-    graph, outcome, written = _interrupt(conf, ctl, retry=1, down_seconds=4)
+    """Every connection of the sync is lost mid-write and no new one gets through (a relay in
+    front of the server is held, then cut), for longer than its retries last."""
+    conf, _ = server
+    graph = _big_graph(n_edges=16000)
+    host, port = conf["NEO4J_URI"].rsplit("/", 1)[1].split(":")
+    relay = Relay((host, int(port)))
+
+    def lose_connections(probe):
+        relay.hold()  # nothing more reaches the server
+        written = probe.counts()["relationships"]
+        relay.close()
+        return written
+
+    through = Neo4jSettings(
+        f"bolt://127.0.0.1:{relay.port}", conf["NEO4J_USER"], conf["NEO4J_PASSWORD"], retry_seconds=1
+    )
+    outcome, written = _interrupt(conf, lose_connections, graph, through)
     assert 0 < written < len(graph.edges)
     msg = outcome.get("error", "")
     assert "run the same command again" in msg and "\n" not in msg and conf["NEO4J_PASSWORD"] not in msg

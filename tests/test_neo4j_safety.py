@@ -11,13 +11,14 @@ import socket
 import subprocess
 import sys
 import textwrap
-import threading
 import time
 from pathlib import Path
 
 import pytest
 
 from tests.clirun import run
+from tests.neo4jlocal import LocalServer
+from tests.relay import Relay
 from tests.test_neo4j import A_ARTICLES, B_ARTICLES, _db_graph, _entities, _env, _snapshot, _write
 
 from .conftest import ROOT
@@ -149,56 +150,13 @@ def test_two_builds_at_once_lose_no_update(neo4j_settings, neo4j_env, tmp_path):
 # --- files first, then Neo4j ---------------------------------------------------------------
 
 
-class _Proxy:
-    """A TCP relay to the server that can be cut: the server seems to vanish mid-build."""
-
-    def __init__(self, target: tuple[str, int]):
-        self.target, self.socks, self.cut = target, [], False
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.port = self.listener.getsockname()[1]
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self):
-        while not self.cut:
-            try:
-                c, _ = self.listener.accept()
-            except OSError:
-                return
-            s = socket.create_connection(self.target)
-            self.socks += [c, s]
-            for x, y in ((c, s), (s, c)):
-                threading.Thread(target=self._pipe, args=(x, y), daemon=True).start()
-
-    @staticmethod
-    def _pipe(x, y):
-        try:
-            while data := x.recv(65536):
-                y.sendall(data)
-        except OSError:
-            pass
-
-    def close(self):
-        self.cut = True
-        try:
-            self.listener.shutdown(socket.SHUT_RDWR)  # wakes the blocked accept() (close alone does not)
-        except OSError:
-            pass
-        self.listener.close()
-        for s in self.socks:
-            try:
-                s.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-            s.close()
-
-
 def test_files_are_complete_when_the_server_is_lost_before_the_write(neo4j_settings, neo4j_env, tmp_path):
     from graphbuild.api import BuildOptions, build_files
     from graphbuild.errors import StoreError
     from graphbuild.store.neo4j import Neo4jSettings
 
     host, port = neo4j_env["NEO4J_URI"].rsplit("/", 1)[1].split(":")
-    proxy = _Proxy((host, int(port)))
+    proxy = Relay((host, int(port)))
     s = Neo4jSettings(f"bolt://127.0.0.1:{proxy.port}", neo4j_settings.user, neo4j_settings.password, retry_seconds=1)
     out = tmp_path / "o"
     with pytest.raises(StoreError, match="run the same command again"):
@@ -293,34 +251,23 @@ def test_a_password_in_the_uri_is_never_printed(neo4j_env, tmp_path):
     assert Path(os.devnull).exists()
 
 
-def test_neo4j_local_never_puts_the_password_on_a_command_line(tmp_path):
+def test_neo4j_local_never_puts_the_password_on_a_command_line(local_neo4j, tmp_path):
+    """The start of the run's server (tests/neo4jlocal.py) gave scripts/neo4j-local a password
+    full of shell quoting and read every process's command line meanwhile; with NEO4J_URI
+    set, a server of this test's own is started and watched the same way."""
     from graphbuild.store.neo4j import Neo4jSettings, Neo4jStore
 
-    password = 'Cmd-"line\\ secret-5v'
-    env = {**os.environ, "GRAPHBUILD_NEO4J_RUN": str(tmp_path / "run"), "NEO4J_PASSWORD": password}
-    env.pop("NEO4J_URI", None)
-    seen, done = [], threading.Event()
-
-    def watch():
-        while not done.is_set():
-            for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
-                try:
-                    if password.encode() in cmdline.read_bytes():
-                        seen.append(cmdline.read_bytes())
-                except OSError:
-                    pass
-            time.sleep(0.01)
-
-    threading.Thread(target=watch, daemon=True).start()
-    script = str(ROOT / "scripts" / "neo4j-local")
+    server = local_neo4j or LocalServer(tmp_path)
     try:
-        r = subprocess.run([script, "start"], env=env, capture_output=True, text=True, timeout=900)
-        assert r.returncode == 0, r.stderr[-2000:]
-        conf = dict(line.split("=", 1) for line in r.stdout.splitlines() if "=" in line)
-        with Neo4jStore(Neo4jSettings(conf["NEO4J_URI"], "neo4j", password)) as store:
+        outcome = server.outcome or server.wait()
+        assert outcome["returncode"] == 0, outcome["stderr"]
+        password = outcome["password"]
+        assert '"' in password and "\\ " in password
+        assert outcome["env"]["NEO4J_PASSWORD"] == password  # printed shell-quoted, read back whole
+        with Neo4jStore(Neo4jSettings(outcome["env"]["NEO4J_URI"], "neo4j", password)) as store:
             store.verify()
     finally:
-        done.set()
-        subprocess.run([script, "stop"], env=env, capture_output=True, timeout=300)
-    assert not seen, seen[:1]
-    assert not list((tmp_path / "run").glob("*.args"))
+        if local_neo4j is None:
+            server.stop()
+    assert not outcome["seen"], outcome["seen"]
+    assert not list(Path(outcome["run"]).glob("*.args"))

@@ -1,0 +1,169 @@
+"""The test run's own Neo4j: one server per ``pytest`` run, started by scripts/neo4j-local in
+the background as soon as the collection shows a test needs it, shared by all those tests,
+stopped when the run ends.
+
+Under pytest-xdist every worker sees the same collection; the first to claim the run folder
+starts the server, the worker that runs the Neo4j tests (one xdist_group, so one database
+user at a time) waits for it, and the controller stops it. Without xdist the one process
+does all three.
+
+The start itself runs in a process of its own (this file run as a script): it makes up a
+password full of shell quoting, gives it to scripts/neo4j-local through the environment
+only, and meanwhile reads every process's command line for it, so that
+tests/test_neo4j_safety.py can check the password never showed on one. It also picks the
+Bolt port, so a test that restarts the server gets it back on the same port.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shlex
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "scripts" / "neo4j-local"
+START_TIMEOUT = 900  # the first start on a machine fetches Neo4j through Maven
+
+
+def parse_env(stdout: str) -> dict:
+    """The NEO4J_* assignments scripts/neo4j-local prints (values shell-quoted)."""
+    out = {}
+    for line in stdout.splitlines():
+        if "=" in line:
+            key, value = line.split("=", 1)
+            out[key] = shlex.split(value)[0] if value else ""
+    return out
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LocalServer:
+    """The run's server, kept in ``root`` (a folder every xdist worker of the run shares)."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self.run_dir = self.root / "neo4j-run"
+        self.claim = self.root / "neo4j.claim"
+        self.result = self.root / "neo4j.json"
+        self._proc: subprocess.Popen | None = None
+        self.outcome: dict = {}
+
+    def start_in_background(self) -> None:
+        """Start the server unless some process of this run already did; returns at once."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(self.claim, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            return
+        self._proc = subprocess.Popen(
+            [sys.executable, __file__, str(self.root)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # a Ctrl-C of pytest does not cut a start in half; stop() ends it
+        )
+        with os.fdopen(fd, "w") as f:
+            f.write(str(self._proc.pid))
+
+    def wait(self, timeout: float = START_TIMEOUT) -> dict:
+        """The start's outcome: returncode, stderr, env (NEO4J_*), password, seen, run."""
+        self.start_in_background()
+        deadline = time.monotonic() + timeout
+        while not self.result.exists():
+            if self._starter_gone() and not self.result.exists():
+                raise RuntimeError(f"the Neo4j start of {self.root} ended without a result")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"no Neo4j from {self.root} within {timeout}s")
+            time.sleep(0.1)
+        return json.loads(self.result.read_text())
+
+    def _starter_gone(self) -> bool:
+        if self._proc is not None:
+            return self._proc.poll() is not None
+        try:
+            pid = int(self.claim.read_text() or 0)
+        except (OSError, ValueError):
+            return False
+        if not pid:
+            return False  # the claimer has not written it yet
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        return Path(f"/proc/{pid}/stat").read_text().split()[2] == "Z"
+
+    def ctl(self, command: str, **env: str) -> subprocess.CompletedProcess:
+        """scripts/neo4j-local COMMAND on this run folder (``env`` on top of os.environ)."""
+        full = {**os.environ, "GRAPHBUILD_NEO4J_RUN": str(self.run_dir), **env}
+        full.pop("NEO4J_PASSWORD", None)  # the run folder keeps its own
+        return subprocess.run([str(SCRIPT), command], env=full, capture_output=True, text=True, timeout=START_TIMEOUT)
+
+    def stop(self) -> None:
+        """Stop the server if this run started one (waits for a start still under way)."""
+        if not self.claim.exists():
+            return
+        try:
+            self.wait()
+        except RuntimeError:
+            pass
+        self.ctl("stop")
+
+
+def _watched_start(root: Path) -> dict:
+    run = root / "neo4j-run"
+    password = 'Cmd-"line\\ secret-' + secrets.token_urlsafe(12)
+    env = {**os.environ, "GRAPHBUILD_NEO4J_RUN": str(run), "NEO4J_PASSWORD": password}
+    env.setdefault("GRAPHBUILD_NEO4J_PORT", str(free_port()))
+    env.pop("NEO4J_URI", None)
+    seen: list[str] = []
+    done = threading.Event()
+
+    def watch():
+        while not done.is_set():
+            for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+                try:
+                    if password.encode() in cmdline.read_bytes():
+                        seen.append(cmdline.read_bytes().decode("utf-8", "replace"))
+                except OSError:
+                    pass
+            time.sleep(0.01)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        r = subprocess.run([str(SCRIPT), "start"], env=env, capture_output=True, text=True, timeout=START_TIMEOUT)
+        code, out, err = r.returncode, r.stdout, r.stderr
+    except subprocess.TimeoutExpired as exc:
+        code, out, err = -1, "", f"scripts/neo4j-local start took over {exc.timeout}s"
+    finally:
+        done.set()
+        watcher.join()
+    return {
+        "returncode": code,
+        "stderr": err[-3000:],
+        "env": parse_env(out),
+        "password": password,
+        "seen": seen[:1],
+        "run": str(run),
+    }
+
+
+if __name__ == "__main__":
+    root = Path(sys.argv[1])
+    outcome = _watched_start(root)
+    tmp = root / "neo4j.json.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as f:
+        json.dump(outcome, f)
+    os.replace(tmp, root / "neo4j.json")

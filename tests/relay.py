@@ -1,0 +1,71 @@
+"""A TCP relay in front of a real server, for tests of lost connections: the relay can hold
+every byte in flight (to its clients the server hangs) and be cut (every connection through it
+drops and new ones are refused, as when the server goes away), while the server itself keeps
+running for the tests that come next."""
+
+from __future__ import annotations
+
+import socket
+import threading
+
+
+class Relay:
+    """Listens on 127.0.0.1:``port`` and relays each connection to ``target``."""
+
+    def __init__(self, target: tuple[str, int]):
+        self.target, self.socks, self.cut = target, [], False
+        self._flowing = threading.Event()
+        self._flowing.set()
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while not self.cut:
+            try:
+                c, _ = self.listener.accept()
+            except OSError:
+                return
+            s = socket.create_connection(self.target)
+            self.socks += [c, s]
+            if self.cut:  # cut while this one was being accepted
+                self._drop(c, s)
+                return
+            for x, y in ((c, s), (s, c)):
+                threading.Thread(target=self._pipe, args=(x, y), daemon=True).start()
+
+    def _pipe(self, x, y):
+        try:
+            while data := x.recv(65536):
+                self._flowing.wait()
+                if self.cut:
+                    break
+                y.sendall(data)
+        except OSError:
+            pass
+        self._drop(x, y)  # one side gone: the other end hears of it, as from a dead server
+
+    @staticmethod
+    def _drop(*socks):
+        for s in socks:
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def hold(self) -> None:
+        """Stop passing bytes either way (what was read stays here until close)."""
+        self._flowing.clear()
+
+    def close(self) -> None:
+        """Drop every connection and refuse new ones."""
+        self.cut = True
+        try:
+            self.listener.shutdown(socket.SHUT_RDWR)  # wakes the blocked accept() (close alone does not)
+        except OSError:
+            pass
+        self.listener.close()
+        self._drop(*self.socks)
+        for s in self.socks:
+            s.close()
+        self._flowing.set()
