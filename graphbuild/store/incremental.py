@@ -60,8 +60,9 @@ def full_sync(
         A.first_surfaces(x, first)
         dated += A.is_dated(x)
         count += 1
-    graph = b.graph(res.entities)
+    # read before the graph is made: GraphBuilder.graph uses its relations' aggregates up
     aggs = {k: A.dumps(v) for k, v in A.builder_aggregates(b, first).items()}
+    graph = b.graph(res.entities)
     del b, first
     stats = store.sync(graph, force=force, kept=aggs)
     del graph, aggs
