@@ -276,7 +276,7 @@ class OrgIndex:
             if hits and len(hits) == 1:
                 item = next(iter(hits.values()))
                 if acr and table is not self.initials and not _generic_rest(getattr(item, "parts", ()), parts):
-                    continue  # "BBC" is not the "BBC Radio" it owns; "DSM" is "NV DSM"
+                    continue  # "KTV" is not the "KTV Radio" it owns; "DSM" is "NV DSM"
                 return item, table is self.initials
         return None, False
 

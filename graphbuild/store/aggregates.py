@@ -63,12 +63,7 @@ def _fold(into: dict, delta: dict, sign: int, touched: set[str]) -> None:
         mine = into.get(key)
         if mine is None:
             mine = into[key] = Counter()
-        for k, n in votes.items():
-            v = mine.get(k, 0) + sign * n
-            if v > 0:
-                mine[k] = v
-            else:
-                mine.pop(k, None)
+        _add_counts(mine, votes, sign)
         if not mine:
             del into[key]
 
