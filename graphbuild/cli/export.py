@@ -61,8 +61,9 @@ def export_graphml(
     aliases: Path | None = ALIASES,
     neo4j: Callable = filled_by_neo4j_options,
 ) -> None:
-    """Write the graph as GraphML (Gephi, Cytoscape, yEd, networkx, igraph): the entities
-    and their relations; name as label, type as 'type'."""
+    """Write the graph as GraphML (Gephi, Cytoscape, yEd, networkx, igraph).
+
+    The entities and their relations; name as label, type as 'type'."""
     _export(
         "graphml",
         out,
@@ -96,8 +97,9 @@ def export_gexf(
     aliases: Path | None = ALIASES,
     neo4j: Callable = filled_by_neo4j_options,
 ) -> None:
-    """Write the graph as GEXF, Gephi's own format: co-mentions undirected, said-about
-    directed, typed attributes."""
+    """Write the graph as GEXF, Gephi's own format.
+
+    Co-mentions undirected, said-about directed, typed attributes."""
     _export(
         "gexf",
         out,
@@ -130,8 +132,9 @@ def export_csv(
     aliases: Path | None = ALIASES,
     neo4j: Callable = filled_by_neo4j_options,
 ) -> None:
-    """Write the graph as CSV tables for spreadsheets, pandas and Cytoscape: nodes.csv,
-    edges.csv, quotes.csv (speaker, target, quote, cue, article)."""
+    """Write the graph as CSV tables for spreadsheets, pandas and Cytoscape.
+
+    nodes.csv, edges.csv and quotes.csv (speaker, target, quote, cue, article)."""
     _export(
         "csv",
         out,

@@ -16,8 +16,9 @@ app.add_typer(store_app, name="store")
 @store_app.command("rebuild")
 @neo4j_options
 def rebuild(neo4j: Callable = filled_by_neo4j_options) -> None:
-    """Recompute the whole stored graph from the stored articles with the graph's recorded
-    settings (after an upgrade, or to repair it); rewrites every node and relationship."""
+    """Recompute the whole stored graph with its recorded settings.
+
+    For after an upgrade, or to repair a hand-edited graph: every node and relationship is rewritten."""
     from graphbuild.api import rebuild_store
 
     try:
@@ -30,8 +31,9 @@ def rebuild(neo4j: Callable = filled_by_neo4j_options) -> None:
 @store_app.command("check")
 @neo4j_options
 def check(neo4j: Callable = filled_by_neo4j_options) -> None:
-    """Compare the stored graph with a recompute from the stored articles; exits 1 and says
-    what differs when they are not equal."""
+    """Compare the stored graph with a recompute; exit 1 when they differ.
+
+    Reads every stored article, recomputes the graph in memory, writes nothing, lists the differences."""
     from graphbuild.api import check_store
 
     try:
