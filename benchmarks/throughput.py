@@ -2,7 +2,7 @@
 """Throughput: the whole ``graphbuild build`` process against a bare spaCy ``nlp.pipe`` process.
 
     python benchmarks/throughput.py [--corpus ../shared/eval/bbc.jsonl] [--limit 500 2225]
-                                    [--workers 1 2] [--pairs 3] [--model NAME]
+                                    [--workers 1 2] [--pairs 3] [--model NAME] [--baseline DIR]
 
 For each article count and worker count it runs ``--pairs`` interleaved pairs of whole
 processes, each timed from start to exit by this script (interpreter start, imports and
@@ -13,6 +13,11 @@ model load included on both sides):
    discarded;
 2. full: ``python -m graphbuild build CORPUS --out TMP --model MODEL --workers N -q``, the
    command a user runs (ingest, extract, resolve, relate, GraphML, HTML, extractions.jsonl).
+
+With ``--baseline DIR`` (a checkout of another commit, e.g. ``git worktree add DIR main``)
+every pair also runs that checkout's ``graphbuild build`` (``PYTHONPATH=DIR``) between the
+two, so before and after are measured in the same run, under the same load; its figures
+carry a ``base_`` prefix.
 
 Prints one JSON line per (articles, workers): medians of the wall times, the ratio
 bare / full (1.0 = graphbuild at the parser's speed), every pair's ratio, the same for CPU
@@ -122,24 +127,29 @@ def _load() -> float:
     return round(os.getloadavg()[0], 2)
 
 
-def measure(corpus: Path, limit: int | None, workers: int, model: str, pairs: int, tmp: Path) -> dict:
+def measure(
+    corpus: Path, limit: int | None, workers: int, model: str, pairs: int, tmp: Path, baseline: Path | None = None
+) -> dict:
     """Interleaved whole-process pairs for one (article count, worker count)."""
     sub = _subset(corpus, limit, tmp)
     env = dict(os.environ)
     bare_cmd = [sys.executable, "-c", BARE.format(batch=BARE_BATCH), str(sub), model, str(workers)]
     full_cmd = [sys.executable, "-m", "graphbuild", "build", str(sub), "--out", str(tmp / "out")]
     full_cmd += ["--model", model, "--workers", str(workers), "-q"]
+    base_env = {**env, "PYTHONPATH": str(baseline)} if baseline else None
     load_before = _load()
-    bares, fulls = [], []
+    bares, fulls, bases = [], [], []
     for _ in range(pairs):
         bares.append(_run(bare_cmd, env))
+        if base_env:
+            bases.append(_run(full_cmd, base_env))
         fulls.append(_run(full_cmd, env))
     med = statistics.median
     bare_s, full_s = med(r[0] for r in bares), med(r[0] for r in fulls)
     bare_cpu, full_cpu = med(r[1] for r in bares), med(r[1] for r in fulls)
     with sub.open(encoding="utf-8") as fh:
         articles = sum(1 for _ in fh)
-    return {
+    row = {
         "articles": articles,
         "workers": workers,
         "pairs": pairs,
@@ -161,6 +171,17 @@ def measure(corpus: Path, limit: int | None, workers: int, model: str, pairs: in
         "load_before": load_before,
         "load_after": _load(),
     }
+    if bases:
+        base_s, base_cpu = med(r[0] for r in bases), med(r[1] for r in bases)
+        row["baseline"] = str(baseline)
+        row["base_full_s"] = round(base_s, 1)
+        row["base_ratio"] = round(bare_s / base_s, 3)
+        row["base_pair_ratios"] = [round(b[0] / f[0], 3) for b, f in zip(bares, bases)]
+        row["base_full_cpu_s"] = round(base_cpu, 1)
+        row["base_cpu_ratio"] = round(bare_cpu / base_cpu, 3)
+        row["base_pair_cpu_ratios"] = [round(b[1] / f[1], 3) for b, f in zip(bares, bases)]
+        row["base_full_rss_mib"] = round(max(r[2] for r in bases))
+    return row
 
 
 def main() -> int:
@@ -175,20 +196,23 @@ def main() -> int:
     ap.add_argument("--workers", type=int, nargs="*", default=[1])
     ap.add_argument("--model", default=None)
     ap.add_argument("--pairs", type=int, default=3, help="interleaved (bare, full) pairs; medians count")
+    ap.add_argument("--baseline", type=Path, default=None, help="another checkout, run in every pair too")
     args = ap.parse_args()
     model = args.model or default_model()
     with tempfile.TemporaryDirectory() as tmp:
         for limit in args.limit:
             one: dict | None = None
             for workers in args.workers:
-                row = measure(args.corpus, limit, workers, model, args.pairs, Path(tmp))
+                row = measure(args.corpus, limit, workers, model, args.pairs, Path(tmp), args.baseline)
                 if workers == 1:
                     one = row
                 elif one:
-                    row["speedup_vs_1"] = round(one["full_s"] / row["full_s"], 2)
-                    # CPU the extra workers cost: on a quiet machine the wall speed-up is at
-                    # most workers x this (every added CPU-second is parallel overhead).
-                    row["cpu_vs_1"] = round(row["full_cpu_s"] / one["full_cpu_s"], 3)
+                    for pre in ("", "base_") if args.baseline else ("",):
+                        full = "base_full" if pre else "full"
+                        row[pre + "speedup_vs_1"] = round(one[full + "_s"] / row[full + "_s"], 2)
+                        # CPU the extra workers cost: on a quiet machine the wall speed-up is
+                        # at most workers / this (every added CPU-second is parallel overhead).
+                        row[pre + "cpu_vs_1"] = round(row[full + "_cpu_s"] / one[full + "_cpu_s"], 3)
                 print(json.dumps(row), flush=True)
     return 0
 

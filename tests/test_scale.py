@@ -59,3 +59,17 @@ def test_dask_local_cluster_equals_local_build(corpus):
     _same(local, dist)
     assert _extractions(d / "dask") == _extractions(d / "local")
     assert set(loaded.values()) <= {0, 1} and sum(loaded.values()) >= 1
+
+
+def test_worker_tasks_keep_order_and_end_small():
+    from graphbuild.pipeline.run import _batches
+
+    for n in (0, 3, 47, 100):
+        tasks = list(_batches(iter(range(n)), 16, 2))
+        assert [x for t in tasks for x in t] == list(range(n))
+        # full tasks while the input lasts, then the last two tasks' worth in quarters, so
+        # the two workers finish within a small task of each other
+        sizes = [len(t) for t in tasks]
+        assert all(s == 16 for s in sizes[: max(0, (n - 32) // 16)])
+        assert all(s <= 4 for s in sizes[-8:])
+    assert [len(t) for t in _batches(iter(range(40)), 16, 1)] == [16, 16, 8]

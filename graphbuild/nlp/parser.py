@@ -140,6 +140,18 @@ _IOB = ("", "I", "O", "B")
 _CACHEABLE_LEMMAS = ("rule", "lookup", "pos_lookup")
 
 
+class _Names(dict):
+    """Strings by hash, each looked up in spaCy's string store once (on first use)."""
+
+    def __init__(self, strings) -> None:
+        super().__init__({0: ""})
+        self.strings = strings
+
+    def __missing__(self, h: int) -> str:
+        s = self[h] = self.strings[h]
+        return s
+
+
 class _Converter:
     """Turns Docs into plain tokens, sentences and NER spans, with the process's caches:
     strings by hash (each distinct string is held once, so an article's tokens, the build's
@@ -151,7 +163,7 @@ class _Converter:
 
         self.attrs = [IDS[a] for a in _ATTRS]
         self.strings = nlp.vocab.strings
-        self.names: dict[int, str] = {0: ""}
+        self.names = _Names(self.strings)
         self.lemmas: dict[tuple[int, int, int], int] = {}
         self.lemmatizer = None
         if "lemmatizer" in nlp.pipe_names:
@@ -162,19 +174,10 @@ class _Converter:
         # distinct (text, POS, morphology) instead of once per token.
         self.skip = ["lemmatizer"] if self.lemmatizer is not None else []
 
-    def _name(self, h: int) -> str:
-        s = self.names.get(h)
-        if s is None:
-            s = self.names[h] = self.strings[h]
-        return s
-
-    def _lemma(self, doc, i: int, orth: int, pos: int, morph: int) -> int:
-        key = (orth, pos, morph)
-        h = self.lemmas.get(key)
-        if h is None:
-            lemma = self.lemmatizer.lemmatize(doc[i])[0]  # type: ignore[union-attr]
-            h = self.lemmas[key] = self.strings.add(lemma)
-            self.names[h] = lemma
+    def _lemma(self, doc, i: int, key: tuple[int, int, int]) -> int:
+        lemma = self.lemmatizer.lemmatize(doc[i])[0]  # type: ignore[union-attr]
+        h = self.lemmas[key] = self.strings.add(lemma)
+        self.names[h] = lemma
         return h
 
     def convert(self, doc, offset: int, tok_base: int, sent_base: int, tokens, sentences, ents) -> None:
@@ -185,8 +188,10 @@ class _Converter:
         arr = doc.to_array(self.attrs)
         rows = arr.tolist()
         heads = arr[:, 6].astype("int64").tolist()  # relative offsets, stored unsigned
-        name = self._name
-        overwrite = self.lemmatizer is not None and getattr(self.lemmatizer, "overwrite", False)
+        name = self.names.__getitem__
+        lemmas = self.lemmas
+        lemmatize = self.lemmatizer is not None
+        overwrite = lemmatize and getattr(self.lemmatizer, "overwrite", False)
         starts = [0] + [i + 1 for i in (arr[1:, 9] == 1).nonzero()[0].tolist()]
         ends = starts[1:] + [n]
         for si, (s, e) in enumerate(zip(starts, ends)):
@@ -198,8 +203,9 @@ class _Converter:
             for i in range(s, e):
                 orth, idx, lemma, pos, tag, dep, _, ent_type, iob, _, space, morph = rows[i]
                 text = name(orth)
-                if self.lemmatizer is not None and (lemma == 0 or overwrite):
-                    lemma = self._lemma(doc, i, orth, pos, morph)
+                if lemmatize and (lemma == 0 or overwrite):
+                    key = (orth, pos, morph)
+                    lemma = lemmas.get(key) or self._lemma(doc, i, key)
                 tokens.append(
                     Token(
                         i + tok_base,
