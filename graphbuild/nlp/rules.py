@@ -68,7 +68,10 @@ class FastRules:
         self.multis: list[tuple[int, tuple[int, ...], int]] = []  # (rule, specs, target offset)
         for rule in range(len(ruler.attrs)):
             index = ruler.indices[rule]
-            for pattern in ruler.matcher.get(str(rule))[1]:
+            found = ruler.matcher.get(str(rule))
+            if found is None:  # a rule removed from the matcher: keep spaCy's ruler
+                raise Unsupported("removed rule")
+            for pattern in found[1]:
                 if not pattern or not -len(pattern) <= index < len(pattern):
                     raise Unsupported("index")
                 ids = []
