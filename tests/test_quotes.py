@@ -258,3 +258,32 @@ def test_speaker_the_ner_missed_becomes_an_organization(parser):
     quotes = find_quotes(parsed, [])
     added, named = name_unnamed_speakers(parsed, quotes, [])
     assert quotes and added == [] and named[0].speaker_key is None
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # when and where the words were said is the narrator's setting, not what was said
+        ("Mayor Elena Vasquez praised the harbour plan on Tuesday.", "the harbour plan"),
+        ("Mayor Elena Vasquez criticized the budget Monday.", "the budget"),
+        (
+            "Mayor Elena Vasquez criticized Tomas Brandt for his budget at a meeting in Leeds.",
+            "Tomas Brandt for his budget",
+        ),
+        # the writer's comment closing the content
+        (
+            "Mayor Elena Vasquez said the council would cut 300 jobs, a move that angered the unions.",
+            "the council would cut 300 jobs",
+        ),
+        ("Mayor Elena Vasquez criticized Tomas Brandt, the council leader who wrote the budget.", "Tomas Brandt"),
+        # quoted words run on whatever the parse makes of them
+        (
+            'Elena Vasquez said her family "came out of the war not only poor, but in debt," and "struggled to pay."',
+            'her family "came out of the war not only poor, but in debt," and "struggled to pay',
+        ),
+    ],
+)
+def test_reported_content_stops_before_setting_and_comment(attribute, text, content):
+    text, quotes, _ = attribute(text)
+    (q,) = quotes
+    assert said(text, q) == content

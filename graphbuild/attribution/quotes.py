@@ -16,7 +16,9 @@
    noted her concern"), and for saying, stance and desire verbs ("X stressed the risks",
    "X supports the bill", "X wants a recount") in the main clause of a named speaker.
    What is reported stops where the cue's own clause does, at "; " and at ", but" /
-   ", which" / ", despite" / ", while" / ", noting ..." (outside quote marks). No
+   ", which" / ", despite" / ", while" / ", noting ..." (outside quote marks), and
+   before the words' setting ("at a rally", "on Tuesday") and a closing comment (", a
+   move that ...") (:mod:`.bounds`). No
    statement: a passive cue ("was asked"; but "Y was praised by X" is X's), a purpose
    ("came to discuss Y"), a relative clause of a thing ("a group that calls itself
    ..."). Cues inside another attribution's content are part of it, not new ones.
@@ -33,6 +35,9 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 
+from graphbuild.attribution.bounds import around as _around
+from graphbuild.attribution.bounds import clause_end as _clause_end
+from graphbuild.attribution.bounds import span as _span
 from graphbuild.attribution.direct import continue_paragraphs, direct_quotes, segments
 from graphbuild.attribution.doc import Candidate, QuoteDoc, cue_lemma
 from graphbuild.attribution.frames import attitude_predicate
@@ -42,8 +47,6 @@ from graphbuild.graph.model import PERSON, SPEECH, Mention, ParsedArticle, Quote
 from graphbuild.lexicon import cues
 
 _CUE_POS = frozenset(("VERB", "AUX", "ADJ", "NOUN"))  # "according" is a VERB
-# After a comma these start the narrator's words again, not the speaker's.
-_BREAKS = frozenset("who which but despite although though whereas while".split())
 _MESSAGE_PREPS = ("of", "about", "against", "for", "on", "over", "toward", "towards", "with")
 _LABEL = re.compile(r"[\"“]?\s*([A-Z][\w.’'\- ]{0,40}?)\s*:\s+(?=\S)")
 
@@ -309,74 +312,6 @@ def _parenthetical(doc: QuoteDoc, i: int, subj: int) -> tuple[int, list] | None:
     else:
         return None
     return (i, spans) if spans and not any(doc.quoted[doc.tok_at(s)] for s, _ in spans) else None
-
-
-def _around(doc: QuoteDoc, sn, lo: int, hi: int, first: int = 0, last: int = 0) -> list:
-    """Char spans of sentence ``sn`` (or tokens first..last) around tokens lo..hi."""
-    first, last = (sn.start_tok, sn.end_tok - 1) if sn is not None else (first, last)
-    return [
-        s
-        for s in (doc.chars(first, lo - 1) if lo > first else None, doc.chars(hi + 1, last) if hi < last else None)
-        if s
-    ]
-
-
-def _span(doc: QuoteDoc, cue_end: int, lo: int, hi: int) -> tuple[int, list] | None:
-    # one word is content when it names someone ("endorsed Roe", "praised him"), not "said so"
-    one = hi == lo and doc.toks[lo].pos in ("PROPN", "PRON")
-    span = doc.chars(lo, hi) if hi > lo or one else None
-    return (cue_end, [span]) if span else None
-
-
-def _phrase_end(doc: QuoteDoc, h: int) -> int:
-    """Last token of the phrase headed by ``h`` before a coordinated or added clause."""
-    right = h
-    for c in doc.kids[h]:
-        if c > h:
-            if doc.toks[c].dep in ("conj", "cc", "advcl", "parataxis", "punct", "npadvmod", "relcl"):
-                break
-            right = doc.subtree(c)[1]
-    return right
-
-
-def _clause_end(doc: QuoteDoc, i: int, c: int) -> int:
-    """Last token of what cue ``i`` reports from token ``c`` on: the sentence's end, unless
-    the cue goes on ("..., adding that ...", "and suggested ..."), or at ";" / ", which"."""
-    toks = doc.toks
-    end = min(doc.sents[toks[i].sent].end_tok - 1, doc.subtree(i)[1])  # never past the cue's clause
-    for k in doc.kids[i]:
-        t = toks[k]
-        if (
-            k > c
-            and t.dep in ("conj", "advcl", "xcomp", "parataxis")
-            and (
-                t.lemma.lower() in cues.ALL_CUES
-                or (t.tag in ("VBG", "VBN") and t.dep == "advcl")
-                or (t.dep == "conj" and t.pos in ("VERB", "AUX"))  # "said A and left"
-            )
-        ):
-            end = min(end, doc.subtree(k)[0] - 1)
-    for j in range(c, end):
-        t = toks[j]
-        if doc.quoted[j]:
-            continue  # the speaker's own words run on
-        if t.text == ";" or (t.text == "," and toks[j + 1].text.lower() in _BREAKS):
-            return j - 1
-        if (
-            t.text == ","
-            and toks[j + 1].tag == "VBG"
-            and cue_lemma(toks[j + 1]) in cues.SPEECH_CUES
-            and not doc.quoted[j + 1]
-        ):
-            return j - 1
-        if (
-            t.dep == "conj"
-            and t.tag == toks[i].tag
-            and t.lemma.lower() in cues.ALL_CUES
-            and not any(toks[k].dep == "nsubj" for k in doc.kids[j])
-        ):
-            return j - 1  # "said that A and suggested that B" parsed as one clause
-    return end
 
 
 def _outermost(doc: QuoteDoc, cands: list[Candidate]) -> list[Candidate]:

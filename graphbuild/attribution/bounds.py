@@ -1,0 +1,110 @@
+"""Where the content of reported speech ends (no spaCy import).
+
+What a cue reports runs from its complement to the end of the cue's own clause, but not
+past what the speaker did next (", adding that ...", "and left"), the setting of the
+words (", at a rally", "on Tuesday"), a break back to the narrator ("; ", ", but",
+", which", ", despite", ", while", ", noting ..."), or the writer's trailing comment on
+what was said (", a charge that ..."). Quoted words always run on. Each helper looks at
+one cue and the tokens of one sentence.
+"""
+
+from __future__ import annotations
+
+from graphbuild.attribution.doc import QuoteDoc, cue_lemma
+from graphbuild.lexicon import cues
+
+# After a comma these start the narrator's words again, not the speaker's.
+_BREAKS = frozenset("who which but despite although though whereas while".split())
+_SETTING_PREPS = frozenset(("at", "during", "after", "before", "compared"))
+_WHEN = frozenset(("DATE", "TIME"))
+
+
+def around(doc: QuoteDoc, sn, lo: int, hi: int, first: int = 0, last: int = 0) -> list:
+    """Char spans of sentence ``sn`` (or tokens first..last) around tokens lo..hi."""
+    first, last = (sn.start_tok, sn.end_tok - 1) if sn is not None else (first, last)
+    return [
+        s
+        for s in (doc.chars(first, lo - 1) if lo > first else None, doc.chars(hi + 1, last) if hi < last else None)
+        if s
+    ]
+
+
+def span(doc: QuoteDoc, cue_end: int, lo: int, hi: int) -> tuple[int, list] | None:
+    """(cue_end, [char span of tokens lo..hi]), or None when that is no content."""
+    # one word is content when it names someone ("endorsed Roe", "praised him"), not "said so"
+    one = hi == lo and doc.toks[lo].pos in ("PROPN", "PRON")
+    span = doc.chars(lo, hi) if hi > lo or one else None
+    return (cue_end, [span]) if span else None
+
+
+def clause_end(doc: QuoteDoc, i: int, c: int) -> int:
+    """Last token of what cue ``i`` reports from token ``c`` on: the sentence's end, unless
+    the cue goes on ("..., adding that ...", "and suggested ..."), or at ";" / ", which"."""
+    toks = doc.toks
+    end = min(doc.sents[toks[i].sent].end_tok - 1, doc.subtree(i)[1])  # never past the cue's clause
+    later = [k for k in doc.kids[i] if k > c and not doc.quoted[k] and toks[k].pos != "PUNCT"]
+    for n, k in enumerate(later):
+        if _goes_on_after(doc, k) or all(_setting(doc, x) for x in later[n:]):
+            end = min(end, doc.subtree(k)[0] - 1)
+            break
+    for j in range(c, end):
+        t = toks[j]
+        if doc.quoted[j]:
+            continue  # the speaker's own words run on
+        if t.text == ";" or (t.text == "," and toks[j + 1].text.lower() in _BREAKS):
+            return j - 1
+        if (
+            t.text == ","
+            and toks[j + 1].tag == "VBG"
+            and cue_lemma(toks[j + 1]) in cues.SPEECH_CUES
+            and not doc.quoted[j + 1]
+        ):
+            return j - 1
+        if (
+            t.dep == "conj"
+            and t.tag == toks[i].tag
+            and t.lemma.lower() in cues.ALL_CUES
+            and not any(toks[k].dep == "nsubj" for k in doc.kids[j])
+        ):
+            return j - 1  # "said that A and suggested that B" parsed as one clause
+    return _before_aside(doc, c, end)
+
+
+def _goes_on_after(doc: QuoteDoc, k: int) -> bool:
+    """Whether the cue's child ``k`` starts something else the speaker did: "..., adding
+    that ...", "and suggested ...", "and left"."""
+    t = doc.toks[k]
+    return t.dep in ("conj", "advcl", "xcomp", "parataxis") and (
+        t.lemma.lower() in cues.ALL_CUES
+        or (t.tag in ("VBG", "VBN") and t.dep == "advcl")
+        or (t.dep == "conj" and t.pos in ("VERB", "AUX"))
+    )
+
+
+def _setting(doc: QuoteDoc, k: int) -> bool:
+    """Whether the cue's child ``k`` tells when or where the words were said ("praised Roe
+    at a rally", "... on Tuesday", "criticized it Monday"): the narrator's, not content."""
+    t, toks = doc.toks[k], doc.toks
+    if t.dep == "npadvmod":
+        return t.ent_type in _WHEN
+    if t.dep != "prep":
+        return False
+    objs = [o for o in doc.kids[k] if toks[o].dep == "pobj"]
+    word = t.text.lower()
+    return word in _SETTING_PREPS or (word == "on" and any(toks[o].ent_type in _WHEN for o in objs))
+
+
+def _before_aside(doc: QuoteDoc, c: int, end: int) -> int:
+    """``end``, or the token before a trailing ", a charge that ..." / ", the senator": an
+    apposition closing the content (or a noun phrase after a comma the parser took for an
+    object: "..., a move that angered ...") describes what was said, in the writer's words."""
+    toks, last = doc.toks, end
+    while last > c and toks[last].pos == "PUNCT":
+        last -= 1
+    for j in range(c + 1, last + 1):
+        t = toks[j]
+        if t.dep in ("appos", "dobj") and t.pos in ("NOUN", "PROPN") and not doc.quoted[j]:
+            lo, hi = doc.subtree(j)
+            if hi >= last and lo > c + 1 and toks[lo - 1].text == ",":
+                return lo - 2
+    return end
