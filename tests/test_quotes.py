@@ -287,3 +287,14 @@ def test_reported_content_stops_before_setting_and_comment(attribute, text, cont
     text, quotes, _ = attribute(text)
     (q,) = quotes
     assert said(text, q) == content
+
+
+def test_parenthetical_frame_going_on_with_a_participle(attribute):
+    text, quotes, names = attribute(
+        "The harbour would reopen in May, Mayor Elena Vasquez said, adding that the ferries would run again."
+    )
+    (first,) = by_cue(quotes, "said")
+    (second,) = by_cue(quotes, "adding")
+    assert said(text, first) == "The harbour would reopen in May"
+    assert said(text, second) == "that the ferries would run again"
+    assert named(names, first, "Vasquez") and named(names, second, "Vasquez")

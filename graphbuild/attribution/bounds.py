@@ -19,6 +19,12 @@ _SETTING_PREPS = frozenset(("at", "during", "after", "before", "compared"))
 _WHEN = frozenset(("DATE", "TIME"))
 
 
+def goes_on(doc: QuoteDoc, i: int, j: int) -> bool:
+    """'A, she said, adding that B': a participle on cue ``i`` at token ``j`` reports B
+    itself (or tells what the speaker did), so the frame's content is A alone."""
+    return j < len(doc.toks) and doc.toks[j].tag == "VBG" and doc.toks[j].head == i and not doc.quoted[j]
+
+
 def around(doc: QuoteDoc, sn, lo: int, hi: int, first: int = 0, last: int = 0) -> list:
     """Char spans of sentence ``sn`` (or tokens first..last) around tokens lo..hi."""
     first, last = (sn.start_tok, sn.end_tok - 1) if sn is not None else (first, last)

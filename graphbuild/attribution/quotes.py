@@ -37,6 +37,7 @@ from collections.abc import Iterator
 
 from graphbuild.attribution.bounds import around as _around
 from graphbuild.attribution.bounds import clause_end as _clause_end
+from graphbuild.attribution.bounds import goes_on as _goes_on
 from graphbuild.attribution.bounds import span as _span
 from graphbuild.attribution.direct import continue_paragraphs, direct_quotes, segments
 from graphbuild.attribution.doc import Candidate, QuoteDoc, cue_lemma
@@ -286,7 +287,8 @@ def _message(doc: QuoteDoc, i: int, obj: int) -> tuple[int, list] | None:
 
 def _parenthetical(doc: QuoteDoc, i: int, subj: int) -> tuple[int, list] | None:
     """'A, he said, B.' and 'A, said Jane Roe.': the sentence around a frame set off by
-    commas (subject, cue and a few verbless words such as "told me on Friday"). Speech
+    commas (subject, cue and a few verbless words such as "told me on Friday"); in 'A, he
+    said, adding that B' the participle reports B itself, so the content is A. Speech
     only: 'A, he thinks, B' and 'A, the poll shows, B' are more often asides than claims."""
     toks = doc.toks
     if toks[i].lemma.lower() not in cues.CLAUSE_CUES or kind_of(doc, i, subj) != SPEECH:
@@ -305,9 +307,10 @@ def _parenthetical(doc: QuoteDoc, i: int, subj: int) -> tuple[int, list] | None:
         hi += 1
     if lo - 1 <= sn.start_tok or toks[lo - 1].text != "," or hi + 1 >= sn.end_tok:
         return None
-    if toks[hi + 1].text == ",":
+    goes_on = toks[hi + 1].text == "," and _goes_on(doc, i, hi + 2)
+    if toks[hi + 1].text == "," and not goes_on:
         spans = _around(doc, sn, lo - 1, hi + 1)
-    elif toks[hi + 1].text in (".", "!", "?") or (toks[hi + 1].pos == "PUNCT" and hi + 2 >= sn.end_tok):
+    elif goes_on or toks[hi + 1].text in (".", "!", "?") or (toks[hi + 1].pos == "PUNCT" and hi + 2 >= sn.end_tok):
         spans = [s for s in [doc.chars(sn.start_tok, lo - 2)] if s]
     else:
         return None
