@@ -298,3 +298,20 @@ def test_parenthetical_frame_going_on_with_a_participle(attribute):
     assert said(text, first) == "The harbour would reopen in May"
     assert said(text, second) == "that the ferries would run again"
     assert named(names, first, "Vasquez") and named(names, second, "Vasquez")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Mayor Elena Vasquez said the harbour plan could be costly, adding, "We will find the money."',
+        "Tomas Brandt said the council had voted for the bridge, arguing that it would help trade.",
+    ],
+)
+def test_participle_on_a_reported_clause_is_the_reporters(attribute, text):
+    # the parser hangs the participle on the reported clause's verb; its speaker is the
+    # subject of the speech verb, not of that clause ("the harbour plan", "the council")
+    text, quotes, names = attribute(text)
+    second = quotes[-1]
+    assert second.cue.text in ("adding", "arguing")
+    assert second.speaker.text in ("Mayor Elena Vasquez", "Tomas Brandt")
+    assert named(names, second, "Vasquez") or named(names, second, "Brandt")

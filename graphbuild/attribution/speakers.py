@@ -17,7 +17,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import replace
 
-from graphbuild.attribution.doc import Candidate, QuoteDoc
+from graphbuild.attribution.doc import Candidate, QuoteDoc, cue_lemma
 from graphbuild.entities.names import slug
 from graphbuild.graph.model import COUNTRY, ORGANIZATION, PERSON, PLACE, Mention, ParsedArticle, Quote, Span
 from graphbuild.lexicon import cues
@@ -54,10 +54,23 @@ def subject_of(doc: QuoteDoc, v: int, depth: int = 0) -> int | None:
     if depth < 2 and t.dep == "pcomp" and t.tag == "VBG" and head.pos == "ADP" and head.head != t.head:
         if head.text.lower() in _BY_DOING and doc.toks[head.head].pos in ("VERB", "AUX"):
             return subject_of(doc, head.head, depth + 1)  # "She replied by saying ...": she said it
+    if depth < 2 and _reported_participle(doc, v):  # "X said A could fail, adding ...": X added it
+        return subject_of(doc, head.head, depth + 1)
     if depth < 2 and t.dep in ("advcl", "conj", "xcomp") and t.head != v:
         s = subject_of(doc, t.head, depth + 1)  # but not the dummy "it" of "it was a week ..."
         return None if s is not None and head.lemma == "be" and doc.toks[s].text.lower() == "it" else s
     return None
+
+
+def _reported_participle(doc: QuoteDoc, v: int) -> bool:
+    """Whether ``v`` is a participle hung on the verb of a clause that a speech verb
+    reports ("X said the plan could fail, adding ..."): the parser's attachment; the
+    participle goes on with the speech verb, whose subject is its speaker."""
+    t = doc.toks[v]
+    if t.tag != "VBG" or t.dep != "advcl" or doc.toks[t.head].dep != "ccomp":
+        return False
+    outer = doc.toks[doc.toks[t.head].head]
+    return outer.pos == "VERB" and cue_lemma(outer) in cues.SPEECH_CLAUSE
 
 
 def name_before(doc: QuoteDoc, v: int, first: int) -> int | None:
