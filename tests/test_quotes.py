@@ -315,3 +315,13 @@ def test_participle_on_a_reported_clause_is_the_reporters(attribute, text):
     assert second.cue.text in ("adding", "arguing")
     assert second.speaker.text in ("Mayor Elena Vasquez", "Tomas Brandt")
     assert named(names, second, "Vasquez") or named(names, second, "Brandt")
+
+
+def test_a_quote_opened_in_reported_speech_runs_to_its_closing_mark(attribute):
+    text, quotes, _ = attribute(
+        'Tomas Brandt said the harbour plan "will fail. Nobody in the town wants it."\n\n'
+        'Elena Vasquez said the council had acted fairly. "We listened to everyone," she added.'
+    )
+    assert said(text, by_cue(quotes, "said")[0]) == 'the harbour plan "will fail. Nobody in the town wants it'
+    # a quote after the content's sentence is no part of it
+    assert said(text, by_cue(quotes, "said")[1]) == "the council had acted fairly"

@@ -73,7 +73,22 @@ def clause_end(doc: QuoteDoc, i: int, c: int) -> int:
             and not any(toks[k].dep == "nsubj" for k in doc.kids[j])
         ):
             return j - 1  # "said that A and suggested that B" parsed as one clause
-    return _before_aside(doc, c, end)
+    return _quote_runs_on(doc, _before_aside(doc, c, end))
+
+
+def _quote_runs_on(doc: QuoteDoc, end: int) -> int:
+    """``end``, or the last token of the quote that the content ends inside of ('he said
+    the plan "will fail. Nobody wants it"'): the speaker's words run to its closing mark,
+    within the paragraph."""
+    toks, last = doc.toks, end
+    while last > 0 and toks[last].pos == "PUNCT":  # (an opening mark the sentence ends on is no quote of its)
+        last -= 1
+    if not doc.quoted[last]:
+        return end
+    pe = doc.para_span(toks[last].start)[1]
+    while last + 1 < len(toks) and doc.quoted[last + 1] and toks[last + 1].start < pe:
+        last += 1
+    return max(end, last)
 
 
 def _goes_on_after(doc: QuoteDoc, k: int) -> bool:
