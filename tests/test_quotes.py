@@ -325,3 +325,24 @@ def test_a_quote_opened_in_reported_speech_runs_to_its_closing_mark(attribute):
     assert said(text, by_cue(quotes, "said")[0]) == 'the harbour plan "will fail. Nobody in the town wants it'
     # a quote after the content's sentence is no part of it
     assert said(text, by_cue(quotes, "said")[1]) == "the council had acted fairly"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # ", but that ..." joins a second reported clause to the first
+        (
+            "Elena Vasquez said that the council had opted not to sell the harbour, but that it would lease the docks.",
+            "that the council had opted not to sell the harbour, but that it would lease the docks",
+        ),
+        # what someone is called on to do is content, even when it is a saying verb
+        (
+            "Elena Vasquez called on the council leaders to explain the budget.",
+            "the council leaders to explain the budget",
+        ),
+    ],
+)
+def test_reported_content_goes_on(attribute, text, content):
+    text, quotes, _ = attribute(text)
+    (q,) = quotes
+    assert said(text, q) == content

@@ -57,7 +57,7 @@ def clause_end(doc: QuoteDoc, i: int, c: int) -> int:
         t = toks[j]
         if doc.quoted[j]:
             continue  # the speaker's own words run on
-        if t.text == ";" or (t.text == "," and toks[j + 1].text.lower() in _BREAKS):
+        if t.text == ";" or (t.text == "," and toks[j + 1].text.lower() in _BREAKS and not _second_clause(doc, j + 1)):
             return j - 1
         if (
             t.text == ","
@@ -74,6 +74,13 @@ def clause_end(doc: QuoteDoc, i: int, c: int) -> int:
         ):
             return j - 1  # "said that A and suggested that B" parsed as one clause
     return _quote_runs_on(doc, _before_aside(doc, c, end))
+
+
+def _second_clause(doc: QuoteDoc, j: int) -> bool:
+    """', but that ...' / ', but rather ...': token ``j`` joins a second reported clause
+    to the first, not the narrator's words."""
+    nxt = doc.toks[j + 1].text.lower() if j + 1 < len(doc.toks) else ""
+    return doc.toks[j].text.lower() == "but" and nxt in ("that", "rather")
 
 
 def _quote_runs_on(doc: QuoteDoc, end: int) -> int:
@@ -95,6 +102,8 @@ def _goes_on_after(doc: QuoteDoc, k: int) -> bool:
     """Whether the cue's child ``k`` starts something else the speaker did: "..., adding
     that ...", "and suggested ...", "and left"."""
     t = doc.toks[k]
+    if t.dep == "xcomp" and any(doc.toks[a].text.lower() == "to" for a in doc.kids[k]):
+        return False  # "urged leaders to explain ...": what they were urged to do is content
     return t.dep in ("conj", "advcl", "xcomp", "parataxis") and (
         t.lemma.lower() in cues.ALL_CUES
         or (t.tag in ("VBG", "VBN") and t.dep == "advcl")
