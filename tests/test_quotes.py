@@ -335,6 +335,11 @@ def test_a_quote_opened_in_reported_speech_runs_to_its_closing_mark(attribute):
             "Elena Vasquez said that the council had opted not to sell the harbour, but that it would lease the docks.",
             "that the council had opted not to sell the harbour, but that it would lease the docks",
         ),
+        # ", even though ..." is the narrator's concession
+        (
+            "Elena Vasquez said the harbour would reopen in May, even though the council has not paid for it.",
+            "the harbour would reopen in May",
+        ),
         # what someone is called on to do is content, even when it is a saying verb
         (
             "Elena Vasquez called on the council leaders to explain the budget.",
@@ -342,7 +347,14 @@ def test_a_quote_opened_in_reported_speech_runs_to_its_closing_mark(attribute):
         ),
     ],
 )
-def test_reported_content_goes_on(attribute, text, content):
+def test_reported_content_goes_on_or_stops(attribute, text, content):
     text, quotes, _ = attribute(text)
     (q,) = quotes
     assert said(text, q) == content
+
+
+def test_according_to_after_a_comma_sources_the_sentence(attribute):
+    text, quotes, _ = attribute("Tomas Brandt said the ferries had stopped running, according to the harbour office.")
+    (q,) = quotes
+    assert q.cue.text == "according to" and q.speaker.text == "the harbour office"
+    assert said(text, q) == "Tomas Brandt said the ferries had stopped running"

@@ -15,6 +15,7 @@ from graphbuild.lexicon import cues
 
 # After a comma these start the narrator's words again, not the speaker's.
 _BREAKS = frozenset("who which but despite although though whereas while".split())
+_BREAK_PAIRS = frozenset((("even", "as"), ("even", "if"), ("even", "though"), ("even", "when"), ("according", "to")))
 _SETTING_PREPS = frozenset(("at", "during", "after", "before", "compared"))
 _WHEN = frozenset(("DATE", "TIME"))
 
@@ -57,7 +58,7 @@ def clause_end(doc: QuoteDoc, i: int, c: int) -> int:
         t = toks[j]
         if doc.quoted[j]:
             continue  # the speaker's own words run on
-        if t.text == ";" or (t.text == "," and toks[j + 1].text.lower() in _BREAKS and not _second_clause(doc, j + 1)):
+        if t.text == ";" or (t.text == "," and _narrator_again(doc, j + 1)):
             return j - 1
         if (
             t.text == ","
@@ -74,6 +75,15 @@ def clause_end(doc: QuoteDoc, i: int, c: int) -> int:
         ):
             return j - 1  # "said that A and suggested that B" parsed as one clause
     return _quote_runs_on(doc, _before_aside(doc, c, end))
+
+
+def _narrator_again(doc: QuoteDoc, j: int) -> bool:
+    """Whether the words from token ``j`` on, after a comma, are the narrator's again."""
+    word = doc.toks[j].text.lower()
+    nxt = doc.toks[j + 1].text.lower() if j + 1 < len(doc.toks) else ""
+    if word in _BREAKS:
+        return not _second_clause(doc, j)
+    return (word, nxt) in _BREAK_PAIRS
 
 
 def _second_clause(doc: QuoteDoc, j: int) -> bool:
