@@ -266,6 +266,7 @@ def test_speaker_the_ner_missed_becomes_an_organization(parser):
         # when and where the words were said is the narrator's setting, not what was said
         ("Mayor Elena Vasquez praised the harbour plan on Tuesday.", "the harbour plan"),
         ("Mayor Elena Vasquez criticized the budget Monday.", "the budget"),
+        ("Mayor Elena Vasquez criticized the budget in an interview with a local radio station.", "the budget"),
         (
             "Mayor Elena Vasquez criticized Tomas Brandt for his budget at a meeting in Leeds.",
             "Tomas Brandt for his budget",

@@ -18,6 +18,11 @@ _BREAKS = frozenset("who which but despite although though whereas while".split(
 _BREAK_PAIRS = frozenset((("even", "as"), ("even", "if"), ("even", "though"), ("even", "when"), ("according", "to")))
 _SETTING_PREPS = frozenset(("at", "during", "after", "before", "compared"))
 _WHEN = frozenset(("DATE", "TIME"))
+# where words are said: "criticized X in an interview", "... on a conference call"
+_OCCASIONS = frozenset(
+    "interview speech debate rally conference call meeting hearing statement letter address "
+    "appearance broadcast show forum briefing event remarks podcast programme program".split()
+)
 
 
 def goes_on(doc: QuoteDoc, i: int, j: int) -> bool:
@@ -131,7 +136,10 @@ def _setting(doc: QuoteDoc, k: int) -> bool:
         return False
     objs = [o for o in doc.kids[k] if toks[o].dep == "pobj"]
     word = t.text.lower()
-    return word in _SETTING_PREPS or (word == "on" and any(toks[o].ent_type in _WHEN for o in objs))
+    if word in _SETTING_PREPS:
+        return True
+    when = word in ("on", "in") and any(toks[o].ent_type in _WHEN for o in objs)
+    return when or (word in ("in", "on") and any(cue_lemma(toks[o]) in _OCCASIONS for o in objs))
 
 
 def _before_aside(doc: QuoteDoc, c: int, end: int) -> int:
