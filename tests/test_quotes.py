@@ -359,3 +359,14 @@ def test_according_to_after_a_comma_sources_the_sentence(attribute):
     (q,) = quotes
     assert q.cue.text == "according to" and q.speaker.text == "the harbour office"
     assert said(text, q) == "Tomas Brandt said the ferries had stopped running"
+
+
+def test_a_quoted_paragraph_continues_a_quote_not_reported_speech(attribute):
+    text, quotes, _ = attribute(
+        '"The ferries will run again," Tomas Brandt said.\n\n"We have waited long enough for this."'
+    )
+    (q,) = quotes
+    assert said(text, q) == "The ferries will run again, | We have waited long enough for this."
+    text, quotes, _ = attribute('Tomas Brandt said the harbour would reopen.\n\n"We have waited long enough for this."')
+    (q,) = quotes
+    assert said(text, q) == "the harbour would reopen"
