@@ -370,3 +370,12 @@ def test_a_quoted_paragraph_continues_a_quote_not_reported_speech(attribute):
     text, quotes, _ = attribute('Tomas Brandt said the harbour would reopen.\n\n"We have waited long enough for this."')
     (q,) = quotes
     assert said(text, q) == "the harbour would reopen"
+
+
+def test_a_dateline_is_never_the_speaker(attribute):
+    text, quotes, _ = attribute(
+        "KELVARIN, May 4 (Harbour Wire) — A spokesman for the council said the harbour would reopen."
+    )
+    (q,) = quotes
+    assert q.speaker.text == "A spokesman for the council" and q.speaker_key is None
+    assert said(text, q) == "the harbour would reopen"

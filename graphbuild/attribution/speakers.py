@@ -5,7 +5,7 @@ of every pass into Quotes.
 
 Finding the speaker's head token: the subject of the cue verb (participles and coordinated
 verbs take their head verb's), the name right before or after the cue when the parse lost
-it, or X in "according to X". Resolving it: the speaker phrase as written, cut before
+it, or X in "according to X"; never a dateline ("CITY (Agency) - ..."). Resolving it: the speaker phrase as written, cut before
 clauses and appositions; its key is the mention it names ("The press secretary, Jane
 Roe" is Jane Roe, "X's spokesman" speaks for X; a "NAME:" label, also by surname), or for
 a pronoun or a role noun ("the senator") the person the text is about: the speaker of the
@@ -144,6 +144,26 @@ def noun_phrase(doc: QuoteDoc, h: int) -> tuple[int, int]:
     return lo, right
 
 
+def past_dateline(doc: QuoteDoc, h: int) -> int:
+    """``h``, or when it lies in a dateline opening its paragraph ("WASHINGTON (Agency) -
+    ...", "CITY, Aug. 24 - ..."), never a speaker, the head of the noun phrase after the
+    dash: "WASHINGTON (AP) - A spokesman for X said" is the spokesman's."""
+    toks = doc.toks
+    first = doc.tok_at(doc.para_span(toks[h].start)[0])
+    if not (toks[first].text.isupper() and len(toks[first].text) > 1):
+        return h
+    spaced = [j for j in range(first + 1, min(first + 12, len(toks))) if toks[j].text in _DASHES and toks[j].ws]
+    dash = next((j for j in spaced if toks[j - 1].ws), None)  # (not "a 52-month sentence")
+    if dash is None or h >= dash:
+        return h
+    j, head = dash + 1, None
+    while j < len(toks) and (toks[j].pos in ("PROPN", "NOUN", "DET", "ADJ", "NUM") or toks[j].text == "."):
+        if toks[j].pos in ("PROPN", "NOUN"):
+            head = j
+        j += 1
+    return h if head is None else head
+
+
 def resolve_speakers(doc: QuoteDoc, cands: list[Candidate]) -> list[Quote]:
     """Quotes with speaker spans and keys, in text order (pronouns need earlier speakers)."""
     res, out = _Resolver(doc), []
@@ -151,8 +171,9 @@ def resolve_speakers(doc: QuoteDoc, cands: list[Candidate]) -> list[Quote]:
         if c.label:
             (s, e), key = c.label, res.label_key(*c.label)
         else:
-            lo, hi = noun_phrase(doc, c.subj)
-            s, e, key = doc.toks[lo].start, doc.toks[hi].end, res.key(c.subj, c.cue[0], lo, hi)
+            subj = past_dateline(doc, c.subj)
+            lo, hi = noun_phrase(doc, subj)
+            s, e, key = doc.toks[lo].start, doc.toks[hi].end, res.key(subj, c.cue[0], lo, hi)
         content = [(a, b) for a, b in c.content if b > a]
         if not content:
             continue
