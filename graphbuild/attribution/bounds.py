@@ -2,10 +2,12 @@
 
 What a cue reports runs from its complement to the end of the cue's own clause, but not
 past what the speaker did next (", adding that ...", "and left"), the setting of the
-words (", at a rally", "on Tuesday"), a break back to the narrator ("; ", ", but",
-", which", ", despite", ", while", ", noting ..."), or the writer's trailing comment on
-what was said (", a charge that ..."). Quoted words always run on. Each helper looks at
-one cue and the tokens of one sentence.
+words ("at a rally", "in an interview", "on Tuesday"), a break back to the narrator
+("; ", ", but", ", which", ", despite", ", while", ", even though", ", noting ...",
+", according to X"), or the writer's trailing comment on what was said (", a charge
+that ..."). ", but that ..." goes on (a second reported clause). Quoted words always run
+on, to the closing mark of a quote the content ends inside of. Each helper looks at one
+cue and the tokens of one sentence (or one quote).
 """
 
 from __future__ import annotations
