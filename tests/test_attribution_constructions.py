@@ -318,3 +318,13 @@ def test_a_passive_object_cue_with_a_by_agent(attribute):
     assert (q.cue.text, said(text, q), q.kind) == ("praised", "The harbour plan", SPEECH)
     assert q.speaker_key == "peter-alves"
     assert attribute("The harbour plan was praised on Monday.")[1] == []
+
+
+def test_a_cue_under_a_verb_of_aspect_or_attempt_keeps_its_subject(attribute):
+    text, quotes = attribute("Maria Lindqvist continued to question whether the harbour tax was legal.")
+    q = only(quotes)
+    assert (q.cue.text, said(text, q)) == ("question", "whether the harbour tax was legal")
+    assert q.speaker_key == "maria-lindqvist"
+    text, quotes = attribute("Peter Alves went on to say that the bridge would close.")
+    assert said(text, only(quotes)) == "that the bridge would close"
+    assert attribute("Peter Alves arrived in Northport to discuss the harbour tax.")[1] == []  # a purpose

@@ -201,7 +201,12 @@ def _no_statement(doc: QuoteDoc, i: int) -> bool:
     t = doc.toks[i]
     if any(doc.toks[c].dep in ("nsubjpass", "auxpass") for c in doc.kids[i]):
         return True
-    if t.dep in ("xcomp", "advcl") and cue_lemma(doc.toks[t.head]) not in cues.ALL_CUES:
+    head = cue_lemma(doc.toks[t.head])
+    if (
+        t.dep in ("xcomp", "advcl")
+        and head not in cues.ALL_CUES
+        and not (t.dep == "xcomp" and head in cues.ASPECT_VERBS)
+    ):
         if any(doc.toks[c].dep == "aux" and doc.toks[c].text.lower() == "to" for c in doc.kids[i]):
             return True  # "arrived to discuss Y": a purpose, nothing said yet
     return t.tag == "VBN" and t.dep != "conj" and not any(doc.toks[c].dep == "aux" for c in doc.kids[i])

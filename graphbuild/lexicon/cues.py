@@ -117,6 +117,14 @@ EVIDENCE_CLAUSE = _words("show find indicate demonstrate prove reveal suggest co
 # Only these are evidence whatever their subject; the others are when a document says so.
 EVIDENCE_ALWAYS = _words("show find demonstrate prove")
 
+# Verbs of aspect (Levin 55.1), attempt and seeming whose infinitive keeps their subject
+# ("X continued to question whether ...", "X went on to say ...", "X seemed to suggest
+# ..."): the cue under them is still X's statement, not a purpose.
+ASPECT_VERBS = _words("""
+    continue begin start keep resume proceed go try attempt struggle strive seem appear
+    manage hasten rush dare
+""")
+
 CLAUSE_CUES = SPEECH_CLAUSE | ATTITUDE_CLAUSE | EVIDENCE_CLAUSE
 TO_CUES = SPEECH_TO | ATTITUDE_TO
 # Verbs of stance for or against someone or something ("supports the bill", "opposes
