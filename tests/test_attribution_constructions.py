@@ -328,3 +328,16 @@ def test_a_cue_under_a_verb_of_aspect_or_attempt_keeps_its_subject(attribute):
     text, quotes = attribute("Peter Alves went on to say that the bridge would close.")
     assert said(text, only(quotes)) == "that the bridge would close"
     assert attribute("Peter Alves arrived in Northport to discuss the harbour tax.")[1] == []  # a purpose
+
+
+def test_a_headline_label_names_its_source(attribute):
+    text, quotes = attribute("Lindqvist: Harbour tax will fail.\n\nThe council met on Monday in Northport.")
+    q = only(quotes)
+    assert (q.speaker.text, said(text, q), q.kind) == ("Lindqvist", "Harbour tax will fail.", SPEECH)
+    text, quotes = attribute("Poll: Most voters oppose the harbour tax.\n\nThe council met on Monday.")
+    assert (only(quotes).speaker.text, only(quotes).kind) == ("Poll", EVIDENCE)
+    for text in (
+        "Breaking: Harbour tax fails in council vote.\n\nThe council met on Monday.",  # a tag of the story
+        "The council met.\n\nContributing: Peter Alves.",  # a field name in the body
+    ):
+        assert attribute(text)[1] == [], text

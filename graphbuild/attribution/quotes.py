@@ -43,8 +43,9 @@ from graphbuild.attribution.direct import continue_paragraphs, direct_quotes, se
 from graphbuild.attribution.doc import Candidate, QuoteDoc, cue_lemma
 from graphbuild.attribution.frames import attitude_predicate
 from graphbuild.attribution.kinds import kind_of
+from graphbuild.attribution.labels import headline_label
 from graphbuild.attribution.speakers import according_to, name_before, noun_phrase, resolve_speakers, subject_of
-from graphbuild.graph.model import PERSON, SPEECH, Mention, ParsedArticle, Quote
+from graphbuild.graph.model import EVIDENCE, PERSON, SPEECH, Mention, ParsedArticle, Quote
 from graphbuild.lexicon import cues
 
 _CUE_POS = frozenset(("VERB", "AUX", "ADJ", "NOUN"))  # "according" is a VERB
@@ -73,7 +74,8 @@ def find_quotes(parsed: ParsedArticle, mentions: list[Mention]) -> list[Quote]:
 
 
 def _labels(doc: QuoteDoc) -> tuple[list[Candidate], set[int]]:
-    """'NAME: words' paragraphs, NAME in capitals or a person's name. In a transcript (3+
+    """'NAME: words' paragraphs, NAME in capitals or a person's name (in a headline also a
+    surname, an outlet or a finding: :mod:`.labels`). In a transcript (3+
     capital labels) the paragraphs between two labels are the first one's speaker's."""
     found = []
     for p, (ps, pe) in enumerate(doc.paras):
@@ -82,7 +84,7 @@ def _labels(doc: QuoteDoc) -> tuple[list[Candidate], set[int]]:
             ls, le = m.span(1)
             caps = m.group(1).isupper() and len(m.group(1)) > 1
             named = any(x.start <= ls and le <= x.end and x.label == PERSON for x in doc.mentions_in(ls, le))
-            if caps or named:
+            if caps or named or (p == 0 and headline_label(doc, ls, le)):
                 found.append((p, ls, le, m.end(), caps))
     transcript = sum(f[4] for f in found) >= 3
     out: list[Candidate] = []
@@ -91,8 +93,9 @@ def _labels(doc: QuoteDoc) -> tuple[list[Candidate], set[int]]:
         last = found[n + 1][0] if transcript and caps and n + 1 < len(found) else p + 1
         content = [(cs if q == p else doc.paras[q][0], doc.paras[q][1]) for q in range(p, last)]
         content = [(s, e - (doc.text[e - 1] in '"”')) for s, e in content]
-        colon = doc.tok_at(le)
-        out.append(Candidate(doc.tok_at(ls), (colon, colon), content, True, label=(ls, le)))
+        colon, head = doc.tok_at(le), doc.tok_at(ls)
+        kind = EVIDENCE if cue_lemma(doc.toks[head]) in cues.EVIDENCE_NOUNS else SPEECH  # "Poll: ..."
+        out.append(Candidate(head, (colon, colon), content, True, label=(ls, le), kind=kind))
         paras.update(range(p, last))
         for s, e in content:
             doc.mark_quoted(s, e)
