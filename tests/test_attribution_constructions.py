@@ -341,3 +341,22 @@ def test_a_headline_label_names_its_source(attribute):
         "The council met.\n\nContributing: Peter Alves.",  # a field name in the body
     ):
         assert attribute(text)[1] == [], text
+
+
+def test_verbs_of_regarding_need_their_predicate(attribute):
+    text, quotes = attribute("Peter Alves views the harbour tax as a mistake.")
+    q = only(quotes)
+    assert (q.cue.text, said(text, q), q.kind) == ("views", "the harbour tax as a mistake", ATTITUDE)
+    text, quotes = attribute("Maria Lindqvist cast herself as a reformer.")
+    assert (said(text, only(quotes)), only(quotes).kind) == ("herself as a reformer", SPEECH)
+    for text in (
+        "Northport voters cast their ballots for Peter Alves.",  # no predicate: a vote
+        "Maria Lindqvist considered a bid for the council.",
+    ):
+        assert attribute(text)[1] == [], text
+
+
+def test_judgement_verbs(attribute):
+    text, quotes = attribute("Maria Lindqvist chided the council for the delay.")
+    q = only(quotes)
+    assert (q.cue.text, q.kind) == ("chided", SPEECH) and "the council" in said(text, q)

@@ -258,6 +258,8 @@ def _complement(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, list] | None:
                 or (toks[c].dep == "prep" and toks[c].text.lower() in ("as", "for", "of"))
             )
         ]
+        if lemma in cues.AS_PREDICATE:  # "viewed X as Y", "deemed X Z", not "cast votes for Y"
+            more = [c for c in more if toks[c].dep in ("oprd", "ccomp") or toks[c].text.lower() == "as"]
         if lemma in cues.PREP_CONTENT and more and toks[more[0]].dep == "prep":  # "accused X of Y"
             return _span(doc, obj, more[0], _clause_end(doc, i, more[0]))
         if more or lemma not in cues.NEEDS_PREDICATE:

@@ -52,6 +52,8 @@ SPEECH_OBJECT = _words("""
     refute rebut contradict tout promote advocate
     acknowledge admit confirm predict recall condemn hail laud commend salute fault
     disparage belittle denigrate malign smear disavow repudiate renounce decline
+    assail censure chide compliment excoriate extol impugn reproach reprove upbraid vilify
+    slander defame lionize herald
 """)
 # verb -> prepositions or particles whose object is what was said ("called for X", "talked
 # about X", "pointed out that ..."): part of the cue. Not here: actions and reactions ("voted for X",
@@ -133,7 +135,13 @@ STANCE_OBJECT = _words("support oppose back favor favour")
 # Verbs of desire (Levin 32.1) whose object is what is wanted ("Roe wants a recount"): a
 # cue with a bare object in the same places as saying verbs.
 DESIRE_OBJECT = _words("want prefer wish seek")
-OBJECT_CUES = SPEECH_OBJECT | _words("show reveal") | STANCE_OBJECT
+# Verbs of regarding someone as something (Levin 29.2 characterize, 29.9 consider):
+# "views X as a threat", "considers X a friend"; an attitude with the predicate only
+# ("considered a bid" is no judgement). Speech for those that present it to others
+# ("cast X as Y", "painted X as Y", "billed X as Y").
+REGARD_OBJECT = _words("regard view consider deem judge perceive envision envisage picture")
+PRESENT_OBJECT = _words("cast paint bill")
+OBJECT_CUES = SPEECH_OBJECT | _words("show reveal") | STANCE_OBJECT | REGARD_OBJECT | PRESENT_OBJECT
 # Verbs whose object is the one spoken to ("told him", "warned them"), not what was said.
 ADDRESSEE_VERBS = _words("tell ask inform assure warn remind caution advise urge lecture email text question")
 # Verbs that pass a message on ("voiced concern", "offered condolences", "raised
@@ -161,11 +169,12 @@ MESSAGE_NOUNS = _words("""
     theory explanation excuse defense defence rationale reason reasons concession admission
 """)
 CUE_PARTICLES = SPEECH_PREPS
-NEEDS_PREDICATE = _words("call label brand dub")  # "called X a Y", not "called X"
+AS_PREDICATE = REGARD_OBJECT | PRESENT_OBJECT  # whose predicate is "as Y" or a noun or adjective
+NEEDS_PREDICATE = _words("call label brand dub") | AS_PREDICATE  # "called X a Y", not "called X"
 PREP_CONTENT = _words("accuse")  # "accused X of Y": what was said is "of Y"
 
-SPEECH_CUES = SPEECH_CLAUSE | SPEECH_TO | SPEECH_OBJECT | frozenset(SPEECH_PREPS)
-ATTITUDE_CUES = (ATTITUDE_CLAUSE | ATTITUDE_TO | STANCE_OBJECT | DESIRE_OBJECT) - SPEECH_CUES
+SPEECH_CUES = SPEECH_CLAUSE | SPEECH_TO | SPEECH_OBJECT | PRESENT_OBJECT | frozenset(SPEECH_PREPS)
+ATTITUDE_CUES = (ATTITUDE_CLAUSE | ATTITUDE_TO | STANCE_OBJECT | DESIRE_OBJECT | REGARD_OBJECT) - SPEECH_CUES
 ALL_CUES = CLAUSE_CUES | TO_CUES | OBJECT_CUES | frozenset(CUE_PARTICLES)
 # Next to a quote only speech frames it ('"...," he continued'; not '"...," he hopes').
 FRAME_CUES = SPEECH_CUES | _words("""
