@@ -360,3 +360,14 @@ def test_judgement_verbs(attribute):
     text, quotes = attribute("Maria Lindqvist chided the council for the delay.")
     q = only(quotes)
     assert (q.cue.text, q.kind) == ("chided", SPEECH) and "the council" in said(text, q)
+
+
+def test_belief_verbs_with_an_object_from_a_named_holder(attribute):
+    text, quotes = attribute("Governor Peter Alves sees a path to victory in the harbour vote.")
+    q = only(quotes)
+    assert (q.cue.text, said(text, q), q.kind) == ("sees", "a path to victory in the harbour vote", ATTITUDE)
+    for text in (
+        "Maria Lindqvist accepted the award on Monday.",  # a sense with no attitude
+        "Residents who fear the harbour tax met on Monday.",  # a description
+    ):
+        assert attribute(text)[1] == [], text

@@ -247,7 +247,7 @@ def _complement(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, list] | None:
         obj is not None
         and lemma in cues.SPEECH_CLAUSE - cues.ADDRESSEE_VERBS
         and (cue_lemma(toks[obj]) in cues.MESSAGE_NOUNS or _plain_object(doc, i, lemma))
-    ) or (obj is not None and lemma in cues.DESIRE_OBJECT and _plain_object(doc, i, lemma))
+    ) or (obj is not None and lemma in cues.DESIRE_OBJECT | cues.BELIEF_OBJECT and _plain_object(doc, i, lemma))
     if (lemma in cues.OBJECT_CUES or message) and obj is not None:  # "cited X as Y", "called X a Y"
         more = [
             c

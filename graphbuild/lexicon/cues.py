@@ -141,6 +141,12 @@ DESIRE_OBJECT = _words("want prefer wish seek")
 # ("cast X as Y", "painted X as Y", "billed X as Y").
 REGARD_OBJECT = _words("regard view consider deem judge perceive envision envisage picture")
 PRESENT_OBJECT = _words("cast paint bill")
+# Attitude verbs whose bare object is what is believed or felt ("sees a path to victory",
+# "fears the toll"), in the same places as desire verbs; not those with a common sense in
+# which the object is no attitude: "accepted the award", "knew him for years", "learned
+# French", "heard the speech", "remembers the town", "it worries voters" (the one worried
+# is the object).
+BELIEF_OBJECT = ATTITUDE_CLAUSE - _words("accept know learn hear remember worry")
 OBJECT_CUES = SPEECH_OBJECT | _words("show reveal") | STANCE_OBJECT | REGARD_OBJECT | PRESENT_OBJECT
 # Verbs whose object is the one spoken to ("told him", "warned them"), not what was said.
 ADDRESSEE_VERBS = _words("tell ask inform assure warn remind caution advise urge lecture email text question")
