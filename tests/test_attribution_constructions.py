@@ -371,3 +371,17 @@ def test_belief_verbs_with_an_object_from_a_named_holder(attribute):
         "Residents who fear the harbour tax met on Monday.",  # a description
     ):
         assert attribute(text)[1] == [], text
+
+
+def test_an_as_aside_reports_the_clause_it_modifies(attribute):
+    text, quotes = attribute("As Maria Lindqvist noted, the harbour tax raised less than planned.")
+    q = only(quotes)
+    assert (q.cue.text, said(text, q), q.speaker.text) == (
+        "noted",
+        "the harbour tax raised less than planned",
+        "Maria Lindqvist",
+    )
+    text, quotes = attribute("The harbour tax raised less than planned, as the council report showed.")
+    q = only(quotes)
+    assert (said(text, q), q.kind) == ("The harbour tax raised less than planned", EVIDENCE)
+    assert attribute("The harbour tax failed, as Peter Alves hoped.")[1] == []  # belief: no aside

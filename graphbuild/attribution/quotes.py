@@ -35,6 +35,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 
+from graphbuild.attribution.asides import as_aside
 from graphbuild.attribution.bounds import around as _around
 from graphbuild.attribution.bounds import clause_end as _clause_end
 from graphbuild.attribution.bounds import goes_on as _goes_on
@@ -271,6 +272,8 @@ def _complement(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, list] | None:
                 return _span(doc, i, j, _clause_end(doc, i, j))
             if toks[j].tag in ("VBD", "VBZ", "VBP", "VBG", "MD") or toks[j].text in (";", ":") or doc.quoted[j]:
                 break
+    if aside := as_aside(doc, i):  # "As Roe noted, the plan failed."
+        return aside
     if toks[i].dep == "parataxis" and toks[i].head < i:  # "The plan, he said, will fail."
         lo, hi = doc.subtree(toks[i].head)
         spans = _around(doc, None, *doc.subtree(i), lo, hi)
