@@ -385,3 +385,17 @@ def test_an_as_aside_reports_the_clause_it_modifies(attribute):
     q = only(quotes)
     assert (said(text, q), q.kind) == ("The harbour tax raised less than planned", EVIDENCE)
     assert attribute("The harbour tax failed, as Peter Alves hoped.")[1] == []  # belief: no aside
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "kind"),
+    [
+        ("Peter Alves shouted that the harbour tax was theft.", "shouted", SPEECH),  # manner of speaking
+        ("Maria Lindqvist reminded voters that the harbour tax was temporary.", "reminded", SPEECH),
+        ("Peter Alves anticipated that the harbour tax would fail.", "anticipated", ATTITUDE),  # conjecture
+    ],
+)
+def test_more_clause_cues_from_levins_classes(attribute, sentence, cue, kind):
+    text, quotes = attribute(sentence)
+    q = only(quotes)
+    assert (q.cue.text, q.kind) == (cue, kind) and said(text, q).startswith("that the harbour tax")

@@ -34,7 +34,14 @@ SPEECH_CLAUSE = _words("""
     joke quip muse caution conclude repeat reiterate inform assure guarantee swear promise
     pledge vow threaten counter retort proclaim point ask wonder question
     email text imply stipulate specify demand propose recommend urge advise request
-    rule decree determine reason telegraph preach lecture
+    rule decree determine reason telegraph preach lecture remind confide
+    gripe grouse carp whine moan
+""")
+# Manner of speaking (Levin 37.3): a cue with a clause ("shouted that ...", "whispered
+# that ..."); next to a quote they are frames (FRAME_CUES).
+MANNER_CLAUSE = _words("""
+    shout yell scream whisper mutter murmur mumble bark bellow holler roar snap snarl growl
+    stammer stutter thunder exclaim cry
 """)
 SPEECH_TO = _words("""
     promise pledge vow threaten urge call ask demand propose refuse decline offer
@@ -95,7 +102,8 @@ SPEECH_PREPS = {
 ATTITUDE_CLAUSE = _words("""
     think believe know feel fear hope expect worry doubt suspect realize realise recognize
     recognise understand assume presume reckon figure guess imagine wish bet trust learn
-    remember regret accept sense see hear
+    remember regret accept sense see hear suppose surmise conjecture hypothesize foresee
+    anticipate envision envisage
 """)
 ATTITUDE_TO = _words("""
     want hope plan intend seek aim wish prefer decide choose like love hate strive
@@ -127,7 +135,7 @@ ASPECT_VERBS = _words("""
     manage hasten rush dare
 """)
 
-CLAUSE_CUES = SPEECH_CLAUSE | ATTITUDE_CLAUSE | EVIDENCE_CLAUSE
+CLAUSE_CUES = SPEECH_CLAUSE | MANNER_CLAUSE | ATTITUDE_CLAUSE | EVIDENCE_CLAUSE
 TO_CUES = SPEECH_TO | ATTITUDE_TO
 # Verbs of stance for or against someone or something ("supports the bill", "opposes
 # Roe"): attitude with a bare object, a cue only when a person or a body holds it.
@@ -179,7 +187,7 @@ AS_PREDICATE = REGARD_OBJECT | PRESENT_OBJECT  # whose predicate is "as Y" or a 
 NEEDS_PREDICATE = _words("call label brand dub") | AS_PREDICATE  # "called X a Y", not "called X"
 PREP_CONTENT = _words("accuse")  # "accused X of Y": what was said is "of Y"
 
-SPEECH_CUES = SPEECH_CLAUSE | SPEECH_TO | SPEECH_OBJECT | PRESENT_OBJECT | frozenset(SPEECH_PREPS)
+SPEECH_CUES = SPEECH_CLAUSE | MANNER_CLAUSE | SPEECH_TO | SPEECH_OBJECT | PRESENT_OBJECT | frozenset(SPEECH_PREPS)
 ATTITUDE_CUES = (ATTITUDE_CLAUSE | ATTITUDE_TO | STANCE_OBJECT | DESIRE_OBJECT | REGARD_OBJECT) - SPEECH_CUES
 ALL_CUES = CLAUSE_CUES | TO_CUES | OBJECT_CUES | frozenset(CUE_PARTICLES)
 # Next to a quote only speech frames it ('"...," he continued'; not '"...," he hopes').
