@@ -213,7 +213,9 @@ def _no_statement(doc: QuoteDoc, i: int) -> bool:
     ):
         if any(doc.toks[c].dep == "aux" and doc.toks[c].text.lower() == "to" for c in doc.kids[i]):
             return True  # "arrived to discuss Y": a purpose, nothing said yet
-    return t.tag == "VBN" and t.dep != "conj" and not any(doc.toks[c].dep == "aux" for c in doc.kids[i])
+    # a past participle with no auxiliary describes ("the plan, announced in May"); with a
+    # subject of its own it is a past tense the tagger missed ("Roe regularly cited X")
+    return t.tag == "VBN" and t.dep != "conj" and not any(doc.toks[c].dep in ("aux", "nsubj") for c in doc.kids[i])
 
 
 def _complement(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, list] | None:
