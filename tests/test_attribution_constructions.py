@@ -408,3 +408,12 @@ def test_a_past_participle_with_its_own_subject_is_a_past_tense(attribute):
     q = only(quotes)
     assert (q.cue.text, said(text, q)) == ("cited", "Maria Lindqvist as a model mayor")
     assert attribute("The plan, announced in May, was dropped.")[1] == []
+
+
+def test_phrasal_verbs_of_speaking_out(attribute):
+    text, quotes = attribute("Maria Lindqvist lashed out at the harbour board on Monday.")
+    q = only(quotes)
+    assert q.cue.text.startswith("lashed") and said(text, q).startswith("the harbour board")
+    text, quotes = attribute("Peter Alves doubled down on his harbour tax plan.")
+    assert said(text, only(quotes)) == "his harbour tax plan"
+    assert attribute("Peter Alves spoke on the condition of anonymity.")[1] == []

@@ -232,7 +232,7 @@ def _complement(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, list] | None:
             and toks[c].dep in ("prep", "prt")
             and toks[c].text.lower() in cues.CUE_PARTICLES.get(lemma, ())
             and c > i
-            and all(toks[j].pos == "ADV" for j in range(i + 1, c))
+            and all(toks[j].pos == "ADV" or toks[j].dep == "prt" for j in range(i + 1, c))  # "lashed out at"
         ):
             rest = doc.kids[c] + [k for k in kids if k > c and toks[k].dep in ("ccomp", "dobj")]
             if rest:

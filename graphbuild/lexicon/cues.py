@@ -96,6 +96,12 @@ SPEECH_PREPS = {
     "appeal": ("for",),
     "agree": ("with", "on"),
     "disagree": ("with",),
+    # phrasal verbs of speaking out: "lashed out at X", "ripped into X", "doubled down on X"
+    "lash": ("at",),
+    "rip": ("into",),
+    "vouch": ("for",),
+    "sound": ("on",),
+    "double": ("on",),
 }
 
 # --- attitude and intention -------------------------------------------------------------------
