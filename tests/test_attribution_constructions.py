@@ -417,3 +417,11 @@ def test_phrasal_verbs_of_speaking_out(attribute):
     text, quotes = attribute("Peter Alves doubled down on his harbour tax plan.")
     assert said(text, only(quotes)) == "his harbour tax plan"
     assert attribute("Peter Alves spoke on the condition of anonymity.")[1] == []
+
+
+def test_a_gerund_clause_after_a_clause_cue(attribute):
+    text, quotes = attribute("Maria Lindqvist suggested raising the harbour tax next year.")
+    q = only(quotes)
+    assert (q.cue.text, said(text, q)) == ("suggested", "raising the harbour tax next year")
+    text, quotes = attribute("The Northport council reported spending two million dollars on the harbour.")
+    assert said(text, only(quotes)) == "spending two million dollars on the harbour"

@@ -225,6 +225,10 @@ def _complement(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, list] | None:
         c = next((c for c in kids if toks[c].dep == "ccomp" and c > i), None)
         if c is not None:  # ("a charity that prosecutors said was ...": what follows the cue)
             return _span(doc, i, max(doc.subtree(c)[0], i + 1), _clause_end(doc, i, c))
+        # "said legalizing it would help": a gerund subject the parser hung on the cue
+        c = next((c for c in kids if toks[c].dep == "xcomp" and toks[c].tag == "VBG" and c > i), None)
+        if c is not None and lemma not in cues.TO_CUES:
+            return _span(doc, i, doc.subtree(c)[0], _clause_end(doc, i, c))
     negated = any(toks[c].dep == "neg" or toks[c].text.lower() == "never" for c in kids)
     for c in kids:  # "called for X", "called on X to ...", "pointed out that ..."
         if (
