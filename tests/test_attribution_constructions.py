@@ -425,3 +425,14 @@ def test_a_gerund_clause_after_a_clause_cue(attribute):
     assert (q.cue.text, said(text, q)) == ("suggested", "raising the harbour tax next year")
     text, quotes = attribute("The Northport council reported spending two million dollars on the harbour.")
     assert said(text, only(quotes)) == "spending two million dollars on the harbour"
+
+
+def test_asked_by_an_agent_is_the_agents_question(attribute):
+    text, quotes = attribute("Asked by a Northport reporter whether the harbour tax would pass, Peter Alves smiled.")
+    q = only(quotes)
+    assert (q.speaker.text, q.cue.text, said(text, q)) == (
+        "a Northport reporter",
+        "Asked",
+        "whether the harbour tax would pass",
+    )
+    assert attribute("Asked whether the harbour tax would pass, Peter Alves smiled.")[1] == []

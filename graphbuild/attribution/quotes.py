@@ -45,6 +45,7 @@ from graphbuild.attribution.doc import Candidate, QuoteDoc, cue_lemma
 from graphbuild.attribution.frames import attitude_predicate
 from graphbuild.attribution.kinds import kind_of
 from graphbuild.attribution.labels import headline_label
+from graphbuild.attribution.passives import asked_by
 from graphbuild.attribution.speakers import according_to, name_before, noun_phrase, resolve_speakers, subject_of
 from graphbuild.graph.model import EVIDENCE, PERSON, SPEECH, Mention, ParsedArticle, Quote
 from graphbuild.lexicon import cues
@@ -122,6 +123,8 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
             found = acc[0], _around(doc, doc.sents[t.sent], i, max(acc[2], i + 1))
         elif verb and lemma in cues.SPEECH_OBJECT and (passive := _by_agent(doc, i)):
             subj, found = passive
+        elif verb and (asked := asked_by(doc, i, lemma)):
+            subj, found = asked
         elif verb and (lemma in cues.ALL_CUES or _passes_message(doc, i, lemma)) and not _no_statement(doc, i):
             subj = subject_of(doc, i)
             if subj is None or doc.para_of(doc.toks[subj].start) != doc.para_of(t.start):
