@@ -436,3 +436,23 @@ def test_asked_by_an_agent_is_the_agents_question(attribute):
         "whether the harbour tax would pass",
     )
     assert attribute("Asked whether the harbour tax would pass, Peter Alves smiled.")[1] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        ("Maria Lindqvist made it clear that the harbour tax would stay.", "made", "that the harbour tax would stay"),
+        ("Peter Alves made clear that he would run again.", "made", "that he would run again"),
+        ("Peter Alves has made no secret of his plans for the harbour.", "made", "his plans for the harbour"),
+        ("Maria Lindqvist took issue with the harbour plan.", "took", "the harbour plan"),
+    ],
+)
+def test_light_verb_cues(attribute, sentence, cue, content):
+    text, quotes = attribute(sentence)
+    q = only(quotes)
+    assert (q.cue.text.split()[0], said(text, q), q.kind) == (cue, content, SPEECH)
+
+
+def test_light_verbs_without_their_word_say_nothing(attribute):
+    for text in ("Maria Lindqvist made a cake for the harbour party.", "Peter Alves took the harbour ferry."):
+        assert attribute(text)[1] == [], text

@@ -45,6 +45,7 @@ from graphbuild.attribution.doc import Candidate, QuoteDoc, cue_lemma
 from graphbuild.attribution.frames import attitude_predicate
 from graphbuild.attribution.kinds import kind_of
 from graphbuild.attribution.labels import headline_label
+from graphbuild.attribution.light import LIGHT_VERBS, light_cue
 from graphbuild.attribution.passives import asked_by
 from graphbuild.attribution.speakers import according_to, name_before, noun_phrase, resolve_speakers, subject_of
 from graphbuild.graph.model import EVIDENCE, PERSON, SPEECH, Mention, ParsedArticle, Quote
@@ -125,6 +126,11 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
             subj, found = passive
         elif verb and (asked := asked_by(doc, i, lemma)):
             subj, found = asked
+        elif verb and lemma in LIGHT_VERBS and (light := light_cue(doc, i, lemma, _clause_end)):
+            subj = subject_of(doc, i)
+            if subj is None or doc.quoted[subj] or _no_statement(doc, i) or _thing_relative(doc, i, subj):
+                continue
+            found = light
         elif verb and (lemma in cues.ALL_CUES or _passes_message(doc, i, lemma)) and not _no_statement(doc, i):
             subj = subject_of(doc, i)
             if subj is None or doc.para_of(doc.toks[subj].start) != doc.para_of(t.start):

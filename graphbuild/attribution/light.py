@@ -1,0 +1,55 @@
+"""Light-verb cues: a common verb and a word that make a saying together (no spaCy import).
+
+* "X made (it) clear that ...", "X made plain that ...": the clause;
+* "X made no secret of Y": Y;
+* "X took issue with Y", "X took exception to Y": Y.
+
+(With a message noun, "made the case that ...", "voiced concern that ...", the verb is a
+message verb of :mod:`graphbuild.lexicon.cues` instead.)
+"""
+
+from __future__ import annotations
+
+from graphbuild.attribution.doc import QuoteDoc, cue_lemma
+
+LIGHT_VERBS = frozenset(("make", "take"))
+_CLEAR = ("clear", "plain", "known")
+_TAKE = {"issue": "with", "exception": "to"}  # not "took aim at": 2 of 7 right on PolNeAR train
+
+
+def light_cue(doc: QuoteDoc, i: int, lemma: str, clause_end) -> tuple[int, list] | None:
+    """(last cue token, content spans) of a light-verb cue at verb ``i``; ``clause_end``
+    finds where the clause stops (quotes._clause_end)."""
+    toks, kids = doc.toks, doc.kids[i]
+    words = {toks[c].text.lower(): c for c in kids if c > i}
+    if lemma == "make":
+        clear = next((c for c in kids if c > i and toks[c].text.lower() in _CLEAR), None)
+        if clear is not None:
+            for c in kids + doc.kids[clear]:
+                if c > clear and any(toks[k].dep == "mark" and toks[k].text.lower() == "that" for k in doc.kids[c]):
+                    return _content(doc, clear, doc.subtree(c)[0], clause_end(doc, i, c))
+        secret = words.get("secret")
+        if secret is not None and toks[secret].dep == "dobj":
+            return _object_of(doc, i, secret, "of", clause_end)
+    if lemma == "take":
+        for noun, prep in _TAKE.items():
+            n = words.get(noun)
+            if n is not None and toks[n].dep == "dobj":
+                return _object_of(doc, i, n, prep, clause_end)
+    return None
+
+
+def _object_of(doc: QuoteDoc, i: int, noun: int, prep: str, clause_end) -> tuple[int, list] | None:
+    """The object of preposition ``prep`` on the verb or on its noun ("took issue with Y")."""
+    toks = doc.toks
+    for c in doc.kids[i] + doc.kids[noun]:
+        if c > noun and toks[c].dep == "prep" and cue_lemma(toks[c]) == prep:
+            objs = [o for o in doc.kids[c] if toks[o].dep in ("pobj", "pcomp")]
+            if objs:
+                return _content(doc, c, doc.subtree(objs[0])[0], min(doc.subtree(c)[1], clause_end(doc, i, c)))
+    return None
+
+
+def _content(doc: QuoteDoc, cue_end: int, lo: int, hi: int) -> tuple[int, list] | None:
+    span = doc.chars(lo, hi) if hi > lo else None
+    return (cue_end, [span]) if span else None
