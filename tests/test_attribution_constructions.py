@@ -456,3 +456,16 @@ def test_light_verb_cues(attribute, sentence, cue, content):
 def test_light_verbs_without_their_word_say_nothing(attribute):
     for text in ("Maria Lindqvist made a cake for the harbour party.", "Peter Alves took the harbour ferry."):
         assert attribute(text)[1] == [], text
+
+
+def test_a_document_put_out_carries_its_authors_words(attribute):
+    text, quotes = attribute("The Northport council released a statement saying that the harbour would reopen.")
+    q = only(quotes)
+    assert (q.speaker.text, q.cue.text, said(text, q)) == (
+        "The Northport council",
+        "saying",
+        "that the harbour would reopen",
+    )
+    text, quotes = attribute("Maria Lindqvist has released a video that accuses Peter Alves of hiding the losses.")
+    q = only(quotes)
+    assert q.speaker.text == "Maria Lindqvist" and said(text, q).endswith("of hiding the losses")

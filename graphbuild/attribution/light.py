@@ -4,6 +4,9 @@
 * "X made no secret of Y": Y;
 * "X took issue with Y", "X took exception to Y": Y.
 
+* "X released a statement saying ...", "X issued an ad that accuses Y of ...": X's words,
+  the document only carries them (:func:`document_owner`).
+
 (With a message noun, "made the case that ...", "voiced concern that ...", the verb is a
 message verb of :mod:`graphbuild.lexicon.cues` instead.)
 """
@@ -11,6 +14,7 @@ message verb of :mod:`graphbuild.lexicon.cues` instead.)
 from __future__ import annotations
 
 from graphbuild.attribution.doc import QuoteDoc, cue_lemma
+from graphbuild.lexicon import cues
 
 LIGHT_VERBS = frozenset(("make", "take"))
 _CLEAR = ("clear", "plain", "known")
@@ -53,3 +57,25 @@ def _object_of(doc: QuoteDoc, i: int, noun: int, prep: str, clause_end) -> tuple
 def _content(doc: QuoteDoc, cue_end: int, lo: int, hi: int) -> tuple[int, list] | None:
     span = doc.chars(lo, hi) if hi > lo else None
     return (cue_end, [span]) if span else None
+
+
+def document_owner(doc: QuoteDoc, i: int) -> int | None:
+    """Subject head of 'X released a statement saying ...' for the cue ``i`` ("saying",
+    "that accuses") on a document that is the object of a verb of putting out."""
+    toks = doc.toks
+    t = toks[i]
+    noun = toks[t.head]
+    if t.dep not in ("acl", "relcl") or noun.dep != "dobj" or cue_lemma(noun) not in cues.DOCUMENTS:
+        return None
+    if t.dep == "acl" and t.tag != "VBG":
+        return None
+    own = [c for c in doc.kids[i] if toks[c].dep == "nsubj"]
+    if own and toks[own[0]].text.lower() not in ("that", "which"):
+        return None  # "the memo that Roe said was drafted ...": Roe's words
+    if cue_lemma(toks[noun.head]) not in _PUT_OUT:
+        return None
+    return next((c for c in doc.kids[noun.head] if toks[c].dep == "nsubj"), None)
+
+
+# Verbs of putting a document out: "released", "issued", "posted", "published", ...
+_PUT_OUT = frozenset("release issue post publish air run send unveil put launch tweet write sign file".split())

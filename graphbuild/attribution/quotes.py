@@ -45,7 +45,7 @@ from graphbuild.attribution.doc import Candidate, QuoteDoc, cue_lemma
 from graphbuild.attribution.frames import attitude_predicate
 from graphbuild.attribution.kinds import kind_of
 from graphbuild.attribution.labels import headline_label
-from graphbuild.attribution.light import LIGHT_VERBS, light_cue
+from graphbuild.attribution.light import LIGHT_VERBS, document_owner, light_cue
 from graphbuild.attribution.passives import asked_by
 from graphbuild.attribution.speakers import according_to, name_before, noun_phrase, resolve_speakers, subject_of
 from graphbuild.graph.model import EVIDENCE, PERSON, SPEECH, Mention, ParsedArticle, Quote
@@ -132,7 +132,7 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
                 continue
             found = light
         elif verb and (lemma in cues.ALL_CUES or _passes_message(doc, i, lemma)) and not _no_statement(doc, i):
-            subj = subject_of(doc, i)
+            subj = document_owner(doc, i) or subject_of(doc, i)
             if subj is None or doc.para_of(doc.toks[subj].start) != doc.para_of(t.start):
                 subj = name_before(doc, i, doc.tok_at(doc.para_span(t.start)[0]))
             if subj is None or doc.quoted[subj]:
