@@ -469,3 +469,9 @@ def test_a_document_put_out_carries_its_authors_words(attribute):
     text, quotes = attribute("Maria Lindqvist has released a video that accuses Peter Alves of hiding the losses.")
     q = only(quotes)
     assert q.speaker.text == "Maria Lindqvist" and said(text, q).endswith("of hiding the losses")
+
+
+def test_went_on_to_is_no_purpose(attribute):
+    text, quotes = attribute("Maria Lindqvist went on to explain that the harbour would close.")
+    q = only(quotes)
+    assert (q.cue.text, said(text, q), q.speaker.text) == ("explain", "that the harbour would close", "Maria Lindqvist")
