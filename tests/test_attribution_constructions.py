@@ -74,10 +74,8 @@ def test_a_speech_verb_is_evidence_from_a_finding_and_speech_from_a_statement(at
 def test_participles_and_cue_nouns_are_no_attributions(attribute):
     # removed on purpose: on PolNeAR train these were right less than half the time
     # (a message verb with a message noun is one: "made the case that ...", see below)
-    for text in (
-        "The union released a statement saying that the strike would continue.",
-        "His claim that the port was losing money surprised the council.",
-    ):
+    # ("The union released a statement saying ..." is the union's: see the test of documents)
+    for text in ("His claim that the port was losing money surprised the council.",):
         assert attribute(text)[1] == []
 
 

@@ -78,4 +78,5 @@ def document_owner(doc: QuoteDoc, i: int) -> int | None:
 
 
 # Verbs of putting a document out: "released", "issued", "posted", "published", ...
-_PUT_OUT = frozenset("release issue post publish air run send unveil put launch tweet write sign file".split())
+# (not "run" or "launch": "runs a website that calls itself ..." describes the site)
+_PUT_OUT = frozenset("release issue post publish air send unveil put tweet write sign file".split())

@@ -151,9 +151,9 @@ STANCE_OBJECT = _words("support oppose back favor favour")
 DESIRE_OBJECT = _words("want prefer wish seek")
 # Verbs of regarding someone as something (Levin 29.2 characterize, 29.9 consider):
 # "views X as a threat", "considers X a friend"; an attitude with the predicate only
-# ("considered a bid" is no judgement). Speech for those that present it to others
-# ("cast X as Y", "painted X as Y", "billed X as Y").
-REGARD_OBJECT = _words("regard view consider deem judge perceive envision envisage picture")
+# ("considered a bid" is no judgement; not "judge", also a title). Speech for those that
+# present it to others ("cast X as Y", "painted X as Y", "billed X as Y").
+REGARD_OBJECT = _words("regard view consider deem perceive picture")
 PRESENT_OBJECT = _words("cast paint bill")
 # Attitude verbs whose bare object is what is believed or felt ("sees a path to victory",
 # "fears the toll"), in the same places as desire verbs; not those with a common sense in
