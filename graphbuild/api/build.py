@@ -102,7 +102,11 @@ def build_files(
 def _write_outputs(out: Path, spool: Path, opts: BuildOptions, rules, resolver) -> Graph:
     with JsonlWriter(out / "extractions.jsonl") as ex:
         graph = resolve_and_relate(
-            lambda: read_spool(spool), opts.window, rules, resolver, sink=lambda x: ex.write(codec.to_public(x))
+            lambda: read_spool(spool),
+            opts.window,
+            rules,
+            resolver,
+            sink=lambda x: ex.write_pieces(codec.public_json(x)),
         )
     graphml.write(graph, out / "graph.graphml", articles=opts.articles)
     if opts.write_html:

@@ -103,8 +103,8 @@ def utf8_lines(fh: BinaryIO, limit: int | None = None) -> Iterator[bytes]:
     head = fh.read(4)
     text, enc = bom_decode(head)
     if enc is None or enc == "utf-8":
-        first = head + fh.readline()
-        yield first
+        first = [head + fh.readline()]
+        yield first.pop()  # not held while the line is used (a one-line file: its whole text)
         yield from fh
         return
     limit = MAX_FILE_BYTES if limit is None else limit

@@ -56,7 +56,9 @@ def text_article(data: bytes, article_id: str, origin: str, on_problem: ProblemS
 
 def read_jsonl_lines(lines: Iterable[bytes], origin: str, on_problem: ProblemSink) -> Iterator[Article]:
     """Articles from JSONL records ``{"id", "text", "title"?, "url"?, "published"?, "source"?}``."""
-    for n, raw in enumerate(lines, 1):
+    n = 0
+    for raw in lines:  # not enumerate: its reused tuple would hold each line until the next
+        n += 1
         where = f"{origin}:{n}"
         if not raw.strip():
             continue
@@ -79,4 +81,5 @@ def read_jsonl_lines(lines: Iterable[bytes], origin: str, on_problem: ProblemSin
             on_problem(Problem(where, 'record has no "text"'))
             continue
         opt = {k: (str(rec[k]) if rec.get(k) is not None else None) for k in ("title", "url", "published", "source")}
+        del raw, line  # a long article's line is not held (twice) while the article is built
         yield Article(id=str(art_id), text=text, origin=where, **opt)

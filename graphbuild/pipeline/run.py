@@ -22,7 +22,7 @@ from graphbuild.graph.relate import GraphBuilder, apply_ids, article_day
 from graphbuild.ingest import dates
 from graphbuild.ingest.options import ReadOptions
 from graphbuild.pipeline.windows import extract_articles
-from graphbuild.writers.jsonl import JsonlWriter, read_jsonl
+from graphbuild.writers.jsonl import JsonlWriter, read_lines
 
 Progress = Callable[[int], None]  # called with the number of articles just finished
 
@@ -197,7 +197,7 @@ def spool_extractions(
     with JsonlWriter(spool) as w:
         for x in extract_all(articles, opts):
             resolver.add(x.mentions, x.aliases)
-            w.write(codec.to_dict(x))
+            w.write_pieces(codec.spool_json(x))
             count += 1
             if progress:
                 progress(1)
@@ -206,4 +206,7 @@ def spool_extractions(
 
 def read_spool(spool: Path) -> Iterator[ArticleExtraction]:
     """The extractions :func:`spool_extractions` wrote, in order."""
-    return (codec.from_dict(d) for d in read_jsonl(spool))
+    for line in read_lines(spool):
+        held = [line]
+        del line  # neither the record's line nor the extraction as read is held meanwhile
+        yield codec.from_json(held.pop())

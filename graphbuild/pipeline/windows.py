@@ -81,24 +81,130 @@ def extract_articles(
             content, furn = furniture.split_content(art.text)
             clean = furniture.blank(art.text, furn)
             spans = windows(clean, content, parser.pieces(clean), size)
+            del clean, content  # each window is blanked on its own: one copy of the text is held
+            joined = _Joined(art)
             for i, (s, e) in enumerate(spans):
-                plan.append((art, s, e, i == len(spans) - 1))
-                yield Article(art.id, clean[s:e], origin=art.origin)
+                plan.append((joined, s, e, i == len(spans) - 1))
+                yield Article(art.id, _blank_window(art.text, furn, s, e), origin=art.origin)
 
-    parts: list[tuple[int, ArticleExtraction]] = []
     for parsed in parser.parse(texts()):
         entry = plan.popleft()
         if entry is None:
             yield extract(parsed, keep_places)
             continue
-        art, s, e, last = entry
+        joined, s, e, last = entry
         # offsets and mention texts come from the article as written (furniture blanked only
         # for the parser), as they do unwindowed
-        parsed.article = Article(art.id, art.text[s:e], origin=art.origin)
-        parts.append((s, extract(parsed, keep_places)))
+        parsed.article = Article(joined.art.id, joined.art.text[s:e], origin=joined.art.origin)
+        joined.add(s, extract(parsed, keep_places))
+        # the parser holds the window's tokens until it is asked for the next text
+        parsed.tokens.clear()
+        parsed.sentences.clear()
+        parsed.ents.clear()
         if last:
-            yield merge(art, parts)
-            parts = []
+            x = joined.finish()
+            del parsed, entry, joined  # nothing of the windows is held while the article is used
+            yield x
+
+
+def _blank_window(text: str, furn: list[tuple[int, int]], s: int, e: int) -> str:
+    """``furniture.blank(text, furn)[s:e]``, without a blanked copy of the whole text."""
+    return furniture.blank(text[s:e], [(max(a, s) - s, min(b, e) - s) for a, b in furn if a < e and b > s])
+
+
+class _Joined:
+    """One extraction of a long article, built from its windows' extractions as they come.
+
+    Each window's mentions and quotes are shifted to the article's offsets and kept with
+    shared strings (a name written a thousand times is held once); the window's own
+    extraction (its text, its working lists) is dropped once added.
+    """
+
+    def __init__(self, art: Article) -> None:
+        self.art = art
+        self.mentions: list[Mention] = []
+        self.quotes: list[Quote] = []
+        self.sentences: list[tuple[int, int]] = []
+        self.paragraphs: list[tuple[int, int]] = []
+        self.starts: list[int] = []  # paragraph starts
+        self.aliases: set[tuple[str, str]] = set()
+        self.strings: dict = {}
+        self.bounds: list[int] = []  # mentions index where each window begins
+        # what the short-form step needs of every window (see _join_short_forms)
+        self.by_word: list[dict[str, Counter]] = [defaultdict(Counter), defaultdict(Counter)]  # last, first word
+        self.first: dict[str, int] = {}
+        self.names: dict[str, tuple[str, str]] = {}  # key -> (name, label)
+        self.held: list[set[str]] = []  # full-name keys of each window
+
+    def add(self, d: int, x: ArticleExtraction) -> None:
+        """Add the extraction ``x`` of the window starting at ``d``."""
+        n = len(self.sentences)
+        self.sentences += [(s + d, e + d) for s, e in x.sentences]
+        self.paragraphs += [(s + d, e + d) for s, e in x.paragraphs]
+        self.starts += [s + d for s, _ in x.paragraphs]
+        self.aliases.update(x.aliases)
+        self._note_names(x.mentions)
+        self.bounds.append(len(self.mentions))
+        share = self.strings.setdefault
+        starts, paragraphs = self.starts, self.paragraphs
+        for m in x.mentions:
+            start = m.start + d
+            # as mentions._mentions numbers them, over the whole article
+            p = bisect_right(starts, start) - 1
+            self.mentions.append(
+                Mention(
+                    start,
+                    m.end + d,
+                    share(m.text, m.text),
+                    share(m.label, m.label),
+                    share(m.key, m.key),
+                    share(m.sentence + n, m.sentence + n),
+                    share(p, p) if p >= 0 and start < paragraphs[p][1] else 0,
+                    share(m.name, m.name),
+                    m.entity_id,
+                )
+            )
+        self.quotes += [_quote(q, d) for q in x.quotes]
+
+    def _note_names(self, mentions: list[Mention]) -> None:
+        held = set()
+        for m in mentions:
+            self.names.setdefault(m.key, (m.name, m.label))
+            self.first.setdefault(m.key, m.start)  # the window's own offset, as it always was
+            words = m.name.split()
+            if m.label == PERSON and len(words) >= 2:
+                self.by_word[0][slug(words[-1])][m.key] += 1
+                self.by_word[1][slug(words[0])][m.key] += 1
+                held.add(m.key)
+        self.held.append(held)
+
+    def finish(self) -> ArticleExtraction:
+        """The article's extraction; this object is spent."""
+        self._join_short_forms()
+        mentions, quotes, self.mentions, self.quotes = self.mentions, self.quotes, [], []
+        return extraction(self.art, mentions, quotes, self.sentences, self.paragraphs, sorted(self.aliases))
+
+    def _join_short_forms(self) -> None:
+        """What the article-level short-form step would have linked across window edges: a
+        one-word person (or organization) name ("Brack", "Gerold") whose own window writes no
+        full name with that last (else first) word takes the key of the article's full name
+        with it, the one written most often, then first (as ``mentions._pick`` chooses).
+        Acronyms defined in another window are left to the corpus resolver, which joins every
+        alias pair of an article."""
+        by_word, first, names = self.by_word, self.first, self.names
+        moved: dict[str, str] = {}
+        bounds = self.bounds
+        for i, m in enumerate(self.mentions):  # our own copies: changed in place
+            if m.label in (PERSON, ORGANIZATION) and len(m.name.split()) == 1:  # the NER's ORG too
+                options = by_word[0].get(m.key) or by_word[1].get(m.key)
+                if options and not set(options) & self.held[bisect_right(bounds, i) - 1]:  # else its own window chose
+                    long = min(options, key=lambda k: (-options[k], first[k]))
+                    moved[m.key] = long
+                    m.key, m.name, m.label = long, names[long][0], names[long][1]
+        if moved:
+            self.quotes = [
+                replace(q, speaker_key=moved[q.speaker_key]) if q.speaker_key in moved else q for q in self.quotes
+            ]
 
 
 def _span(sp: Span, d: int) -> Span:
@@ -112,65 +218,3 @@ def _quote(q: Quote, d: int) -> Quote:
         cue=_span(q.cue, d) if q.cue else None,
         content=[(s + d, e + d) for s, e in q.content],
     )
-
-
-def merge(art: Article, parts: list[tuple[int, ArticleExtraction]]) -> ArticleExtraction:
-    """One extraction of ``art`` from the extractions of its windows (window start, result)."""
-    mentions: list[Mention] = []
-    quotes: list[Quote] = []
-    sentences: list[tuple[int, int]] = []
-    paragraphs: list[tuple[int, int]] = []
-    aliases: set[tuple[str, str]] = set()
-    for d, x in parts:
-        n = len(sentences)
-        mentions += [replace(m, start=m.start + d, end=m.end + d, sentence=m.sentence + n) for m in x.mentions]
-        quotes += [_quote(q, d) for q in x.quotes]
-        sentences += [(s + d, e + d) for s, e in x.sentences]
-        paragraphs += [(s + d, e + d) for s, e in x.paragraphs]
-        aliases.update(x.aliases)
-    starts = [s for s, _ in paragraphs]
-    for m in mentions:  # as mentions._mentions numbers them, over the whole article
-        p = bisect_right(starts, m.start) - 1
-        m.paragraph = p if p >= 0 and m.start < paragraphs[p][1] else 0
-    mentions, quotes = _join_short_forms(parts, mentions, quotes)
-    return extraction(art, mentions, quotes, sentences, paragraphs, sorted(aliases))
-
-
-def _join_short_forms(
-    parts: list[tuple[int, ArticleExtraction]], mentions: list[Mention], quotes: list[Quote]
-) -> tuple[list[Mention], list[Quote]]:
-    """What the article-level short-form step would have linked across window edges: a
-    one-word person (or organization) name ("Brack", "Gerold") whose own window writes no
-    full name with that last (else first) word takes the key of the article's full name
-    with it, the one written most often, then first (as ``mentions._pick`` chooses).
-    Acronyms defined in another window are left to the corpus resolver, which joins every
-    alias pair of an article."""
-    by_word: list[dict[str, Counter]] = [defaultdict(Counter), defaultdict(Counter)]  # last, first word
-    first: dict[str, int] = {}
-    names: dict[str, tuple[str, str]] = {}  # key -> (name, label)
-    held: list[set[str]] = []  # full-name keys of each window
-    for _, x in parts:
-        held.append(set())
-        for m in x.mentions:
-            names.setdefault(m.key, (m.name, m.label))
-            first.setdefault(m.key, m.start)
-            words = m.name.split()
-            if m.label == PERSON and len(words) >= 2:
-                by_word[0][slug(words[-1])][m.key] += 1
-                by_word[1][slug(words[0])][m.key] += 1
-                held[-1].add(m.key)
-    bounds = [d for d, _ in parts]
-    moved: dict[str, str] = {}
-    out = []
-    for m in mentions:
-        w = bisect_right(bounds, m.start) - 1
-        if m.label in (PERSON, ORGANIZATION) and len(m.name.split()) == 1:  # the NER's ORG too
-            options = by_word[0].get(m.key) or by_word[1].get(m.key)
-            if options and not set(options) & held[w]:  # else its own window chose
-                long = min(options, key=lambda k: (-options[k], first[k]))
-                moved[m.key] = long
-                m = replace(m, key=long, name=names[long][0], label=names[long][1])
-        out.append(m)
-    if moved:
-        quotes = [replace(q, speaker_key=moved[q.speaker_key]) if q.speaker_key in moved else q for q in quotes]
-    return out, quotes

@@ -6,7 +6,7 @@ import gzip
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -27,6 +27,14 @@ class JsonlWriter:
         self._fh.write("\n")
         self.count += 1
 
+    def write_pieces(self, pieces: Iterable[str]) -> None:
+        """Append one object given as its JSON text in pieces (compact, as :meth:`write`
+        writes it): a long record is never one string."""
+        for piece in pieces:
+            self._fh.write(piece)
+        self._fh.write("\n")
+        self.count += 1
+
     def close(self) -> None:
         self._fh.close()
 
@@ -43,6 +51,16 @@ def read_jsonl(path: str | Path) -> Iterator[dict]:
         for line in fh:
             if line.strip():
                 yield json.loads(line)
+
+
+def read_lines(path: str | Path) -> Iterator[str]:
+    """The non-blank lines of a JSON Lines file, each handed over and not held meanwhile."""
+    with _open_text(Path(path)) as fh:
+        for line in fh:
+            if line and not line.isspace():
+                held = [line]
+                del line  # a long article's record is freed as soon as its reader drops it
+                yield held.pop()
 
 
 def _open_text(path: Path) -> IO[str]:
