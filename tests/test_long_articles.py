@@ -102,7 +102,6 @@ def test_a_long_record_is_written_and_read_a_batch_of_rows_at_a_time(tmp_path):
         out.close()
     finally:
         tracemalloc.stop()
-    print(written / chars, public / chars, held / chars, read / chars)
     assert written < chars and public < chars
     assert held < 12 * chars and read < held + 6 * chars  # the record's line while it is read
     assert y.mentions[0].entity_id == "person:ann-vell0" and len(y.quotes) == 1_500

@@ -3,11 +3,12 @@ bounded, and the result is what one pass over the whole article gives."""
 
 from __future__ import annotations
 
+import gc
 import itertools
 
 import pytest
 
-from graphbuild.graph.model import Article
+from graphbuild.graph.model import Article, ArticleExtraction, Token
 from graphbuild.nlp import furniture
 from graphbuild.nlp.parser import Parser
 from graphbuild.pipeline.extract import extract
@@ -78,3 +79,18 @@ def test_articles_up_to_the_threshold_are_extracted_as_before(small_parser):
     assert after == before
     mixed = list(extract_articles(small_parser, arts, long_chars=1500))  # only the long one windowed
     assert mixed[:2] == before[:2] and [x.article_id for x in mixed] == ["long", "b", "long"]
+
+
+def test_nothing_of_a_long_articles_windows_is_held_while_it_is_used(small_parser):
+    # the generator is paused at its yield while the build spools the article: whatever it
+    # holds then is held on top of the whole article's extraction
+    art = Article("held-test", _article(6).text)
+    it = extract_articles(small_parser, [art], long_chars=1500)
+    gc.collect()
+    tokens = sum(isinstance(o, Token) for o in gc.get_objects())
+    x = next(it)
+    gc.collect()
+    alive = gc.get_objects()
+    assert sum(isinstance(o, Token) for o in alive) == tokens  # no window's parsed tokens
+    extractions = [o for o in alive if isinstance(o, ArticleExtraction) and o.article_id == "held-test"]
+    assert extractions == [x] and len(x.mentions) > 50  # no window's extraction (nor its text)
