@@ -58,7 +58,9 @@ def main() -> None:
             time.sleep(0.005)
 
     def wrap(owner, name: str, label) -> None:
-        f = getattr(owner, name)
+        f = getattr(owner, name, None)
+        if f is None:  # an older tree (the figures of BENCHMARKS.md compare one with this)
+            return
 
         def g(*a, **k):
             old = phase[0]
@@ -77,9 +79,11 @@ def main() -> None:
         return f"win{count[0]:02d}"
 
     wrap(windows, "extract", window)
+    wrap(windows, "merge", "merge")
     wrap(run, "apply_ids", "apply_ids")
     wrap(build.graphml, "write", "graphml")
-    wrap(run.JsonlWriter, "write_pieces", lambda a: "spool write" if "spool" in a[0].path.name else "extractions write")
+    for name in ("write", "write_pieces"):
+        wrap(run.JsonlWriter, name, lambda a: "spool write" if "spool" in a[0].path.name else "extractions write")
     threading.Thread(target=sample, daemon=True).start()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "in.jsonl"
