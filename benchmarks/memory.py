@@ -2,7 +2,8 @@
 """Memory of the embedded build as the corpus grows: peak RSS at N and k x N articles.
 
     python benchmarks/memory.py [--corpus ../shared/eval/bbc.jsonl] [--articles 2225 8900]
-                                [--workers 1] [--after-extraction]
+                                [--workers 1] [--after-extraction [--from-build DIR]]
+                                [--before TREE] [--keep DIR]
 
 The corpus is repeated with new ids (copy ``k`` of article ``ID`` is ``ID~k``) up to each
 article count, so at four times the articles the entities and the entity-entity edges are
@@ -18,8 +19,13 @@ corpus once (``graphbuild build``), then for each size copies that build's spool
 copy the spool of that earlier build of the corpus instead). That is the part whose
 memory depends on the corpus size; extraction holds one batch of articles at a time.
 
-Prints one JSON line per size and, at the end, the ratio of the largest size's peak RSS to
-the smallest's.
+``--before TREE`` also measures an earlier version of graphbuild (a source tree, e.g.
+``git worktree add /tmp/before main`` or ``git archive main | tar -x -C /tmp/before``) in
+the same run, interleaved with this one at each size; ``--keep DIR`` keeps every output
+folder there (``DIR/{before,after}-N``) to compare them (``md5sum``).
+
+Prints one JSON line per size (and tree) and, at the end, the ratio of the largest size's
+peak RSS to the smallest's for each tree.
 """
 
 from __future__ import annotations
@@ -45,7 +51,10 @@ WRAPPER = (
 PASS_TWO = """
 import sys, tempfile
 from pathlib import Path
-from graphbuild.api.build import _write_outputs
+try:
+    from graphbuild.api.build import write_outputs
+except ImportError:  # graphbuild before the streaming build
+    from graphbuild.api.build import _write_outputs as write_outputs
 from graphbuild.entities.resolve import CorpusResolver
 from graphbuild.pipeline.run import BuildOptions, read_spool
 spool, out = Path(sys.argv[1]), Path(sys.argv[2])
@@ -53,7 +62,7 @@ resolver = CorpusResolver(None)
 for x in read_spool(spool):
     resolver.add(x.mentions, x.aliases)
 out.mkdir()
-_write_outputs(out, spool, BuildOptions(), None, resolver)
+write_outputs(out, spool, BuildOptions(), None, resolver)
 """
 
 
@@ -69,26 +78,36 @@ def copies(lines: list[str], n: int, dst: Path, key: str = "id") -> Path:
     return dst
 
 
-def measure(cmd: list[str]) -> dict:
-    """Wall seconds, CPU seconds and peak RSS (MiB) of one whole process."""
-    env = dict(os.environ, PYTHONPATH=str(HERE.parent))
+def measure(cmd: list[str], tree: Path = HERE.parent) -> dict:
+    """Wall seconds, CPU seconds and peak RSS (MiB) of one whole process, running the
+    graphbuild of the source tree ``tree``."""
+    env = dict(os.environ, PYTHONPATH=str(tree))
     res = subprocess.run([sys.executable, "-c", WRAPPER, *cmd], check=True, env=env, capture_output=True, text=True)
     wall, cpu, rss = res.stdout.split()
     return {"seconds": round(float(wall), 1), "cpu_seconds": round(float(cpu), 1), "peak_rss_mib": round(float(rss))}
 
 
-def full_builds(corpus: Path, sizes: list[int], workers: int, tmp: Path) -> list[dict]:
+def trees(before: Path | None) -> list[tuple[str, Path]]:
+    return ([("before", before.resolve())] if before else []) + [("after", HERE.parent)]
+
+
+def full_builds(corpus: Path, sizes: list[int], workers: int, tmp: Path, before: Path | None, keep: Path) -> list[dict]:
     lines = corpus.read_text(encoding="utf-8").splitlines()
     rows = []
     for n in sizes:
         src = copies(lines, n, tmp / f"copies-{n}.jsonl")
-        cmd = [sys.executable, "-m", "graphbuild", "build", str(src), "--out", str(tmp / f"out-{n}"), "-q"]
-        rows.append({"articles": n, "mode": "build", "workers": workers, **measure([*cmd, "--workers", str(workers)])})
-        print(json.dumps(rows[-1]), flush=True)
+        for name, tree in trees(before):
+            out = keep / f"{name}-{n}"
+            cmd = [sys.executable, "-m", "graphbuild", "build", str(src), "--out", str(out), "-q"]
+            row = {"articles": n, "mode": "build", "tree": name, "workers": workers}
+            rows.append({**row, **measure([*cmd, "--workers", str(workers)], tree)})
+            print(json.dumps(rows[-1]), flush=True)
     return rows
 
 
-def after_extraction(corpus: Path, sizes: list[int], workers: int, tmp: Path, base: Path | None) -> list[dict]:
+def after_extraction(
+    corpus: Path, sizes: list[int], workers: int, tmp: Path, base: Path | None, before: Path | None, keep: Path
+) -> list[dict]:
     if base is None:
         base = tmp / "base"
         cmd = [sys.executable, "-m", "graphbuild", "build", str(corpus), "--out", str(base), "-q"]
@@ -99,14 +118,10 @@ def after_extraction(corpus: Path, sizes: list[int], workers: int, tmp: Path, ba
     rows = []
     for n in sizes:
         spool = copies(lines, n, tmp / f"spool-{n}.jsonl", key="article_id")
-        rows.append(
-            {
-                "articles": n,
-                "mode": "after-extraction",
-                **measure([sys.executable, "-c", PASS_TWO, str(spool), str(tmp / f"out-{n}")]),
-            }
-        )
-        print(json.dumps(rows[-1]), flush=True)
+        for name, tree in trees(before):
+            cmd = [sys.executable, "-c", PASS_TWO, str(spool), str(keep / f"{name}-{n}")]
+            rows.append({"articles": n, "mode": "after-extraction", "tree": name, **measure(cmd, tree)})
+            print(json.dumps(rows[-1]), flush=True)
     return rows
 
 
@@ -119,18 +134,22 @@ def main() -> None:
     ap.add_argument(
         "--from-build", type=Path, help="with --after-extraction: the build of the corpus (or its spool) to copy"
     )
+    ap.add_argument("--before", type=Path, help="also measure the graphbuild of this source tree, interleaved")
+    ap.add_argument("--keep", type=Path, help="keep the output folders here (DIR/{before,after}-N)")
     args = ap.parse_args()
+    sizes = sorted(args.articles)
     with tempfile.TemporaryDirectory(prefix="graphbuild-mem-") as tmp:
+        keep = args.keep or Path(tmp)
+        keep.mkdir(parents=True, exist_ok=True)
         if args.after_extraction:
-            rows = after_extraction(args.corpus, sorted(args.articles), args.workers, Path(tmp), args.from_build)
+            rows = after_extraction(args.corpus, sizes, args.workers, Path(tmp), args.from_build, args.before, keep)
         else:
-            rows = full_builds(args.corpus, sorted(args.articles), args.workers, Path(tmp))
-    lo, hi = rows[0], rows[-1]
-    print(
-        json.dumps(
-            {"rss_ratio": round(hi["peak_rss_mib"] / lo["peak_rss_mib"], 3), "of": [lo["articles"], hi["articles"]]}
-        )
-    )
+            rows = full_builds(args.corpus, sizes, args.workers, Path(tmp), args.before, keep)
+    for name, _ in trees(args.before):
+        mine = [r for r in rows if r["tree"] == name]
+        lo, hi = mine[0], mine[-1]
+        ratio = round(hi["peak_rss_mib"] / lo["peak_rss_mib"], 3)
+        print(json.dumps({"tree": name, "rss_ratio": ratio, "of": [lo["articles"], hi["articles"]]}))
 
 
 if __name__ == "__main__":

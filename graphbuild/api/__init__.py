@@ -7,12 +7,12 @@ in the result, never printed here. One module per kind of command: :mod:`.build`
 exporting it), :mod:`.query` (library queries and review).
 """
 
-from graphbuild.api.build import build_files
+from graphbuild.api.build import build_files, write_build
 from graphbuild.api.common import ARTICLES_FILE, BUILD_FILE, period
 from graphbuild.api.export import EXPORT_FORMATS, export_graph, load_graph, load_graph_from_neo4j
 from graphbuild.api.query import QueryResult, ReviewResult, review_graph, run_query
 from graphbuild.api.store import check_store, rebuild_store, remove_articles, sync_store
-from graphbuild.pipeline.run import BuildOptions, BuildResult
+from graphbuild.pipeline.run import BuildOptions, BuildResult, BuildSummary
 
 __all__ = [
     "ARTICLES_FILE",
@@ -20,6 +20,7 @@ __all__ = [
     "EXPORT_FORMATS",
     "BuildOptions",
     "BuildResult",
+    "BuildSummary",
     "QueryResult",
     "ReviewResult",
     "build_files",
@@ -33,4 +34,5 @@ __all__ = [
     "review_graph",
     "run_query",
     "sync_store",
+    "write_build",
 ]

@@ -21,15 +21,19 @@ from graphbuild.api.common import (
 from graphbuild.api.store import store_extractions, sync_store
 from graphbuild.errors import InputError
 from graphbuild.graph import codec
-from graphbuild.graph.model import ARTICLE, Article, Graph, Problem
+from graphbuild.graph.model import Article, Graph, Problem
+from graphbuild.graph.relate import provenance, with_provenance
+from graphbuild.graph.summary import summarize
 from graphbuild.ingest.sources import read_articles
 from graphbuild.pipeline.run import (
     BuildOptions,
     BuildResult,
+    BuildSummary,
     Progress,
     extract_all,
     in_period,
     read_spool,
+    release_model,
     resolve_and_relate,
     spool_extractions,
 )
@@ -38,6 +42,7 @@ from graphbuild.store.neo4j import Neo4jSettings, Neo4jStore
 from graphbuild.writers import graphml, html
 from graphbuild.writers.jsonl import JsonlWriter, copy_gzipped, read_jsonl, write_json
 from graphbuild.writers.outdir import OutputFolder, output_error
+from graphbuild.writers.provenance import ProvenanceSpool
 
 
 def build_files(
@@ -56,7 +61,40 @@ def build_files(
     called with the number of articles just extracted. With ``neo4j`` settings, the server
     is checked before any extraction work is spent, and after the files are written the
     articles are stored and the database's graph is recomputed over everything it holds.
+
+    The result holds the whole graph (Article nodes and MENTIONS edges included), so its
+    memory grows with the corpus; :func:`write_build` writes the same files and returns
+    only a summary.
     """
+    graph, summary = _build(inputs, out, options, on_problem, on_progress, neo4j, whole=True)
+    return BuildResult(
+        graph, summary.articles, summary.problems, summary.store, summary.outside_period, summary.undated
+    )
+
+
+def write_build(
+    inputs: Iterable[str],
+    out: str | Path,
+    options: BuildOptions | None = None,
+    *,
+    on_problem: Callable[[Problem], None] | None = None,
+    on_progress: Progress | None = None,
+    neo4j: Neo4jSettings | None = None,
+) -> BuildSummary:
+    """What :func:`build_files` does, returning a summary (counts, files, problems, the top
+    entities and pairs) instead of the graph: the build that ``graphbuild build`` runs.
+
+    Its memory does not grow with the number of articles: the Article nodes, MENTIONS edges
+    and the page's article table are streamed from the extraction spool on disk, and only
+    per-entity and per-relationship aggregates (evidence capped) are held. The spaCy
+    pipeline this process loaded for extraction is let go before the graph is made (a
+    later build loads it again).
+    """
+    _, summary = _build(inputs, out, options, on_problem, on_progress, neo4j, whole=False)
+    return summary
+
+
+def _build(inputs, out, options, on_problem, on_progress, neo4j, *, whole: bool) -> tuple[Graph, BuildSummary]:
     opts = with_model(options or BuildOptions())
     since, until = period(opts.since, opts.until)
     opts = replace(opts, since=since, until=until)
@@ -86,8 +124,10 @@ def build_files(
                         f"{what}, so nothing was written; fix: give text files, folders or JSONL files "
                         "that hold articles" + (", or widen the period" if outside[0] else "")
                     )
+                if not whole:
+                    release_model()
                 try:
-                    graph = _write_outputs(folder.staging, spool, opts, rules, resolver)
+                    graph, undated, files = write_outputs(folder.staging, spool, opts, rules, resolver, whole=whole)
                 except OSError as exc:
                     raise output_error(exc, folder.shown) from None
                 folder.commit()  # the files are complete before Neo4j is touched
@@ -95,25 +135,39 @@ def build_files(
         finally:
             if store is not None:
                 store.close()
-    undated = sum(1 for n in graph.nodes.values() if n.label == ARTICLE and not n.props.get("published"))
-    return BuildResult(graph, count, problems, stats, outside[0], undated)
+    files = [folder.path / f.name for f in files]
+    return graph, BuildSummary(count, problems, stats, outside[0], undated, summarize(graph), files)
 
 
-def _write_outputs(out: Path, spool: Path, opts: BuildOptions, rules, resolver) -> Graph:
-    with JsonlWriter(out / "extractions.jsonl") as ex:
-        graph = resolve_and_relate(
-            lambda: read_spool(spool),
-            opts.window,
-            rules,
-            resolver,
-            sink=lambda x: ex.write_pieces(codec.public_json(x)),
-        )
-    graphml.write(graph, out / "graph.graphml", articles=opts.articles)
-    if opts.write_html:
-        html.write(graph, out / "graph.html", min_weight=opts.min_weight)
-    copy_gzipped(spool, out / ARTICLES_FILE)
-    write_json({"window": opts.window, "aliases": asdict(rules) if rules else None}, out / BUILD_FILE)
-    return graph
+def write_outputs(
+    out: Path, spool: Path, opts: BuildOptions, rules, resolver, *, whole: bool = False
+) -> tuple[Graph, int, list[Path]]:
+    """Pass two and the writers, on the extraction spool of pass one: extractions.jsonl,
+    graph.graphml, graph.html (unless ``opts.write_html`` is off), articles.jsonl.gz and
+    build.json into the folder ``out``. Returns (the entity graph, or with ``whole`` the
+    whole graph; the number of undated articles; the files written).
+
+    Each article's provenance (Article node, MENTIONS counts) goes to a spool beside
+    ``spool`` as the graph is made; the writers read it back sorted, so it is never held.
+    """
+    undated = [0]
+    with JsonlWriter(out / "extractions.jsonl") as ex, ProvenanceSpool(spool.parent) as prov:
+
+        def sink(x) -> None:
+            ex.write_pieces(codec.public_json(x))
+            prov.add(provenance(x))
+            undated[0] += not x.meta.get("published")  # ids are unique: ingest keeps the first
+
+        graph = resolve_and_relate(lambda: read_spool(spool), opts.window, rules, resolver, sink=sink, articles=False)
+        files = [ex.path, graphml.write(graph, out / "graph.graphml", articles=opts.articles, provenance=prov.records)]
+        if opts.write_html:
+            html.write(graph, out / "graph.html", min_weight=opts.min_weight, provenance=prov.records)
+            files.append(out / "graph.html")
+        if whole:
+            graph = with_provenance(graph, prov.records())
+    files.append(copy_gzipped(spool, out / ARTICLES_FILE))
+    files.append(write_json({"window": opts.window, "aliases": asdict(rules) if rules else None}, out / BUILD_FILE))
+    return graph, undated[0], files
 
 
 def _store(store: Neo4jStore, spool: Path, opts: BuildOptions, rules, sink, wanted: dict) -> dict:

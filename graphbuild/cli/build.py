@@ -75,7 +75,7 @@ def build(
     neo4j: Callable = filled_by_neo4j_options,
 ) -> None:
     """Build the graph of INPUTS: writes graph.graphml, graph.html and extractions.jsonl to --out."""
-    from graphbuild.api import BuildOptions, build_files
+    from graphbuild.api import BuildOptions, write_build
     from graphbuild.ingest.options import ReadOptions, parse_columns
 
     problems: list[Problem] = []
@@ -106,7 +106,7 @@ def build(
     try:
         settings = neo4j() if store else None
         with progress_bar(not quiet) as progress:
-            result = build_files(inputs, out, opts, on_problem=on_problem, on_progress=progress, neo4j=settings)
+            result = write_build(inputs, out, opts, on_problem=on_problem, on_progress=progress, neo4j=settings)
     except GraphbuildError as exc:
         fail(exc)
     if not quiet:
@@ -118,9 +118,7 @@ def build(
 
 
 def _print_summary(result, problems: list[Problem], out: Path) -> None:
-    from graphbuild.graph.summary import summarize
-
-    for line in summarize(result.graph):
+    for line in result.summary:
         say(line)
     skipped = sum(p.skipped for p in problems)
     unread = sum(p.unread for p in problems)

@@ -11,6 +11,7 @@ import re
 import sys
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import combinations
 
@@ -36,6 +37,52 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|$)")
 
 def article_node_id(article_id: str) -> str:
     return f"article:{article_id}"
+
+
+# What one article contributes as provenance: (article id, its properties, [(entity id,
+# mentions), ...] sorted by entity id). The streaming build spools these to disk instead of
+# holding them, so only per-entity and per-relationship aggregates stay in memory.
+Provenance = tuple[str, dict, list[tuple[str, int]]]
+
+
+def provenance(x: ArticleExtraction) -> Provenance:
+    """The Article node's properties and the MENTIONS counts of a final-id extraction."""
+    counts: Counter = Counter(m.entity_id for m in x.mentions if m.entity_id is not None)
+    return x.article_id, _article_props(x), sorted(counts.items())
+
+
+def _article_props(x: ArticleExtraction) -> dict:
+    return {k: v for k, v in {"title": x.title, **x.meta}.items() if v}
+
+
+def article_node(article_id: str, props: dict) -> Node:
+    """The Article node of one article (``props``: title, url, published, source)."""
+    return Node(
+        article_node_id(article_id), ARTICLE, props.get("title") or article_id, {"article_id": article_id, **props}
+    )
+
+
+def mention_edges(article_id: str, counts: Iterable[tuple[str, int]]) -> Iterator[Edge]:
+    """The article's MENTIONS edges, in the order of ``counts``."""
+    source = article_node_id(article_id)
+    for eid, n in counts:
+        yield Edge(MENTIONS, source, eid, n, {"count": n})
+
+
+def with_provenance(graph: Graph, records: Iterable[Provenance]) -> Graph:
+    """The entity ``graph`` with the Article nodes and MENTIONS edges of ``records`` (sorted
+    by article id, as :meth:`GraphBuilder.graph` orders them): the whole graph, in the same
+    order as a builder that held every article would have made it."""
+    g = Graph()
+    g.nodes.update(graph.nodes)
+    mentions: list[Edge] = []
+    for aid, props, counts in records:
+        g.add_node(article_node(aid, props))
+        mentions.extend(mention_edges(aid, counts))
+    for e in mentions:
+        g.add_edge(e)
+    g.edges.update(graph.edges)
+    return g
 
 
 def apply_ids(x: ArticleExtraction, ids: dict) -> ArticleExtraction:
@@ -118,12 +165,17 @@ def _smallest(items: list[tuple], cap: int) -> list[tuple]:
 
 
 class GraphBuilder:
-    """Fold final-id extractions into a :class:`Graph`."""
+    """Fold final-id extractions into a :class:`Graph`.
 
-    def __init__(self, window: str = "sentence", evidence_cap: int = EVIDENCE_CAP):
+    With ``articles=False`` the builder keeps no per-article state (Article nodes, MENTIONS
+    counts): its graph holds the entities and their relations only, and the caller keeps
+    each article's :func:`provenance` elsewhere (the build spools it to disk).
+    """
+
+    def __init__(self, window: str = "sentence", evidence_cap: int = EVIDENCE_CAP, articles: bool = True):
         if window not in WINDOWS:
             raise ValueError(f"window must be one of {WINDOWS}")
-        self.window, self.cap = window, evidence_cap
+        self.window, self.cap, self.keep_articles = window, evidence_cap, articles
         self.co: dict[tuple[str, str], _Agg] = defaultdict(_Agg)
         self.said: dict[tuple[str, str], _Agg] = defaultdict(_Agg)
         self.mentions: dict[str, Counter] = {}  # article id -> entity id -> mentions
@@ -136,10 +188,12 @@ class GraphBuilder:
 
     def add(self, x: ArticleExtraction) -> None:
         aid = x.article_id
-        self.articles[aid] = {k: v for k, v in {"title": x.title, **x.meta}.items() if v}
         day = article_day(x)
         self.dated = self.dated or day is not None
-        counts = self.mentions.setdefault(aid, Counter())
+        counts: Counter = Counter()  # let go at once unless the builder keeps the articles
+        if self.keep_articles:
+            self.articles[aid] = _article_props(x)
+            counts = self.mentions.setdefault(aid, counts)
         for m in x.mentions:
             if m.entity_id is None:  # not resolved (apply_ids gives every kept mention an id)
                 continue
@@ -215,16 +269,12 @@ class GraphBuilder:
                     },
                 )
             )
-        node_ids = {}
         for aid, meta in sorted(self.articles.items()):
-            node_ids[aid] = article_node_id(aid)
-            g.add_node(Node(node_ids[aid], ARTICLE, meta.get("title") or aid, {"article_id": aid, **meta}))
+            g.add_node(article_node(aid, meta))
         # aggregates are let go as their edges are made, so they are never held twice
         for aid in sorted(self.mentions):
-            counts = self.mentions.pop(aid)
-            for eid in sorted(counts):
-                n = counts[eid]
-                g.add_edge(Edge(MENTIONS, node_ids[aid], eid, n, {"count": n}))
+            for e in mention_edges(aid, sorted(self.mentions.pop(aid).items())):
+                g.add_edge(e)
         for a, b in sorted(self.co):
             agg = self.co.pop((a, b))
             g.add_edge(

@@ -72,6 +72,15 @@ def load(name: str | None = None):
     return _load(name or default_model())
 
 
+def unload() -> None:
+    """Forget the pipelines this process loaded, so their memory can serve what follows
+    (the next :func:`load` loads again). spaCy's objects hold reference cycles: collected now."""
+    import gc
+
+    _load.cache_clear()
+    gc.collect()
+
+
 @functools.lru_cache(maxsize=4)
 def _load(name: str):
     import spacy

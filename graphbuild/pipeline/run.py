@@ -49,12 +49,28 @@ class BuildOptions:
 
 @dataclass
 class BuildResult:
+    """What :func:`graphbuild.api.build_files` returns: the whole graph, held in memory."""
+
     graph: Graph
     articles: int = 0
     problems: list[Problem] = field(default_factory=list)
     store: dict = field(default_factory=dict)  # Neo4j write statistics, when written
     outside_period: int = 0  # articles left out by since / until (undated ones included)
     undated: int = 0  # articles built without a publication date
+
+
+@dataclass
+class BuildSummary:
+    """What :func:`graphbuild.api.write_build` returns: everything but the graph, which
+    is only in the files it wrote (its memory does not grow with the corpus)."""
+
+    articles: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    store: dict = field(default_factory=dict)  # Neo4j write statistics, when written
+    outside_period: int = 0  # articles left out by since / until (undated ones included)
+    undated: int = 0  # articles built without a publication date
+    summary: list[str] = field(default_factory=list)  # top entities and pairs (graph.summary)
+    files: list[Path] = field(default_factory=list)  # what was written into the output folder
 
 
 # --- pass one: extraction --------------------------------------------------------------
@@ -118,6 +134,14 @@ def extract_all(articles: Iterable[Article], opts: BuildOptions) -> Iterator[Art
             yield from batch
 
 
+def release_model() -> None:
+    """Let go of the spaCy pipeline this process loaded for extraction (workers' pipelines
+    go with their processes), so that pass two reuses its memory instead of adding to it."""
+    from graphbuild.nlp.parser import unload
+
+    unload()
+
+
 @contextmanager
 def _quiet_children() -> Iterator[None]:
     """Processes started inside are born ignoring SIGINT (Python keeps an inherited
@@ -144,18 +168,21 @@ def resolve_and_relate(
     rules: AliasRules | None = None,
     resolver: CorpusResolver | None = None,
     sink: Callable[[ArticleExtraction], None] | None = None,
+    articles: bool = True,
 ) -> Graph:
     """Resolve over all extractions of ``source()`` and build the graph.
 
     ``source`` is called once, or twice when no pre-filled ``resolver`` is given; ``sink``
-    receives every extraction with its final ids.
+    receives every extraction with its final ids. With ``articles=False`` the graph is the
+    entity graph, without Article nodes and MENTIONS edges (the sink may keep them:
+    :func:`graphbuild.graph.relate.provenance`).
     """
     if resolver is None:
         resolver = CorpusResolver(rules)
         for x in source():
             resolver.add(x.mentions, x.aliases)
     resolution = resolver.finalize()
-    builder = GraphBuilder(window)
+    builder = GraphBuilder(window, articles=articles)
     for x in source():
         x = apply_ids(x, resolution.ids)
         builder.add(x)

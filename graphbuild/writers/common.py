@@ -8,11 +8,17 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 from typing import IO
 
-from graphbuild.graph.model import ARTICLE, CO_MENTIONED, MENTIONS, Graph
+from graphbuild.graph.model import ARTICLE, CO_MENTIONED, MENTIONS, Edge, Graph, Node
+from graphbuild.graph.relate import Provenance, article_node, mention_edges
+
+# The articles of a build as the writers read them, sorted by article id: called once per
+# pass over them (the build's spool on disk, see writers.provenance)
+Articles = Callable[[], Iterable[Provenance]]
 
 # Node and edge properties a later stage may add for a timeline (ISO dates); exporters
 # that know about time (GEXF) turn them into the element's time interval.
@@ -40,6 +46,29 @@ def entity_graph(graph: Graph, articles: bool = False) -> Graph:
         if e.type != MENTIONS and e.source in out.nodes and e.target in out.nodes:
             out.add_edge(e)
     return out
+
+
+def streams(
+    graph: Graph, articles: bool = False, provenance: Articles | None = None
+) -> tuple[Callable[[], Iterator[Node]], Callable[[], Iterator[Edge]]]:
+    """(nodes, edges): functions giving the nodes and the edges a file holds, in order, as
+    often as the writer needs to go over them. The entity graph, unless ``articles``; then
+    also the Article nodes and MENTIONS edges: ``graph``'s own, or, with ``provenance``
+    (``graph`` then being the entity graph), those of its records, read as they are written
+    (entities, then articles; MENTIONS edges, then the relations).
+    """
+    if provenance is None or not articles:
+        g = entity_graph(graph, articles)
+        return (lambda: iter(g.nodes.values())), (lambda: iter(g.edges.values()))
+
+    def nodes() -> Iterator[Node]:
+        return chain(graph.nodes.values(), (article_node(aid, props) for aid, props, _ in provenance()))
+
+    def edges() -> Iterator[Edge]:
+        mentions = (e for aid, _, counts in provenance() for e in mention_edges(aid, counts))
+        return chain(mentions, graph.edges.values())
+
+    return nodes, edges
 
 
 def as_text(v) -> str:

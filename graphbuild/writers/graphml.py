@@ -26,7 +26,7 @@ import json
 from pathlib import Path
 
 from graphbuild.graph.model import Edge, Graph, Node
-from graphbuild.writers.common import atomic_open, entity_graph, is_directed, xml_text
+from graphbuild.writers.common import Articles, atomic_open, is_directed, streams, xml_text
 
 _TYPES = ((bool, "boolean"), (int, "long"), (float, "double"), (str, "string"))
 _NODE_FIXED = {"label": "string", "name": "string", "type": "string"}
@@ -92,18 +92,22 @@ def edge_attrs(e: Edge) -> dict:
     return {"type": e.type, "weight": e.weight, "directed": is_directed(e.type), **e.props}
 
 
-def write(graph: Graph, path: str | Path, *, articles: bool = False, mixed: bool = False) -> Path:
+def write(
+    graph: Graph, path: str | Path, *, articles: bool = False, mixed: bool = False, provenance: Articles | None = None
+) -> Path:
     """Write ``graph`` as GraphML to ``path`` and return the path.
 
-    The entity graph only, unless ``articles`` (then Article nodes and MENTIONS edges too).
+    The entity graph only, unless ``articles`` (then Article nodes and MENTIONS edges too:
+    ``graph``'s own, or, when ``graph`` is the entity graph, those ``provenance()`` yields,
+    read from it twice and never held; see :func:`~graphbuild.writers.common.streams`).
     ``mixed`` marks co-mentions undirected in GraphML's own per-edge ``directed`` attribute
     (Gephi, Cytoscape, yEd; networkx cannot read such a file). The file is complete or
     absent: it is written next to ``path`` and moved into place at the end.
     """
     path = Path(path)
-    graph = entity_graph(graph, articles)
-    nkeys = _keys((n.props for n in graph.nodes.values()), "n", _NODE_FIXED)
-    ekeys = _keys((e.props for e in graph.edges.values()), "e", _EDGE_FIXED)
+    nodes, edges = streams(graph, articles, provenance)
+    nkeys = _keys((n.props for n in nodes()), "n", _NODE_FIXED)
+    ekeys = _keys((e.props for e in edges()), "e", _EDGE_FIXED)
     with atomic_open(path) as fh:
         fh.write(
             '<?xml version="1.0" encoding="utf-8"?>\n'
@@ -116,9 +120,9 @@ def write(graph: Graph, path: str | Path, *, articles: bool = False, mixed: bool
             for name, (kid, typ) in keys.items():
                 fh.write(_key(kid, scope, name, typ))
         fh.write('<graph id="graphbuild" edgedefault="directed">\n')
-        for n in graph.nodes.values():
+        for n in nodes():
             fh.write(f'<node id="{xml_text(n.id)}">{_data(nkeys, node_attrs(n))}</node>\n')
-        for i, e in enumerate(graph.edges.values()):
+        for i, e in enumerate(edges()):
             direction = ' directed="false"' if mixed and not is_directed(e.type) else ""
             fh.write(
                 f'<edge id="e{i}" source="{xml_text(e.source)}" target="{xml_text(e.target)}"{direction} '

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import math
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,7 @@ from graphbuild.graph.model import (
     Graph,
 )
 from graphbuild.graph.view import DRAW_EDGES, DRAW_NODES, MAX_EDGES, MAX_NODES, Selection, select
-from graphbuild.writers.common import atomic_open
+from graphbuild.writers.common import Articles, atomic_open
 from graphbuild.writers.html import page as _page
 from graphbuild.writers.html import payload
 
@@ -96,6 +97,16 @@ def _heading(sel: Selection, min_weight: int, focus: str | None, depth: int) -> 
     return title, " · ".join(parts)
 
 
+def _parts(
+    graph: Graph, sel: Selection, min_weight: int, focus: str | None, depth: int, **build
+) -> tuple[str, str, dict]:
+    data = payload.build(graph, sel, **build)
+    data["colors"] = {"labels": NODE_COLORS, "types": EDGE_COLORS, "other": OTHER_COLOR}
+    data["options"] = _options(len(sel.drawn))
+    title, sub = _heading(sel, min_weight, focus, depth)
+    return html.escape(title), html.escape(sub), data
+
+
 def render(
     graph: Graph,
     min_weight: int = 1,
@@ -109,11 +120,7 @@ def render(
 ) -> tuple[str, Selection]:
     """The page as a string, and what it holds. Same graph and arguments, same bytes."""
     sel = select(graph, min_weight, focus, depth, max_nodes, max_edges, articles, draw_nodes, draw_edges)
-    data = payload.build(graph, sel)
-    data["colors"] = {"labels": NODE_COLORS, "types": EDGE_COLORS, "other": OTHER_COLOR}
-    data["options"] = _options(len(sel.drawn))
-    title, sub = _heading(sel, min_weight, focus, depth)
-    return _page.page(html.escape(title), html.escape(sub), data), sel
+    return _page.page(*_parts(graph, sel, min_weight, focus, depth)), sel
 
 
 def write(
@@ -127,15 +134,32 @@ def write(
     articles: bool = False,
     draw_nodes: int = DRAW_NODES,
     draw_edges: int = DRAW_EDGES,
+    *,
+    provenance: Articles | None = None,
 ) -> Selection:
     """Write the view to ``path``; return the :class:`Selection` it holds (pruning, drawn).
 
     ``min_weight`` hides lighter relations, ``focus``/``depth`` keep a neighbourhood
     (unknown focus: InputError, nothing written), ``max_nodes``/``max_edges`` cap what the
     page holds (announced in its heading), ``draw_nodes``/``draw_edges`` what it draws
-    when it opens, ``articles`` adds the Article nodes and MENTIONS edges.
+    when it opens, ``articles`` adds the Article nodes and MENTIONS edges (``graph``'s own).
+    The page's article table comes from ``graph``'s Article nodes and MENTIONS edges, or,
+    when ``graph`` is the entity graph, from ``provenance()`` (read once, never held). The
+    same bytes as :func:`render`, written piece by piece.
     """
-    text, sel = render(graph, min_weight, focus, depth, max_nodes, max_edges, articles, draw_nodes, draw_edges)
-    with atomic_open(path) as fh:  # complete or absent
-        fh.write(text)
+    sel = select(graph, min_weight, focus, depth, max_nodes, max_edges, articles, draw_nodes, draw_edges)
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n") as rows:
+        # the article table goes to disk as it is made and from there into the page
+        parts = _parts(
+            graph,
+            sel,
+            min_weight,
+            focus,
+            depth,
+            articles=provenance() if provenance is not None else None,
+            emit=lambda row: rows.write(_page.to_json(row) + "\n"),
+        )
+        rows.seek(0)
+        with atomic_open(path) as fh:  # complete or absent
+            _page.write_page(fh, *parts, spliced={"articles": (line.rstrip("\n") for line in rows)})
     return sel

@@ -10,12 +10,16 @@ from __future__ import annotations
 import base64
 import hashlib
 import importlib.util
+import io
 import json
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from string import Template
+from types import GeneratorType
+from typing import IO
 
 # Only pyvis's bundled vis-network files are read: finding the package without importing it
 # spares every build the import of pyvis, requests, IPython and networkx (~0.45 s a process).
@@ -75,12 +79,46 @@ def csp(*scripts: str) -> str:
 
 def page(title: str, sub: str, data: dict) -> str:
     """The whole page; ``title`` and ``sub`` are already HTML-escaped."""
-    return _template().substitute(
+    out = io.StringIO()
+    write_page(out, title, sub, data)
+    return out.getvalue()
+
+
+_DATA = "\0graphbuild-data\0"  # where the data goes in the page (no template text holds a NUL)
+
+
+def write_page(fh: IO[str], title: str, sub: str, data: dict, spliced: dict[str, Iterable[str]] | None = None) -> None:
+    """Write the whole page to ``fh``, the data piece by piece: the same text as
+    :func:`page`, never held whole. ``spliced`` gives, for some keys of ``data`` (whose own
+    value is then left out), their list's items as :func:`to_json` text, read as written."""
+    text = _template().substitute(
         title=title,
         sub=sub,
         css=_asset("explorer.css"),
         vis_js=vis_js(),
         main_js=main_js(),
         csp=csp(vis_js(), main_js()),
-        data=to_json(data),
+        data=_DATA,
     )
+    head, _, tail = text.rpartition(_DATA)  # only our own script follows the data
+    fh.write(head)
+    _write_json(fh, data, spliced or {})
+    fh.write(tail)
+
+
+def _write_json(fh: IO[str], data: dict, spliced: dict[str, Iterable[str]]) -> None:
+    """``to_json(data)``, written a list item at a time (the same text: keys sorted, no
+    spaces); a generator is written as a list, read when its key's turn comes."""
+    fh.write("{")
+    for i, key in enumerate(sorted(data)):
+        fh.write(("," if i else "") + to_json(key) + ":")
+        value = data[key]
+        if key in spliced or isinstance(value, (list, GeneratorType)):
+            items = spliced[key] if key in spliced else (to_json(v) for v in value)
+            fh.write("[")
+            for j, item in enumerate(items):
+                fh.write(("," if j else "") + item)
+            fh.write("]")
+        else:
+            fh.write(to_json(value))
+    fh.write("}")

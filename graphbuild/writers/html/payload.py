@@ -20,8 +20,11 @@ node, the dates of the articles that mention it and, for an edge, those of its e
 
 from __future__ import annotations
 
+import heapq
 import re
-from collections import Counter, defaultdict
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from itertools import groupby
 
 from graphbuild.graph.model import ARTICLE, MENTIONS, SAID_ABOUT, Edge, Graph, Node
 from graphbuild.graph.view import Selection, mentions
@@ -75,59 +78,169 @@ def kinds(edge: Edge) -> dict[str, int] | None:
     return dict(found) or None
 
 
-class _Articles:
-    """Article table: index by article id; titles, links and dates from the Article nodes."""
+# One article as the page's data reads it: (article id, Article-node properties, [(entity
+# id, mentions), ...]); a build streams them sorted by id from its spool (writers.provenance).
+Record = tuple[str, dict, list[tuple[str, int]]]
 
-    def __init__(self, graph: Graph) -> None:
-        self.graph = graph
-        self.index: dict[str, int] = {}
-        self.rows: list[dict] = []
+
+def graph_articles(graph: Graph) -> Iterator[Record]:
+    """The articles of a graph that holds its Article nodes and MENTIONS edges, sorted by
+    article node id, each with the entities it mentions (sorted by id)."""
+    keys = sorted(k for k in graph.edges if k[0] == MENTIONS)
+    for source, group in groupby(keys, key=lambda k: k[1]):
+        if source not in graph.nodes:
+            continue
+        aid = graph.nodes[source].props.get("article_id") or source.removeprefix("article:")
+        yield aid, _node_props(graph)(clean(aid)), [(k[2], graph.edges[k].weight) for k in group]
+
+
+def _node_props(graph: Graph) -> Callable[[str], dict]:
+    """The properties of the Article node of a (cleaned) article id, for the page's row."""
+
+    def props(aid: str) -> dict:
+        node = graph.nodes.get(f"article:{aid}")
+        if node is None:
+            return {}
+        out = dict(node.props)
+        if not out.get("title") and node.name != aid:
+            out["title"] = node.name
+        return out
+
+    return props
+
+
+def _no_props(aid: str) -> dict:
+    return {}
+
+
+class _Articles:
+    """The article table, built in index order: each row goes to ``emit`` as it is made, so
+    the table is never held. Only the articles that evidence items name are looked up by id
+    later (``wanted``): their index, date and properties are kept, nothing of the others."""
+
+    def __init__(self, emit: Callable[[dict], None], wanted: set[str], unseen: Callable[[str], dict]) -> None:
+        self.emit = emit
+        self.unseen = unseen  # the properties of a wanted article the records did not bring
+        self.count = 0
+        self.wanted = wanted
+        self.index: dict[str, int] = {}  # wanted ids that have a row
+        self.dates: dict[int, str | None] = {}  # the rows of those
+        self.props: dict[str, dict] = {}  # wanted ids met without a row (yet)
+
+    def add(self, aid: str, props: dict) -> int:
+        """A new row for ``aid`` (already cleaned) with the properties of its Article node."""
+        title, url = props.get("title"), props.get("url")
+        row = {"id": aid, "t": clean(title) if title else None, "d": _date(props.get("published"))}
+        row["u"] = clean(url) if isinstance(url, str) and _URL.match(url) else None
+        i = self.count
+        self.count += 1
+        if aid in self.wanted:
+            self.index[aid] = i
+            self.dates[i] = row["d"]
+        self.emit(row)
+        return i
 
     def get(self, article_id) -> int:
+        """The row of an article an evidence item names, made now if it has none yet."""
         aid = clean(article_id)
         if aid not in self.index:
-            node = self.graph.nodes.get(f"article:{aid}")
-            props = node.props if node is not None else {}
-            title = props.get("title") or (node.name if node is not None and node.name != aid else None)
-            url = props.get("url")
-            row = {"id": aid, "t": clean(title) if title else None, "d": _date(props.get("published"))}
-            row["u"] = clean(url) if isinstance(url, str) and _URL.match(url) else None
-            self.index[aid] = len(self.rows)
-            self.rows.append(row)
+            self.add(aid, self.props.pop(aid) if aid in self.props else self.unseen(aid))
         return self.index[aid]
 
     def date(self, i: int) -> str | None:
-        return self.rows[i]["d"]
+        return self.dates[i]
 
 
-def build(graph: Graph, sel: Selection) -> dict:
-    """The page's data for ``sel`` (a selection of ``graph``); same input, same output."""
-    arts = _Articles(graph)
+class _Links:
+    """What a node's row says of the articles that mention it, kept bounded: how many, the
+    first and last date, and the :data:`ARTICLES_PER_NODE` with most mentions."""
+
+    __slots__ = ("count", "first", "last", "top")
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.first: str | None = None
+        self.last: str | None = None
+        self.top: list[tuple[int, int]] = []  # heap of (mentions, -row): the weakest on top
+
+    def add(self, row: int, n: int, day: str | None) -> None:
+        self.count += 1
+        if day:
+            self.first = day if self.first is None else min(self.first, day)
+            self.last = day if self.last is None else max(self.last, day)
+        if len(self.top) < ARTICLES_PER_NODE:
+            heapq.heappush(self.top, (n, -row))
+        elif (n, -row) > self.top[0]:
+            heapq.heapreplace(self.top, (n, -row))
+
+    def ranked(self) -> list[list[int]]:
+        """[row, mentions] pairs, most mentions first, then by row."""
+        return [[-r, n] for n, r in sorted(self.top, key=lambda x: (-x[0], -x[1]))]
+
+    def span(self) -> list[str] | None:
+        return [self.first, self.last] if self.first and self.last else None
+
+
+def build(
+    graph: Graph,
+    sel: Selection,
+    articles: Iterable[Record] | None = None,
+    emit: Callable[[dict], None] | None = None,
+) -> dict:
+    """The page's data for ``sel`` (a selection of ``graph``); same input, same output.
+
+    The article table comes from ``articles`` (sorted by id; by default ``graph``'s own
+    Article nodes and MENTIONS edges, :func:`graph_articles`). With ``emit``, its rows go
+    there one by one, in order, and the data's ``articles`` is left empty: a build streams
+    them from disk and into the page without holding them. Then ``edges``, ``texts`` and
+    ``nodes`` are generators, to be read in that order (the order of the page's sorted
+    keys): each row is made as it is written.
+    """
+    rows_out: list[dict] = []
     nodes = sorted(sel.nodes, key=lambda n: n.id)
     index = {n.id: i for i, n in enumerate(nodes)}
-    by_node: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    # sorted by the dict's own keys (each edge's key): no list of every edge, no new tuples
-    for key in sorted(k for k in graph.edges if k[0] == MENTIONS):
-        e = graph.edges[key]
-        if e.target in index and e.source in graph.nodes:
-            aid = graph.nodes[e.source].props.get("article_id") or e.source.removeprefix("article:")
-            by_node[e.target].append((arts.get(aid), e.weight))
-    texts: dict[str, int] = {}
     kept = [e for e in sel.edges if e.source in index and e.target in index]
-    edges = [_edge(e, index, arts, texts) for e in kept]
+    wanted = {
+        clean(item.get("article", "?"))
+        for e in kept
+        for item in e.props.get("evidence") or ()
+        if isinstance(item, dict)
+    }
+    arts = _Articles(emit or rows_out.append, wanted, _node_props(graph) if articles is None else _no_props)
+    links: dict[str, _Links] = {}
+    for aid, props, counts in graph_articles(graph) if articles is None else articles:
+        cid = clean(aid)
+        own = props if cid == aid or articles is None else {}  # a row names its article cleaned
+        row, day = None, None
+        for eid, n in counts:
+            if eid not in index:
+                continue
+            if row is None:
+                row = arts.index.get(cid)
+                row, day = (arts.add(cid, own), _date(own.get("published"))) if row is None else (row, arts.date(row))
+            links.setdefault(eid, _Links()).add(row, n, day)
+        if row is None and cid in wanted:
+            arts.props.setdefault(cid, own)
+    texts: dict[str, int] = {}
+    for e in kept:  # evidence articles without a row yet get theirs now, as rows come before edges
+        for item in e.props.get("evidence") or ():
+            if isinstance(item, dict):
+                arts.get(item.get("article", "?"))
+    edge_rows = (_edge(e, index, arts, texts) for e in kept)
+    node_rows = (_node(n, links.get(n.id) or _Links()) for n in nodes)
     first = set(sel.drawn_edges)
-    rows = [_node(n, by_node.get(n.id, []), arts) for n in nodes]
     provenance = any(n.label == ARTICLE for n in nodes)  # Article nodes only when asked for
     labels = Counter(n.label for n in graph.nodes.values() if n.label != ARTICLE or provenance)
     types = Counter(e.type for e in graph.edges.values() if e.type != MENTIONS or provenance)
     kind_totals: Counter = Counter()
     for e in graph.edges.values():
         kind_totals.update((kinds(e) or {}) if e.type == SAID_ABOUT else {})
+    lazy = emit is not None  # rows made as they are written: edges first, then texts and nodes
     return {
-        "nodes": rows,
-        "edges": edges,
-        "articles": arts.rows,
-        "texts": list(texts),
+        "nodes": node_rows if lazy else list(node_rows),
+        "edges": edge_rows if lazy else list(edge_rows),
+        "articles": rows_out,
+        "texts": _keys_when_read(texts) if lazy else list(texts),
         "drawn": [index[i] for i in sel.drawn if i in index],
         "focus": [index[i] for i in sel.focus if i in index],
         "drawn_edges": [k for k, e in enumerate(kept) if e.key in first],
@@ -137,8 +250,11 @@ def build(graph: Graph, sel: Selection) -> dict:
     }
 
 
-def _node(n: Node, links: list[tuple[int, int]], arts: _Articles) -> dict:
-    ranked = sorted(links, key=lambda x: (-x[1], x[0]))
+def _keys_when_read(d: dict) -> Iterator:
+    yield from d  # not iter(d) now: the edges' rows fill it first
+
+
+def _node(n: Node, links: _Links) -> dict:
     aliases = [clean(a) for a in n.props.get("aliases") or () if isinstance(a, str) and a != n.name]
     articles = n.props.get("articles")
     row = {
@@ -146,10 +262,10 @@ def _node(n: Node, links: list[tuple[int, int]], arts: _Articles) -> dict:
         "n": clean(n.name) or clean(n.id),
         "l": clean(n.label),
         "m": mentions(n),
-        "a": articles if isinstance(articles, int) else len(links),
+        "a": articles if isinstance(articles, int) else links.count,
         "al": aliases,
-        "d": _own_span(n) or _span(arts.date(a) for a, _ in links),
-        "ar": [list(x) for x in ranked[:ARTICLES_PER_NODE]],
+        "d": _own_span(n) or links.span(),
+        "ar": links.ranked(),
     }
     return _compact(row)
 
