@@ -72,6 +72,10 @@ def build(
     ``options`` are the fields of :class:`graphbuild.api.BuildOptions` (``window``,
     ``aliases``, ``keep_places``, ``workers``, ``model`` ...); ``neo4j`` (settings) also
     stores the articles in Neo4j.
+
+    The graph is held in memory whole (Article nodes and MENTIONS edges included), so its
+    memory grows with the corpus; ``graphbuild build`` (:func:`graphbuild.api.write_build`)
+    writes the same files without holding what is per article.
     """
     from graphbuild.api import BuildOptions, build_files
 

@@ -131,12 +131,15 @@ def _build(inputs, out, options, on_problem, on_progress, neo4j, *, whole: bool)
                 except OSError as exc:
                     raise output_error(exc, folder.shown) from None
                 folder.commit()  # the files are complete before Neo4j is touched
+                lines = summarize(graph)
+                if not whole:
+                    graph = Graph()  # only in the files now: not held while Neo4j is written
                 stats = _store(store, spool, opts, rules, sink, wanted) if store is not None else {}
         finally:
             if store is not None:
                 store.close()
     files = [folder.path / f.name for f in files]
-    return graph, BuildSummary(count, problems, stats, outside[0], undated, summarize(graph), files)
+    return graph, BuildSummary(count, problems, stats, outside[0], undated, lines, files)
 
 
 def write_outputs(
