@@ -18,6 +18,11 @@ corpus once (``graphbuild build``), then for each size copies that build's spool
 (``resolve_and_relate`` and ``_write_outputs``) in a fresh process (``--from-build DIR``:
 copy the spool of that earlier build of the corpus instead). That is the part whose
 memory depends on the corpus size; extraction holds one batch of articles at a time.
+``--warm N`` first extracts the corpus's first N articles in that process and lets go of
+the pipeline where graphbuild does (``release_model``), as a whole build does before pass
+two: its peak is then that of a whole build whose extraction peaks like N articles' (a
+whole build at 8,900 articles takes hours on a shared machine; its extraction repeats the
+2,225 articles' batches, so its own peak is that of 2,225).
 
 ``--before TREE`` also measures an earlier version of graphbuild (a source tree, e.g.
 ``git worktree add /tmp/before main`` or ``git archive main | tar -x -C /tmp/before``) in
@@ -57,7 +62,17 @@ except ImportError:  # graphbuild before the streaming build
     from graphbuild.api.build import _write_outputs as write_outputs
 from graphbuild.entities.resolve import CorpusResolver
 from graphbuild.pipeline.run import BuildOptions, read_spool
-spool, out = Path(sys.argv[1]), Path(sys.argv[2])
+spool, out, corpus, warm = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], int(sys.argv[4])
+if warm:  # a whole build's state after pass one: the pipeline loaded and used, then (if it can) let go
+    from graphbuild.api.common import with_model
+    from graphbuild.ingest.sources import read_articles
+    from graphbuild.pipeline import run
+    opts = with_model(BuildOptions())
+    articles = list(read_articles([corpus], lambda p: None, options=opts.read))[:warm]
+    for _ in run.extract_all(articles, opts):
+        pass
+    if hasattr(run, "release_model"):
+        run.release_model()
 resolver = CorpusResolver(None)
 for x in read_spool(spool):
     resolver.add(x.mentions, x.aliases)
@@ -82,7 +97,9 @@ def measure(cmd: list[str], tree: Path = HERE.parent) -> dict:
     """Wall seconds, CPU seconds and peak RSS (MiB) of one whole process, running the
     graphbuild of the source tree ``tree``."""
     env = dict(os.environ, PYTHONPATH=str(tree))
-    res = subprocess.run([sys.executable, "-c", WRAPPER, *cmd], check=True, env=env, capture_output=True, text=True)
+    # run in the tree: `python -c` and `-m` put the working folder before PYTHONPATH
+    run = [sys.executable, "-c", WRAPPER, *cmd]
+    res = subprocess.run(run, check=True, env=env, capture_output=True, text=True, cwd=tree)
     wall, cpu, rss = res.stdout.split()
     return {"seconds": round(float(wall), 1), "cpu_seconds": round(float(cpu), 1), "peak_rss_mib": round(float(rss))}
 
@@ -106,7 +123,14 @@ def full_builds(corpus: Path, sizes: list[int], workers: int, tmp: Path, before:
 
 
 def after_extraction(
-    corpus: Path, sizes: list[int], workers: int, tmp: Path, base: Path | None, before: Path | None, keep: Path
+    corpus: Path,
+    sizes: list[int],
+    workers: int,
+    tmp: Path,
+    base: Path | None,
+    before: Path | None,
+    keep: Path,
+    warm: int = 0,
 ) -> list[dict]:
     if base is None:
         base = tmp / "base"
@@ -119,8 +143,9 @@ def after_extraction(
     for n in sizes:
         spool = copies(lines, n, tmp / f"spool-{n}.jsonl", key="article_id")
         for name, tree in trees(before):
-            cmd = [sys.executable, "-c", PASS_TWO, str(spool), str(keep / f"{name}-{n}")]
-            rows.append({"articles": n, "mode": "after-extraction", "tree": name, **measure(cmd, tree)})
+            cmd = [sys.executable, "-c", PASS_TWO, str(spool), str(keep / f"{name}-{n}"), str(corpus), str(warm)]
+            row = {"articles": n, "mode": "after-extraction", "tree": name, "warm": warm}
+            rows.append({**row, **measure(cmd, tree)})
             print(json.dumps(rows[-1]), flush=True)
     return rows
 
@@ -134,15 +159,26 @@ def main() -> None:
     ap.add_argument(
         "--from-build", type=Path, help="with --after-extraction: the build of the corpus (or its spool) to copy"
     )
+    ap.add_argument(
+        "--warm",
+        type=int,
+        default=0,
+        help="with --after-extraction: first extract this many articles of the corpus in the same process",
+    )
     ap.add_argument("--before", type=Path, help="also measure the graphbuild of this source tree, interleaved")
     ap.add_argument("--keep", type=Path, help="keep the output folders here (DIR/{before,after}-N)")
     args = ap.parse_args()
+    for name in ("corpus", "from_build", "before", "keep"):  # the processes run in their tree
+        if getattr(args, name) is not None:
+            setattr(args, name, getattr(args, name).resolve())
     sizes = sorted(args.articles)
     with tempfile.TemporaryDirectory(prefix="graphbuild-mem-") as tmp:
         keep = args.keep or Path(tmp)
         keep.mkdir(parents=True, exist_ok=True)
         if args.after_extraction:
-            rows = after_extraction(args.corpus, sizes, args.workers, Path(tmp), args.from_build, args.before, keep)
+            rows = after_extraction(
+                args.corpus, sizes, args.workers, Path(tmp), args.from_build, args.before, keep, args.warm
+            )
         else:
             rows = full_builds(args.corpus, sizes, args.workers, Path(tmp), args.before, keep)
     for name, _ in trees(args.before):
