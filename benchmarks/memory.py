@@ -3,7 +3,7 @@
 
     python benchmarks/memory.py [--corpus ../shared/eval/bbc.jsonl] [--articles 2225 8900]
                                 [--workers 1] [--after-extraction [--from-build DIR]]
-                                [--before TREE] [--keep DIR]
+                                [--before TREE] [--keep DIR] [--inputs PATH...]
 
 The corpus is repeated with new ids (copy ``k`` of article ``ID`` is ``ID~k``) up to each
 article count, so at four times the articles the entities and the entity-entity edges are
@@ -24,6 +24,7 @@ two: its peak is then that of a whole build whose extraction peaks like N articl
 whole build at 8,900 articles takes hours on a shared machine; its extraction repeats the
 2,225 articles' batches, so its own peak is that of 2,225).
 
+``--inputs PATH...`` measures whole builds of those inputs as they are (the seeds).
 ``--before TREE`` also measures an earlier version of graphbuild (a source tree, e.g.
 ``git worktree add /tmp/before main`` or ``git archive main | tar -x -C /tmp/before``) in
 the same run, interleaved with this one at each size; ``--keep DIR`` keeps every output
@@ -122,6 +123,17 @@ def full_builds(corpus: Path, sizes: list[int], workers: int, tmp: Path, before:
     return rows
 
 
+def plain_builds(inputs: list[Path], before: Path | None, keep: Path) -> list[dict]:
+    """Whole builds of ``inputs`` as they are (no copies), e.g. the seeds folder."""
+    rows = []
+    for name, tree in trees(before):
+        out = keep / f"{name}-inputs"
+        cmd = [sys.executable, "-m", "graphbuild", "build", *map(str, inputs), "--out", str(out), "-q"]
+        rows.append({"inputs": [str(i) for i in inputs], "mode": "build", "tree": name, **measure(cmd, tree)})
+        print(json.dumps(rows[-1]), flush=True)
+    return rows
+
+
 def after_extraction(
     corpus: Path,
     sizes: list[int],
@@ -166,11 +178,16 @@ def main() -> None:
         help="with --after-extraction: first extract this many articles of the corpus in the same process",
     )
     ap.add_argument("--before", type=Path, help="also measure the graphbuild of this source tree, interleaved")
+    ap.add_argument("--inputs", type=Path, nargs="+", help="whole builds of these inputs as they are (no copies)")
     ap.add_argument("--keep", type=Path, help="keep the output folders here (DIR/{before,after}-N)")
     args = ap.parse_args()
     for name in ("corpus", "from_build", "before", "keep"):  # the processes run in their tree
         if getattr(args, name) is not None:
             setattr(args, name, getattr(args, name).resolve())
+    if args.inputs:
+        with tempfile.TemporaryDirectory(prefix="graphbuild-mem-") as tmp:
+            plain_builds([i.resolve() for i in args.inputs], args.before, args.keep or Path(tmp))
+        return
     sizes = sorted(args.articles)
     with tempfile.TemporaryDirectory(prefix="graphbuild-mem-") as tmp:
         keep = args.keep or Path(tmp)
