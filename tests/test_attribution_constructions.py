@@ -473,3 +473,22 @@ def test_went_on_to_is_no_purpose(attribute):
     text, quotes = attribute("Maria Lindqvist went on to explain that the harbour would close.")
     q = only(quotes)
     assert (q.cue.text, said(text, q), q.speaker.text) == ("explain", "that the harbour would close", "Maria Lindqvist")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        ("Maria Lindqvist has strong views on the harbour tax.", "has strong views on", "the harbour tax"),
+        ("Peter Alves took a firm stance against the toll.", "took a firm stance against", "the toll"),
+        ("Maria Lindqvist renewed her calls for a ferry inquiry.", "renewed her calls for", "a ferry inquiry"),
+        ("Peter Alves leveled sharp attacks against the council.", "leveled sharp attacks against", "the council"),
+    ],
+)
+def test_have_take_renew_level_pass_a_message(attribute, sentence, cue, content):
+    text, quotes = attribute(sentence)
+    q = only(quotes)
+    assert (q.cue.text, said(text, q)) == (cue, content)
+
+
+def test_the_backing_one_has_is_not_ones_own_message(attribute):
+    assert attribute("Maria Lindqvist has the support of the dock workers.")[1] == []

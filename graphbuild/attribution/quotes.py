@@ -257,7 +257,7 @@ def _complement(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, list] | None:
             return _span(doc, i, doc.subtree(c)[0], _clause_end(doc, i, c))
     obj = next((c for c in kids if toks[c].dep == "dobj" and c > i), None)
     if lemma in cues.MESSAGE_VERBS:
-        found = _message(doc, i, obj) if obj is not None and cue_lemma(toks[obj]) in cues.MESSAGE_NOUNS else None
+        found = _message(doc, i, obj, lemma) if obj is not None and cue_lemma(toks[obj]) in cues.MESSAGE_NOUNS else None
         if found or lemma not in cues.ALL_CUES:
             return found
     message = (
@@ -298,7 +298,7 @@ def _complement(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, list] | None:
     return None
 
 
-def _message(doc: QuoteDoc, i: int, obj: int) -> tuple[int, list] | None:
+def _message(doc: QuoteDoc, i: int, obj: int, lemma: str) -> tuple[int, list] | None:
     """What 'X voiced concern that ...', 'X made allegations against Y', 'X offered an
     opinion on Y' report: the message noun's clause or its prepositional object (the noun
     is part of the cue); a bare message ("issued a statement") reports nothing here."""
@@ -308,6 +308,8 @@ def _message(doc: QuoteDoc, i: int, obj: int) -> tuple[int, list] | None:
         if c > obj and t.dep in ("acl", "ccomp") and any(toks[k].dep == "mark" for k in doc.kids[c]):
             return _span(doc, obj, doc.subtree(c)[0], _clause_end(doc, i, c))
         if c > obj and t.dep == "prep" and t.text.lower() in _MESSAGE_PREPS:
+            if lemma == "have" and t.text.lower() == "of" and cue_lemma(toks[obj]) in cues.RECEIVED_NOUNS:
+                continue  # "has the support of Y": Y's backing
             objs = [o for o in doc.kids[c] if toks[o].dep in ("pobj", "pcomp")]
             if objs:
                 return _span(doc, c, doc.subtree(objs[0])[0], min(doc.subtree(c)[1], _clause_end(doc, i, c)))

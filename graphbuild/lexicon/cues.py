@@ -166,7 +166,11 @@ OBJECT_CUES = SPEECH_OBJECT | _words("show reveal") | STANCE_OBJECT | REGARD_OBJ
 ADDRESSEE_VERBS = _words("tell ask inform assure warn remind caution advise urge lecture email text question")
 # Verbs that pass a message on ("voiced concern", "offered condolences", "raised
 # questions", "issued a warning"): a cue only with a message noun as object.
-MESSAGE_VERBS = _words("voice share deliver issue raise offer make give express extend convey send lay air")
+MESSAGE_VERBS = _words(
+    "voice share deliver issue raise offer make give express extend convey send lay air renew level have take"
+)
+# Nouns of backing: 'X has the support of Y' is Y's stance, not X's ("had support for Y" is X's).
+RECEIVED_NOUNS = _words("support endorsement backing approval confidence appeal blessing trust")
 # Saying verbs with a common sense in which the object is no message: "added a floor",
 # "maintains a lead", "claimed victory", "posted a loss", "wrote a book".
 OBJECT_SENSES = _words("add maintain claim post write")
@@ -187,6 +191,7 @@ MESSAGE_NOUNS = _words("""
     need importance necessity urgency willingness reluctance readiness intent wish wishes
     plan plans vision priorities priority stance assessment analysis prediction belief
     theory explanation excuse defense defence rationale reason reasons concession admission
+    attack attacks words
 """)
 CUE_PARTICLES = SPEECH_PREPS
 AS_PREDICATE = REGARD_OBJECT | PRESENT_OBJECT  # whose predicate is "as Y" or a noun or adjective
