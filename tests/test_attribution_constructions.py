@@ -492,3 +492,10 @@ def test_have_take_renew_level_pass_a_message(attribute, sentence, cue, content)
 
 def test_the_backing_one_has_is_not_ones_own_message(attribute):
     assert attribute("Maria Lindqvist has the support of the dock workers.")[1] == []
+
+
+def test_a_control_adjective_keeps_its_subject_as_speaker(attribute):
+    text, quotes = attribute("Peter Alves was quick to point out that the ferry had never sailed at a profit.")
+    q = only(quotes)
+    assert (q.speaker.text, said(text, q)) == ("Peter Alves", "that the ferry had never sailed at a profit")
+    assert attribute("Peter Alves was unable to explain the losses at the harbour.")[1] == []

@@ -218,7 +218,7 @@ def _no_statement(doc: QuoteDoc, i: int) -> bool:
     if (
         t.dep in ("xcomp", "advcl")
         and head not in cues.ALL_CUES
-        and not (t.dep == "xcomp" and head in cues.ASPECT_VERBS)
+        and not (t.dep == "xcomp" and head in cues.ASPECT_VERBS | cues.CONTROL_ADJECTIVES)
         and not (head == "go" and any(doc.toks[c].dep == "prt" for c in doc.kids[t.head]))  # "went on to say"
     ):
         if any(doc.toks[c].dep == "aux" and doc.toks[c].text.lower() == "to" for c in doc.kids[i]):

@@ -56,6 +56,8 @@ def subject_of(doc: QuoteDoc, v: int, depth: int = 0) -> int | None:
             return subject_of(doc, head.head, depth + 1)  # "She replied by saying ...": she said it
     if depth < 2 and _reported_participle(doc, v):  # "X said A could fail, adding ...": X added it
         return subject_of(doc, head.head, depth + 1)
+    if depth < 2 and t.dep == "acomp" and cue_lemma(t) in cues.CONTROL_ADJECTIVES:
+        return subject_of(doc, t.head, depth + 1)  # "X was quick to say ...": X says it
     if depth < 2 and t.dep in ("advcl", "conj", "xcomp") and t.head != v:
         s = subject_of(doc, t.head, depth + 1)  # but not the dummy "it" of "it was a week ..."
         return None if s is not None and head.lemma == "be" and doc.toks[s].text.lower() == "it" else s

@@ -141,6 +141,10 @@ ASPECT_VERBS = _words("""
     manage hasten rush dare
 """)
 
+# Control adjectives whose infinitive is their subject's act ("X was quick to say ...",
+# "X is likely to argue ..."); not those that deny it ("unable to", "reluctant to").
+CONTROL_ADJECTIVES = _words("quick likely set poised bound careful willing ready happy glad eager keen sure certain")
+
 CLAUSE_CUES = SPEECH_CLAUSE | MANNER_CLAUSE | ATTITUDE_CLAUSE | EVIDENCE_CLAUSE
 TO_CUES = SPEECH_TO | ATTITUDE_TO
 # Verbs of stance for or against someone or something ("supports the bill", "opposes
