@@ -33,9 +33,17 @@ START_TIMEOUT = 900  # the first start on a machine fetches Neo4j through Maven
 # A test server lives a few minutes and runs small queries once each: C2's optimised code
 # never pays back its compile time there (about a third of the JVM's CPU in a full run), and
 # neither does Cypher compiling expressions to bytecode. One collector thread is enough for
-# a 512 MB heap. Set either variable to "" for Neo4j's own defaults.
+# a 512 MB heap. Every test empties the database and fills it again, so Cypher would plan
+# its queries over and over as the counts swing (planning is half the server's work in a
+# run): a plan is kept for the run. Set either variable to "" for Neo4j's own defaults.
 TEST_JAVA_OPTS = "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m -XX:+UseSerialGC"
-TEST_SETTINGS = "internal.cypher.expression_engine=INTERPRETED"
+TEST_SETTINGS = ";".join(
+    [
+        "internal.cypher.expression_engine=INTERPRETED",
+        "dbms.cypher.min_replan_interval=1h",
+        "dbms.cypher.statistics_divergence_threshold=1.0",
+    ]
+)
 
 
 def server_env(**env: str) -> dict:
