@@ -26,7 +26,11 @@ class Relay:
                 c, _ = self.listener.accept()
             except OSError:
                 return
-            s = socket.create_connection(self.target)
+            try:
+                s = socket.create_connection(self.target)
+            except OSError:  # the server is down: refused, as it would be without the relay
+                c.close()
+                continue
             self.socks += [c, s]
             if self.cut:  # cut while this one was being accepted
                 self._drop(c, s)
@@ -56,6 +60,11 @@ class Relay:
     def hold(self) -> None:
         """Stop passing bytes either way (what was read stays here until close)."""
         self._flowing.clear()
+
+    def resume(self) -> None:
+        """Pass bytes again (what was held goes on; a connection whose server went away
+        meanwhile then drops)."""
+        self._flowing.set()
 
     def close(self) -> None:
         """Drop every connection and refuse new ones."""

@@ -116,18 +116,31 @@ def _interrupt(conf, cut, graph, settings):
 
 
 def test_write_survives_a_restart_by_retrying(server):
-    """The server itself is stopped mid-write and started again a second later."""
+    """The server itself is stopped mid-write and started again a second later. The sync
+    goes through a relay that holds every byte from the moment the first rows are in until
+    the server is back, so the write is surely in flight when the server stops: the sync
+    cannot have heard of more batches than the count taken then."""
     conf, ctl = server
-    graph = _big_graph()
+    graph = _big_graph(n_edges=12000)  # six batches of rows
+    host, port = conf["NEO4J_URI"].rsplit("/", 1)[1].split(":")
+    relay = Relay((host, int(port)))
 
     def restart(probe):
+        relay.hold()
         written = probe.counts()["relationships"]
         ctl("stop")
         time.sleep(1)
         ctl("start")
+        relay.resume()
         return written
 
-    outcome, written = _interrupt(conf, restart, graph, _settings(conf, 120))
+    through = Neo4jSettings(
+        f"bolt://127.0.0.1:{relay.port}", conf["NEO4J_USER"], conf["NEO4J_PASSWORD"], retry_seconds=120
+    )
+    try:
+        outcome, written = _interrupt(conf, restart, graph, through)
+    finally:
+        relay.close()
     assert 0 < written < len(graph.edges), "the server was not stopped mid-write"
     assert "error" not in outcome, outcome
     with Neo4jStore(_settings(conf, 30)) as s:
@@ -140,7 +153,7 @@ def test_short_retries_fail_clearly_and_rerun_completes(server):
     """Every connection of the sync is lost mid-write and no new one gets through (a relay in
     front of the server is held, then cut), for longer than its retries last."""
     conf, _ = server
-    graph = _big_graph(n_edges=16000)
+    graph = _big_graph(n_edges=8000)  # four batches of rows
     host, port = conf["NEO4J_URI"].rsplit("/", 1)[1].split(":")
     relay = Relay((host, int(port)))
 
