@@ -148,6 +148,9 @@ def _watched_start(root: Path) -> dict:
     password = 'Cmd-"line\\ secret-' + secrets.token_urlsafe(12)
     env = server_env(GRAPHBUILD_NEO4J_RUN=str(run), NEO4J_PASSWORD=password)
     env.setdefault("GRAPHBUILD_NEO4J_PORT", str(free_port()))
+    # Browser on a port of its own too, not 7474: the restart in the fault tests asks for the
+    # same ports again, and 7474 is the one another run or a user's server takes meanwhile.
+    env.setdefault("GRAPHBUILD_NEO4J_HTTP_PORT", str(free_port()))
     env.pop("NEO4J_URI", None)
     seen: list[str] = []
     done = threading.Event()

@@ -127,11 +127,13 @@ def test_write_survives_a_restart_by_retrying(server):
 
     def restart(probe):
         relay.hold()
-        written = probe.counts()["relationships"]
-        ctl("stop")
-        time.sleep(1)
-        ctl("start")
-        relay.resume()
+        try:
+            written = probe.counts()["relationships"]
+            ctl("stop")
+            time.sleep(1)
+            ctl("start")
+        finally:
+            relay.resume()  # a failed start must not leave the sync hanging on held bytes
         return written
 
     through = Neo4jSettings(
