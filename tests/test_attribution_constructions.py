@@ -499,3 +499,33 @@ def test_a_control_adjective_keeps_its_subject_as_speaker(attribute):
     q = only(quotes)
     assert (q.speaker.text, said(text, q)) == ("Peter Alves", "that the ferry had never sailed at a profit")
     assert attribute("Peter Alves was unable to explain the losses at the harbour.")[1] == []
+
+
+# --- round five (attrE) ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content", "kind"),
+    [
+        (
+            "Most voters in the region now oppose the harbour tax, a new Velmora Institute poll shows.",
+            "shows",
+            "Most voters in the region now oppose the harbour tax",
+            EVIDENCE,
+        ),
+        (
+            "The harbour tax will fail next year, Maria Lindqvist believes.",
+            "believes",
+            "The harbour tax will fail next year",
+            ATTITUDE,
+        ),
+    ],
+)
+def test_a_frame_of_any_kind_closing_the_sentence_reports_it(attribute, sentence, cue, content, kind):
+    text, quotes = attribute(sentence)
+    q = only(quotes)
+    assert (q.cue.text, said(text, q), q.kind) == (cue, content, kind)
+
+
+def test_an_opening_adjunct_is_no_content_of_a_later_finding(attribute):
+    assert attribute("In the spring, the auditors found a gap in the accounts.")[1] == []

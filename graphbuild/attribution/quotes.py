@@ -10,7 +10,7 @@
    said that ...", "X vowed to ...", "X cited Y as ...", "X talked about Y", "A, X said,
    B"), "according to X"; speech, attitude ("X believes ...", "X wants to ...") and
    evidence ("the poll shows ...") verbs alike, and the frames of :mod:`.frames` ("X is
-   critical of Y"); "A, X said, B" for speech verbs only. Message verbs with a message
+   critical of Y"); "A, X said, B" for speech verbs ("A, the poll shows." for any). Message verbs with a message
    noun ("X voiced concern that ...", "X made allegations against Y"). A bare object is
    what was said for object cues ("X cited Y"), for saying verbs with a message noun ("X
    noted her concern"), and for saying, stance and desire verbs ("X stressed the risks",
@@ -319,11 +319,13 @@ def _message(doc: QuoteDoc, i: int, obj: int, lemma: str) -> tuple[int, list] | 
 def _parenthetical(doc: QuoteDoc, i: int, subj: int) -> tuple[int, list] | None:
     """'A, he said, B.' and 'A, said Jane Roe.': the sentence around a frame set off by
     commas (subject, cue and a few verbless words such as "told me on Friday"); in 'A, he
-    said, adding that B' the participle reports B itself, so the content is A. Speech
-    only: 'A, he thinks, B' and 'A, the poll shows, B' are more often asides than claims."""
+    said, adding that B' the participle reports B itself, so the content is A. Other
+    kinds only closing the sentence after their clause ('A, the poll shows.', 'A, he
+    believes.'): 'A, he thinks, B' and 'A, the poll shows, B' are more often asides."""
     toks = doc.toks
-    if toks[i].lemma.lower() not in cues.CLAUSE_CUES or kind_of(doc, i, subj) != SPEECH:
+    if toks[i].lemma.lower() not in cues.CLAUSE_CUES:
         return None
+    speech = kind_of(doc, i, subj) == SPEECH
     sn = doc.sents[toks[i].sent]
     lo, hi = noun_phrase(doc, subj)
     if subj > i:  # "..., said Jane Roe, a senator from Ohio.": the apposition is in the frame
@@ -339,6 +341,8 @@ def _parenthetical(doc: QuoteDoc, i: int, subj: int) -> tuple[int, list] | None:
     if lo - 1 <= sn.start_tok or toks[lo - 1].text != "," or hi + 1 >= sn.end_tok:
         return None
     goes_on = toks[hi + 1].text == "," and _goes_on(doc, i, hi + 2)
+    if not speech and (toks[hi + 1].text not in (".", "!", "?") or not _clause_before(doc, i, lo)):
+        return None
     if toks[hi + 1].text == "," and not goes_on:
         spans = _around(doc, sn, lo - 1, hi + 1)
     elif goes_on or toks[hi + 1].text in (".", "!", "?") or (toks[hi + 1].pos == "PUNCT" and hi + 2 >= sn.end_tok):
@@ -346,6 +350,13 @@ def _parenthetical(doc: QuoteDoc, i: int, subj: int) -> tuple[int, list] | None:
     else:
         return None
     return (i, spans) if spans and not any(doc.quoted[doc.tok_at(s)] for s, _ in spans) else None
+
+
+def _clause_before(doc: QuoteDoc, i: int, lo: int) -> bool:
+    """Whether the parse makes the words before the frame at ``lo`` the clause cue ``i``
+    reports ("A, the poll found."), not an opening adjunct ("In May, the poll found ...")."""
+    t = doc.toks[i]
+    return any(doc.toks[c].dep == "ccomp" and c < lo for c in doc.kids[i]) or (t.dep == "parataxis" and t.head < lo)
 
 
 def _outermost(doc: QuoteDoc, cands: list[Candidate]) -> list[Candidate]:
