@@ -529,3 +529,30 @@ def test_a_frame_of_any_kind_closing_the_sentence_reports_it(attribute, sentence
 
 def test_an_opening_adjunct_is_no_content_of_a_later_finding(attribute):
     assert attribute("In the spring, the auditors found a gap in the accounts.")[1] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        (
+            "The council approved what Mayor Peter Alves called a reckless plan.",
+            "Mayor Peter Alves",
+            "what | a reckless plan",
+        ),
+        (
+            "She attacked the harbour tax, which Senator Maria Lindqvist described as a burden on families.",
+            "Senator Maria Lindqvist",
+            "which | as a burden on families",
+        ),
+    ],
+)
+def test_a_relative_object_and_its_predicate(attribute, sentence, speaker, content):
+    text, quotes = attribute(sentence)
+    q = next(q for q in quotes if q.speaker.text == speaker)
+    assert said(text, q) == content
+
+
+def test_a_relative_object_without_a_predicate_is_no_attribution(attribute):
+    # "which Roe denied" alone was right 7 times in 21 on PolNeAR train
+    _, quotes = attribute("The council backed the harbour tax, which Peter Alves denied.")
+    assert [q.speaker.text for q in quotes] == ["The council"]

@@ -47,6 +47,7 @@ from graphbuild.attribution.kinds import kind_of
 from graphbuild.attribution.labels import headline_label
 from graphbuild.attribution.light import LIGHT_VERBS, document_owner, light_cue
 from graphbuild.attribution.passives import asked_by
+from graphbuild.attribution.relatives import relative_object
 from graphbuild.attribution.speakers import according_to, name_before, noun_phrase, resolve_speakers, subject_of
 from graphbuild.graph.model import EVIDENCE, PERSON, SPEECH, Mention, ParsedArticle, Quote
 from graphbuild.lexicon import cues
@@ -231,6 +232,8 @@ def _no_statement(doc: QuoteDoc, i: int) -> bool:
 def _complement(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, list] | None:
     """(last cue token, content spans) of what cue ``i`` reports."""
     toks, kids = doc.toks, doc.kids[i]
+    if relative := relative_object(doc, i, lemma, _clause_end):  # "which Roe described as Y"
+        return relative
     if lemma in cues.CLAUSE_CUES:  # "said (that) ...": the clause runs on to the sentence end
         c = next((c for c in kids if toks[c].dep == "ccomp" and c > i), None)
         if c is not None:  # ("a charity that prosecutors said was ...": what follows the cue)
