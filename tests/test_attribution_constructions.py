@@ -556,3 +556,26 @@ def test_a_relative_object_without_a_predicate_is_no_attribution(attribute):
     # "which Roe denied" alone was right 7 times in 21 on PolNeAR train
     _, quotes = attribute("The council backed the harbour tax, which Peter Alves denied.")
     assert [q.speaker.text for q in quotes] == ["The council"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue", "content"),
+    [
+        (
+            "The harbour plan was first reported by the Northport Gazette.",
+            "the Northport Gazette",
+            "reported",
+            "The harbour plan",
+        ),
+        (
+            "Maria Lindqvist is backed by most of the dock workers.",
+            "most of the dock workers",
+            "backed",
+            "Maria Lindqvist",
+        ),
+    ],
+)
+def test_a_passive_cue_with_a_by_agent_is_the_agents(attribute, sentence, speaker, cue, content):
+    text, quotes = attribute(sentence)
+    q = only(quotes)
+    assert (q.speaker.text, q.cue.text, said(text, q)) == (speaker, cue, content)

@@ -123,7 +123,7 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
         if acc:
             subj = acc[1]  # the content is the sentence around "according to X"
             found = acc[0], _around(doc, doc.sents[t.sent], i, max(acc[2], i + 1))
-        elif verb and lemma in cues.SPEECH_OBJECT and (passive := _by_agent(doc, i)):
+        elif verb and lemma in cues.AGENT_CUES and (passive := _by_agent(doc, i)):
             subj, found = passive
         elif verb and (asked := asked_by(doc, i, lemma)):
             subj, found = asked
@@ -158,7 +158,8 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
 
 
 def _by_agent(doc: QuoteDoc, i: int) -> tuple[int, tuple[int, list]] | None:
-    """(speaker head, found) of 'Y was praised by X': X said it about Y."""
+    """(speaker head, found) of 'Y was praised by X', 'Y is backed by X', 'Y was first
+    reported by X', 'Y was seen by X as Z': X's words or stance about Y."""
     toks, kids = doc.toks, doc.kids[i]
     subj = next((c for c in kids if toks[c].dep == "nsubjpass"), None)
     agent = next((c for c in kids if toks[c].dep == "agent"), None)

@@ -197,6 +197,9 @@ MESSAGE_NOUNS = _words("""
     theory explanation excuse defense defence rationale reason reasons concession admission
     attack attacks words
 """)
+# Cues whose passive subject is what the "by" agent said, backs or regards ("Y was praised
+# by X", "Y is backed by X", "Y was first reported by X", "Y was seen by X as Z").
+AGENT_CUES = SPEECH_OBJECT | STANCE_OBJECT | REGARD_OBJECT | _words("report see")
 CUE_PARTICLES = SPEECH_PREPS
 AS_PREDICATE = REGARD_OBJECT | PRESENT_OBJECT  # whose predicate is "as Y" or a noun or adjective
 NEEDS_PREDICATE = _words("call label brand dub") | AS_PREDICATE  # "called X a Y", not "called X"
