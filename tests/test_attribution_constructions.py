@@ -579,3 +579,22 @@ def test_a_passive_cue_with_a_by_agent_is_the_agents(attribute, sentence, speake
     text, quotes = attribute(sentence)
     q = only(quotes)
     assert (q.speaker.text, q.cue.text, said(text, q)) == (speaker, cue, content)
+
+
+def test_a_sentence_opening_in_a_poll_is_its_finding(attribute):
+    text, quotes = attribute("In a Velmora Institute poll released on Sunday, the mayor led his rival by nine points.")
+    q = only(quotes)
+    assert (q.speaker.text, said(text, q), q.kind) == (
+        "a Velmora Institute poll",
+        "the mayor led his rival by nine points",
+        EVIDENCE,
+    )
+    text, quotes = attribute("In her view, the harbour tax will never pass.")
+    q = only(quotes)
+    assert (q.speaker.text, said(text, q), q.kind) == ("her", "the harbour tax will never pass", ATTITUDE)
+
+
+def test_polls_elsewhere_and_poll_answers_are_no_finding_of_the_poll(attribute):
+    assert attribute("Peter Alves leads the race in the latest polls.")[1] == []
+    _, quotes = attribute("In the poll, most voters said the tax was fair.")
+    assert only(quotes).speaker.text == "most voters"

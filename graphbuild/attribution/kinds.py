@@ -18,9 +18,9 @@ def kind_of(doc: QuoteDoc, cue: int, subj: int, according: bool = False) -> str:
     """Kind of the attribution whose cue head is token ``cue`` and source head ``subj``."""
     source = doc.toks[subj]
     document = source.pos == "NOUN" and cue_lemma(source) in cues.EVIDENCE_NOUNS
-    if according:
-        return EVIDENCE if document else SPEECH
     t = doc.toks[cue]
+    if according:  # "according to X"; "in X's view" is X's opinion
+        return EVIDENCE if document else ATTITUDE if t.text.lower() == "in" else SPEECH
     lemma = cue_lemma(t)
     if t.pos == "ADJ" or (t.pos == "NOUN" and lemma in cues.ATTITUDE_AGENTS):
         return ATTITUDE

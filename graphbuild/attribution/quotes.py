@@ -42,6 +42,7 @@ from graphbuild.attribution.bounds import goes_on as _goes_on
 from graphbuild.attribution.bounds import span as _span
 from graphbuild.attribution.direct import continue_paragraphs, direct_quotes, segments
 from graphbuild.attribution.doc import Candidate, QuoteDoc, cue_lemma
+from graphbuild.attribution.findings import in_finding
 from graphbuild.attribution.frames import attitude_predicate
 from graphbuild.attribution.kinds import kind_of
 from graphbuild.attribution.labels import headline_label
@@ -114,10 +115,10 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
     out = []
     for t in doc.toks:
         i = t.i
-        if doc.quoted[i] or i in used or (t.pos not in _CUE_POS and t.text.lower() != "according"):
+        if doc.quoted[i] or i in used or (t.pos not in _CUE_POS and t.text.lower() not in ("according", "in")):
             continue
         verb = t.pos in ("VERB", "AUX")
-        acc, lemma, frame = according_to(doc, i), cue_lemma(t) if verb else "", None
+        acc, lemma, frame = according_to(doc, i) or in_finding(doc, i), cue_lemma(t) if verb else "", None
         subj: int | None
         found: tuple[int, list] | None
         if acc:

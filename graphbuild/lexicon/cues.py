@@ -263,6 +263,12 @@ EVIDENCE_NOUNS = _words("""
     findings estimate estimates projection projections model models test tests exit count
     tally sample statistics census
 """)
+# Findings that a sentence can be "in" ("In the latest poll, ..."): evidence, as with
+# "according to the poll".
+FINDING_DOCUMENTS = _words("""
+    poll polls study studies survey surveys analysis research investigation review audit
+    report reports
+""")
 # Nouns for an organization already introduced: "the newspaper reported".
 ORGANIZATION_NOUNS = _words("""
     newspaper paper agency company firm network broadcaster channel magazine outlet ministry

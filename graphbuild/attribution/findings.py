@@ -1,0 +1,41 @@
+"""Findings named by a preposition (no spaCy import).
+
+* **"In the poll, A."**: "In a Velmora poll released Sunday, the mayor led by nine
+  points.": the sentence is what the poll, survey, study or report found, as with
+  "according to the poll" (:func:`.speakers.according_to`). Only a phrase opening the
+  sentence: "Roe leads in the polls" (anywhere: 36 of 136 right on PolNeAR train) is
+  mostly the narrator's. "In her view, A." is her opinion.
+"""
+
+from __future__ import annotations
+
+from graphbuild.attribution.doc import QuoteDoc, cue_lemma
+from graphbuild.lexicon import cues
+
+_OPINION_NOUNS = frozenset(("view", "opinion", "words", "estimation", "judgment", "judgement", "mind", "eyes"))
+
+
+def in_finding(doc: QuoteDoc, i: int) -> tuple[int, int, int] | None:
+    """(cue token, source head, last source token) of "In the poll, A." at token ``i``: the
+    phrase opens the sentence and a comma closes it, and no cue verb in the rest of the
+    sentence has words of its own to report ("In the poll, most said ..." is theirs)."""
+    toks, t = doc.toks, doc.toks[i]
+    if t.text.lower() != "in" or t.dep != "prep":
+        return None
+    sn = doc.sents[t.sent]
+    if i != sn.start_tok or toks[t.head].dep != "ROOT":
+        return None
+    obj = next((o for o in doc.kids[i] if toks[o].dep == "pobj"), None)
+    if obj is None or doc.quoted[obj]:
+        return None
+    owner = next((o for o in doc.kids[obj] if toks[o].dep == "poss"), None)
+    if cue_lemma(toks[obj]) in _OPINION_NOUNS and owner is not None:
+        obj = owner  # "In her view, ...": hers
+    elif cue_lemma(toks[obj]) not in cues.FINDING_DOCUMENTS:
+        return None
+    last = doc.subtree(i)[1]
+    if last + 1 >= sn.end_tok or toks[last + 1].text != ",":
+        return None
+    if any(toks[j].pos == "VERB" and cue_lemma(toks[j]) in cues.ALL_CUES for j in range(last + 1, sn.end_tok)):
+        return None
+    return i, obj, last
