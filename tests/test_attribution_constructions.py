@@ -598,3 +598,9 @@ def test_polls_elsewhere_and_poll_answers_are_no_finding_of_the_poll(attribute):
     assert attribute("Peter Alves leads the race in the latest polls.")[1] == []
     _, quotes = attribute("In the poll, most voters said the tax was fair.")
     assert only(quotes).speaker.text == "most voters"
+
+
+def test_called_for_someone_to_act_with_for_parsed_as_a_mark(attribute):
+    text, quotes = attribute("Maria Lindqvist called for the council to drop the harbour tax.")
+    q = only(quotes)
+    assert (q.cue.text, said(text, q)) == ("called for", "the council to drop the harbour tax")

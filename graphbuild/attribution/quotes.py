@@ -256,6 +256,8 @@ def _complement(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, list] | None:
             rest = doc.kids[c] + [k for k in kids if k > c and toks[k].dep in ("ccomp", "dobj")]
             if rest:
                 return _span(doc, c, doc.subtree(min(rest))[0], _clause_end(doc, i, min(rest)))
+        if not negated and (found := _for_clause(doc, i, c, lemma)):
+            return found
     if lemma in cues.TO_CUES:  # "vowed to X" (not "..., and Y")
         c = next((c for c in kids if toks[c].dep == "xcomp"), None)
         if c is not None:
@@ -301,6 +303,20 @@ def _complement(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, list] | None:
         if spans:
             return i, spans
     return None
+
+
+def _for_clause(doc: QuoteDoc, i: int, c: int, lemma: str) -> tuple[int, list] | None:
+    """'X called for Y to do Z': the parser makes "for" the mark of a clause on the cue
+    (not a preposition); what was said is the clause after it."""
+    toks = doc.toks
+    if toks[c].dep != "advcl" or c < i:
+        return None
+    mark = next((k for k in doc.kids[c] if toks[k].dep == "mark" and k > i), None)
+    if mark is None or toks[mark].text.lower() not in cues.CUE_PARTICLES.get(lemma, ()):
+        return None
+    if not all(toks[j].pos == "ADV" or toks[j].dep == "prt" for j in range(i + 1, mark)):
+        return None
+    return _span(doc, mark, mark + 1, _clause_end(doc, i, mark))
 
 
 def _message(doc: QuoteDoc, i: int, obj: int, lemma: str) -> tuple[int, list] | None:
