@@ -604,3 +604,10 @@ def test_called_for_someone_to_act_with_for_parsed_as_a_mark(attribute):
     text, quotes = attribute("Maria Lindqvist called for the council to drop the harbour tax.")
     q = only(quotes)
     assert (q.cue.text, said(text, q)) == ("called for", "the council to drop the harbour tax")
+
+
+def test_a_reaction_drawn_from_someone_is_theirs_about_the_subject(attribute):
+    text, quotes = attribute("The harbour plan drew sharp criticism from the dock workers.")
+    q = only(quotes)
+    assert (q.speaker.text, said(text, q)) == ("the dock workers", "The harbour plan")
+    assert attribute("The harbour plan drew sharp criticism.")[1] == []

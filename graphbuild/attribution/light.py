@@ -4,6 +4,9 @@
 * "X made no secret of Y": Y;
 * "X took issue with Y", "X took exception to Y": Y.
 
+* "X drew criticism from Y", "X won praise from Y", "X received support from Y": Y's
+  words or stance about X (:func:`received_from`).
+
 * "X released a statement saying ...", "X issued an ad that accuses Y of ...": X's words,
   the document only carries them (:func:`document_owner`).
 
@@ -80,3 +83,35 @@ def document_owner(doc: QuoteDoc, i: int) -> int | None:
 # Verbs of putting a document out: "released", "issued", "posted", "published", ...
 # (not "run" or "launch": "runs a website that calls itself ..." describes the site)
 _PUT_OUT = frozenset("release issue post publish air send unveil put tweet write sign file".split())
+
+
+# Verbs of getting a reaction ("drew criticism from Y", "won praise from Y", "faced
+# condemnation from Y") and the reactions that are someone's words or stance.
+_RECEIVE = frozenset("draw receive face attract earn win get garner".split())
+_REACTIONS = frozenset(
+    """criticism praise condemnation rebuke scorn ridicule fire backlash support backing
+    endorsement endorsements applause denunciation""".split()
+)
+
+
+def received_from(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, tuple[int, list]] | None:
+    """(source head, (last cue token, content spans)) of 'X drew criticism from Y' at verb
+    ``i``: Y reacted to X, the subject (a phrase the content is, not who spoke)."""
+    toks, kids = doc.toks, doc.kids[i]
+    if lemma not in _RECEIVE:
+        return None
+    noun = next((c for c in kids if c > i and toks[c].dep == "dobj" and cue_lemma(toks[c]) in _REACTIONS), None)
+    subj = next((c for c in kids if toks[c].dep in ("nsubj", "nsubjpass")), None)
+    if noun is None or subj is None or toks[subj].text.lower() in cues.RELATIVE_PRONOUNS:
+        return None
+    frm = next(
+        (c for c in doc.kids[noun] + kids if c > noun and toks[c].dep == "prep" and toks[c].text.lower() == "from"),
+        None,
+    )
+    if frm is None:
+        return None
+    by = [o for o in doc.kids[frm] if toks[o].dep == "pobj"]
+    if not by:
+        return None
+    span = doc.chars(*doc.subtree(subj))
+    return (by[0], (frm, [span])) if span else None
