@@ -443,6 +443,9 @@ def test_asked_by_an_agent_is_the_agents_question(attribute):
         ("Peter Alves made clear that he would run again.", "made", "that he would run again"),
         ("Peter Alves has made no secret of his plans for the harbour.", "made", "his plans for the harbour"),
         ("Maria Lindqvist took issue with the harbour plan.", "took", "the harbour plan"),
+        ("Peter Alves made no mention of the harbour tax.", "made", "the harbour tax"),
+        ("Maria Lindqvist took a swipe at the port authority.", "took", "the port authority"),
+        ("Peter Alves took credit for the new ferry line.", "took", "the new ferry line"),
     ],
 )
 def test_light_verb_cues(attribute, sentence, cue, content):

@@ -1,8 +1,9 @@
 """Light-verb cues: a common verb and a word that make a saying together (no spaCy import).
 
 * "X made (it) clear that ...", "X made plain that ...": the clause;
-* "X made no secret of Y": Y;
-* "X took issue with Y", "X took exception to Y": Y.
+* "X made no secret of Y", "X made no mention of Y": Y;
+* "X took issue with Y", "X took exception to Y", "X took a swipe at Y", "X took credit
+  for Y": Y.
 
 * "X drew criticism from Y", "X won praise from Y", "X received support from Y": Y's
   words or stance about X (:func:`received_from`).
@@ -21,7 +22,15 @@ from graphbuild.lexicon import cues
 
 LIGHT_VERBS = frozenset(("make", "take"))
 _CLEAR = ("clear", "plain", "known")
-_TAKE = {"issue": "with", "exception": "to"}  # not "took aim at": 2 of 7 right on PolNeAR train
+_TAKE = {
+    "issue": "with",
+    "exception": "to",
+    "credit": "for",
+    "swipe": "at",
+    "swipes": "at",
+    "shot": "at",
+    "shots": "at",
+}  # not "took aim at": 2 of 7 right on PolNeAR train
 
 
 def light_cue(doc: QuoteDoc, i: int, lemma: str, clause_end) -> tuple[int, list] | None:
@@ -35,9 +44,10 @@ def light_cue(doc: QuoteDoc, i: int, lemma: str, clause_end) -> tuple[int, list]
             for c in kids + doc.kids[clear]:
                 if c > clear and any(toks[k].dep == "mark" and toks[k].text.lower() == "that" for k in doc.kids[c]):
                     return _content(doc, clear, doc.subtree(c)[0], clause_end(doc, i, c))
-        secret = words.get("secret")
-        if secret is not None and toks[secret].dep == "dobj":
-            return _object_of(doc, i, secret, "of", clause_end)
+        for noun in ("secret", "mention"):  # "made no secret of Y", "made no mention of Y"
+            n = words.get(noun)
+            if n is not None and toks[n].dep == "dobj":
+                return _object_of(doc, i, n, "of", clause_end)
     if lemma == "take":
         for noun, prep in _TAKE.items():
             n = words.get(noun)
