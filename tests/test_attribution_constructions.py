@@ -614,3 +614,17 @@ def test_a_reaction_drawn_from_someone_is_theirs_about_the_subject(attribute):
     q = only(quotes)
     assert (q.speaker.text, said(text, q)) == ("the dock workers", "The harbour plan")
     assert attribute("The harbour plan drew sharp criticism.")[1] == []
+
+
+def test_a_relative_clause_of_a_named_body_is_its_statement(attribute):
+    text, quotes = attribute(
+        "The Northport Dockers Union, which endorsed Maria Lindqvist in May, said it would strike."
+    )
+    assert [(q.speaker.text, q.cue.text, said(text, q)) for q in quotes] == [
+        ("which", "endorsed", "Maria Lindqvist"),
+        ("The Northport Dockers Union", "said", "it would strike"),
+    ]
+    assert quotes[0].speaker_key == quotes[1].speaker_key is not None
+    assert attribute("It was a debate that threatened to split the party.")[1] == []
+    _, quotes = attribute("The Velmora Bank, which declined to comment, closed the branch.")
+    assert [q.cue.text for q in quotes] == ["declined"]  # no "A, X said, B" frame around it

@@ -50,7 +50,7 @@ from graphbuild.attribution.light import LIGHT_VERBS, document_owner, light_cue,
 from graphbuild.attribution.passives import asked_by
 from graphbuild.attribution.relatives import relative_object
 from graphbuild.attribution.speakers import according_to, name_before, noun_phrase, resolve_speakers, subject_of
-from graphbuild.graph.model import EVIDENCE, PERSON, SPEECH, Mention, ParsedArticle, Quote
+from graphbuild.graph.model import COUNTRY, EVIDENCE, ORGANIZATION, PERSON, SPEECH, Mention, ParsedArticle, Quote
 from graphbuild.lexicon import cues
 
 _CUE_POS = frozenset(("VERB", "AUX", "ADJ", "NOUN"))  # "according" is a VERB
@@ -207,8 +207,12 @@ def _stance(doc: QuoteDoc, i: int, subj: int) -> bool:
 def _thing_relative(doc: QuoteDoc, i: int, subj: int) -> bool:
     """Cue ``i`` in a relative clause opened by "that" or "which" ("a group that calls
     itself ...", "a debate that threatened to ..."): a description of a thing, rarely a
-    statement ("who said ..." is one)."""
-    return doc.toks[subj].text.lower() in ("that", "which") and doc.toks[i].dep == "relcl"
+    statement ("who said ..." is one), unless the thing is a named body ("the union,
+    which endorsed Roe, ...", "a super PAC that backed Doe")."""
+    if doc.toks[subj].text.lower() not in ("that", "which") or doc.toks[i].dep != "relcl":
+        return False
+    head = doc.toks[doc.toks[i].head]
+    return not any(m.label in (ORGANIZATION, COUNTRY) for m in doc.mentions_in(head.start, head.end))
 
 
 def _no_statement(doc: QuoteDoc, i: int) -> bool:
@@ -344,8 +348,8 @@ def _parenthetical(doc: QuoteDoc, i: int, subj: int) -> tuple[int, list] | None:
     kinds only closing the sentence after their clause ('A, the poll shows.', 'A, he
     believes.'): 'A, he thinks, B' and 'A, the poll shows, B' are more often asides."""
     toks = doc.toks
-    if toks[i].lemma.lower() not in cues.CLAUSE_CUES:
-        return None
+    if toks[i].lemma.lower() not in cues.CLAUSE_CUES or toks[subj].text.lower() in cues.RELATIVE_PRONOUNS:
+        return None  # ("X, which declined to comment, ...": a relative clause, no frame)
     speech = kind_of(doc, i, subj) == SPEECH
     sn = doc.sents[toks[i].sent]
     lo, hi = noun_phrase(doc, subj)
