@@ -628,3 +628,9 @@ def test_a_relative_clause_of_a_named_body_is_its_statement(attribute):
     assert attribute("It was a debate that threatened to split the party.")[1] == []
     _, quotes = attribute("The Velmora Bank, which declined to comment, closed the branch.")
     assert [q.cue.text for q in quotes] == ["declined"]  # no "A, X said, B" frame around it
+
+
+def test_an_infinitive_cue_in_a_who_clause_describes_the_person(attribute):
+    assert attribute("She met Peter Alves, who has pledged to close the harbour.")[1] == []
+    text, quotes = attribute("Peter Alves has pledged to close the harbour.")
+    assert said(text, only(quotes)) == "to close the harbour"

@@ -215,6 +215,15 @@ def _thing_relative(doc: QuoteDoc, i: int, subj: int) -> bool:
     return not any(m.label in (ORGANIZATION, COUNTRY) for m in doc.mentions_in(head.start, head.end))
 
 
+def _who_to(doc: QuoteDoc, i: int) -> bool:
+    """'X, who has pledged to ...', 'voters who want to ...': an infinitive cue in a "who"
+    clause describes the person (0.28 precise on PolNeAR train)."""
+    t = doc.toks[i]
+    return t.dep == "relcl" and any(
+        doc.toks[c].dep == "nsubj" and doc.toks[c].text.lower() == "who" for c in doc.kids[i]
+    )
+
+
 def _no_statement(doc: QuoteDoc, i: int) -> bool:
     """No statement made by the subject: 'He was asked about ...', 'Asked about X, ...' (who
     was told is no speaker), 'arrived to discuss Y' (a purpose: nothing said yet)."""
@@ -264,6 +273,8 @@ def _complement(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, list] | None:
             return found
     if lemma in cues.TO_CUES:  # "vowed to X" (not "..., and Y")
         c = next((c for c in kids if toks[c].dep == "xcomp"), None)
+        if c is not None and _who_to(doc, i):
+            return None
         if c is not None:
             return _span(doc, i, doc.subtree(c)[0], _clause_end(doc, i, c))
     obj = next((c for c in kids if toks[c].dep == "dobj" and c > i), None)
