@@ -634,3 +634,11 @@ def test_an_infinitive_cue_in_a_who_clause_describes_the_person(attribute):
     assert attribute("She met Peter Alves, who has pledged to close the harbour.")[1] == []
     text, quotes = attribute("Peter Alves has pledged to close the harbour.")
     assert said(text, only(quotes)) == "to close the harbour"
+
+
+def test_what_a_notice_reads_and_what_someone_bemoans(attribute):
+    _, quotes = attribute('At the bottom the notice reads, "The harbour will close in May."')
+    q = only(quotes)
+    assert (q.speaker.text, q.cue.text, q.direct) == ("the notice", "reads", True)
+    text, quotes = attribute("Peter Alves bemoaned the state of the harbour.")
+    assert said(text, only(quotes)) == "the state of the harbour"

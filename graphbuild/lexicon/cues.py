@@ -55,7 +55,7 @@ SPEECH_OBJECT = _words("""
     applaud dismiss deride label brand dub characterize characterise liken deny
     portray depict outline detail quote echo repeat recount reiterate
     announce demand request recommend propose urge blame thank congratulate credit decry
-    lambaste castigate chastise rebuke reprimand scold bash ridicule taunt insult
+    lambaste castigate chastise rebuke reprimand scold bash ridicule taunt insult bemoan
     refute rebut contradict tout promote advocate
     acknowledge admit confirm predict recall condemn hail laud commend salute fault
     disparage belittle denigrate malign smear disavow repudiate renounce decline
@@ -211,7 +211,7 @@ ALL_CUES = CLAUSE_CUES | TO_CUES | OBJECT_CUES | frozenset(CUE_PARTICLES)
 # Next to a quote only speech frames it ('"...," he continued'; not '"...," he hopes').
 FRAME_CUES = SPEECH_CUES | _words("""
     continue begin start shout yell scream cry exclaim chant sing whisper mutter murmur
-    sigh laugh snap interrupt interject put
+    sigh laugh snap interrupt interject put read
 """)
 # The lemmatizer's slips on cue words ("hoping" -> "hop").
 LEMMA_FIXES = {"hop": "hope", "hoped": "hope"}
