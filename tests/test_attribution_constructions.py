@@ -642,3 +642,18 @@ def test_what_a_notice_reads_and_what_someone_bemoans(attribute):
     assert (q.speaker.text, q.cue.text, q.direct) == ("the notice", "reads", True)
     text, quotes = attribute("Peter Alves bemoaned the state of the harbour.")
     assert said(text, only(quotes)) == "the state of the harbour"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        ("Maria Lindqvist weighed in on the harbour dispute.", "weighed in on", "the harbour dispute"),
+        ("Peter Alves laid out a plan for the harbour.", "laid out", "a plan for the harbour"),
+        ("The dock workers balked at the new contract.", "balked at", "the new contract"),
+        ("Maria Lindqvist retweeted the council's message.", "retweeted", "the council's message"),
+    ],
+)
+def test_more_phrasal_and_object_cues(attribute, sentence, cue, content):
+    text, quotes = attribute(sentence)
+    q = only(quotes)
+    assert (q.cue.text, said(text, q)) == (cue, content)

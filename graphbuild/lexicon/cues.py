@@ -32,7 +32,7 @@ SPEECH_CLAUSE = _words("""
     theorise estimate suggest hint signal indicate reveal disclose mention
     concede concur agree complain grumble lament protest allege charge testify boast brag
     joke quip muse caution conclude repeat reiterate inform assure guarantee swear promise
-    pledge vow threaten counter retort proclaim point ask wonder question
+    pledge vow threaten counter retort proclaim point ask wonder question opine
     email text imply stipulate specify demand propose recommend urge advise request
     rule decree determine reason telegraph preach lecture remind confide
     gripe grouse carp whine moan
@@ -59,7 +59,7 @@ SPEECH_OBJECT = _words("""
     refute rebut contradict tout promote advocate
     acknowledge admit confirm predict recall condemn hail laud commend salute fault
     disparage belittle denigrate malign smear disavow repudiate renounce decline
-    assail censure chide compliment excoriate extol impugn reproach reprove upbraid vilify
+    assail censure chide compliment excoriate extol impugn reproach reprove upbraid vilify retweet
     slander defame lionize herald
 """)
 # verb -> prepositions or particles whose object is what was said ("called for X", "talked
@@ -102,6 +102,12 @@ SPEECH_PREPS = {
     "vouch": ("for",),
     "sound": ("on",),
     "double": ("on",),
+    "weigh": ("on",),  # "weighed in on X"
+    "lay": ("out",),  # "laid out a plan"
+    "opine": ("on", "about"),
+    "balk": ("at",),
+    "scoff": ("at",),
+    "bristle": ("at",),
 }
 
 # --- attitude and intention -------------------------------------------------------------------
@@ -214,7 +220,7 @@ FRAME_CUES = SPEECH_CUES | _words("""
     sigh laugh snap interrupt interject put read
 """)
 # The lemmatizer's slips on cue words ("hoping" -> "hop").
-LEMMA_FIXES = {"hop": "hope", "hoped": "hope"}
+LEMMA_FIXES = {"hop": "hope", "hoped": "hope", "retweete": "retweet"}
 
 # Role nouns of a person: "the senator said" is resolved to a named person from context.
 PERSON_TITLES = _words("""
