@@ -657,3 +657,16 @@ def test_more_phrasal_and_object_cues(attribute, sentence, cue, content):
     text, quotes = attribute(sentence)
     q = only(quotes)
     assert (q.cue.text, said(text, q)) == (cue, content)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        ("Peter Alves is leery of the new harbour contract.", "leery of", "the new harbour contract"),
+        ("Maria Lindqvist was upbeat about the harbour plan.", "upbeat about", "the harbour plan"),
+    ],
+)
+def test_more_attitude_adjectives(attribute, sentence, cue, content):
+    text, quotes = attribute(sentence)
+    q = only(quotes)
+    assert (q.cue.text, said(text, q), q.kind) == (cue, content, ATTITUDE)

@@ -36,7 +36,7 @@ def attitude_predicate(doc: QuoteDoc, i: int, subject) -> Frame | None:
         k = doc.toks[c]
         if c < i:
             continue
-        if k.dep == "prep" and k.text.lower() in ("of", "about", "with", "on", "toward", "towards", "over"):
+        if k.dep == "prep" and k.text.lower() in ("of", "about", "with", "on", "toward", "towards", "over", "by"):
             objs = [o for o in doc.kids[c] if doc.toks[o].dep in ("pobj", "pcomp")]
             if objs:
                 return subj, i, c, doc.subtree(objs[0])[0], doc.subtree(c)[1]

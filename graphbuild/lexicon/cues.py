@@ -127,6 +127,9 @@ ATTITUDE_ADJECTIVES = _words("""
     willing ready determined reluctant unwilling keen hesitant angry upset unhappy happy
     pleased proud disappointed frustrated furious outraged opposed committed dismissive
     doubtful mistrustful fond uneasy nervous anxious grateful thankful open resistant
+    leery enamored impressed surprised shocked upbeat bullish bearish dismayed alarmed
+    troubled encouraged heartened appalled disgusted thrilled delighted excited
+    enthusiastic outspoken vocal
 """)
 # Nouns of someone holding an attitude ("X is a critic of Y", "an early backer of Y").
 ATTITUDE_AGENTS = _words("""
