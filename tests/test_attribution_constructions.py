@@ -670,3 +670,15 @@ def test_more_attitude_adjectives(attribute, sentence, cue, content):
     text, quotes = attribute(sentence)
     q = only(quotes)
     assert (q.cue.text, said(text, q), q.kind) == (cue, content, ATTITUDE)
+
+
+def test_the_passive_of_a_feeling_is_the_attitude_of_its_subject(attribute):
+    text, quotes = attribute("The dock workers were angered by the new contract.")
+    q = only(quotes)
+    assert (q.speaker.text, q.cue.text, said(text, q), q.kind) == (
+        "The dock workers",
+        "angered by",
+        "the new contract",
+        ATTITUDE,
+    )
+    assert attribute("The ferry was damaged by the storm.")[1] == []

@@ -1,6 +1,8 @@
 """Attribution frames without a finite cue verb of their own (no spaCy import).
 
 * **Attitude predicates**: "X is critical of Y", "X is sure that ...", "X is a critic of Y".
+* **Passives of feeling**: "X is worried about Y", "X was impressed by Y", "X is
+  concerned that ...": the one who feels (Levin's amuse verbs, 31.1).
 
 Participles modifying their source ("a statement saying ...") and cue nouns as subjects
 ("his claim that ...") are not attributions here: measured on PolNeAR train they were
@@ -41,5 +43,27 @@ def attitude_predicate(doc: QuoteDoc, i: int, subject) -> Frame | None:
             if objs:
                 return subj, i, c, doc.subtree(objs[0])[0], doc.subtree(c)[1]
         if adjective and k.dep == "ccomp":  # not "eager to ...", "certain to ...": often no attitude
+            return subj, i, i, doc.subtree(c)[0], doc.subtree(c)[1]
+    return None
+
+
+_PSYCH_PREPS = ("about", "by", "with", "over", "at")
+
+
+def psych_passive(doc: QuoteDoc, i: int) -> Frame | None:
+    """'X is worried about Y', 'X was shocked that ...' at passive participle ``i``."""
+    t, toks = doc.toks[i], doc.toks
+    if t.tag != "VBN" or cue_lemma(t) not in cues.PSYCH_VERBS:
+        return None
+    subj = next((c for c in doc.kids[i] if toks[c].dep == "nsubjpass"), None)
+    if subj is None or not any(toks[c].dep == "auxpass" for c in doc.kids[i]):
+        return None
+    for c in doc.kids[i]:
+        k = toks[c]
+        if c > i and k.dep in ("prep", "agent") and k.text.lower() in _PSYCH_PREPS:
+            objs = [o for o in doc.kids[c] if toks[o].dep in ("pobj", "pcomp")]
+            if objs:
+                return subj, i, c, doc.subtree(objs[0])[0], doc.subtree(c)[1]
+        if c > i and k.dep == "ccomp":
             return subj, i, i, doc.subtree(c)[0], doc.subtree(c)[1]
     return None

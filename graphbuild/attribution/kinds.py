@@ -22,7 +22,11 @@ def kind_of(doc: QuoteDoc, cue: int, subj: int, according: bool = False) -> str:
     if according:  # "according to X"; "in X's view" is X's opinion
         return EVIDENCE if document else ATTITUDE if t.text.lower() == "in" else SPEECH
     lemma = cue_lemma(t)
-    if t.pos == "ADJ" or (t.pos == "NOUN" and lemma in cues.ATTITUDE_AGENTS):
+    if (
+        t.pos == "ADJ"
+        or (t.pos == "NOUN" and lemma in cues.ATTITUDE_AGENTS)
+        or (t.tag == "VBN" and lemma in cues.PSYCH_VERBS)
+    ):
         return ATTITUDE
     if lemma in cues.EVIDENCE_ALWAYS or (document and lemma in cues.EVIDENCE_CLAUSE | cues.SPEECH_CLAUSE):
         return EVIDENCE

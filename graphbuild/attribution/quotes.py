@@ -43,7 +43,7 @@ from graphbuild.attribution.bounds import span as _span
 from graphbuild.attribution.direct import continue_paragraphs, direct_quotes, segments
 from graphbuild.attribution.doc import Candidate, QuoteDoc, cue_lemma
 from graphbuild.attribution.findings import in_finding
-from graphbuild.attribution.frames import attitude_predicate
+from graphbuild.attribution.frames import attitude_predicate, psych_passive
 from graphbuild.attribution.kinds import kind_of
 from graphbuild.attribution.labels import headline_label
 from graphbuild.attribution.light import LIGHT_VERBS, document_owner, light_cue, received_from
@@ -142,7 +142,9 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
             if _thing_relative(doc, i, subj) or (lemma in cues.STANCE_OBJECT and not _stance(doc, i, subj)):
                 continue
             found = _parenthetical(doc, i, subj) or _complement(doc, i, lemma)
-        elif t.pos in ("ADJ", "NOUN") and (frame := attitude_predicate(doc, i, subject_of)):
+        elif (t.pos in ("ADJ", "NOUN") and (frame := attitude_predicate(doc, i, subject_of))) or (
+            verb and (frame := psych_passive(doc, i))
+        ):
             subj, first, last, lo, hi = frame
             if doc.quoted[subj] or doc.quoted[first]:
                 continue

@@ -131,6 +131,13 @@ ATTITUDE_ADJECTIVES = _words("""
     troubled encouraged heartened appalled disgusted thrilled delighted excited
     enthusiastic outspoken vocal
 """)
+# Verbs of causing a feeling whose passive subject holds it (Levin 31.1, amuse verbs):
+# "X is worried about Y", "X was disappointed by Y", "X is concerned that ...".
+PSYCH_VERBS = _words("""
+    worry concern disappoint frustrate anger upset impress surprise shock alarm trouble
+    dismay encourage hearten appall disgust thrill delight excite offend outrage bother
+    annoy irritate scare frighten enrage infuriate
+""")
 # Nouns of someone holding an attitude ("X is a critic of Y", "an early backer of Y").
 ATTITUDE_AGENTS = _words("""
     critic supporter backer advocate proponent opponent champion defender fan admirer
