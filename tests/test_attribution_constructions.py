@@ -682,3 +682,10 @@ def test_the_passive_of_a_feeling_is_the_attitude_of_its_subject(attribute):
         ATTITUDE,
     )
     assert attribute("The ferry was damaged by the storm.")[1] == []
+
+
+def test_to_someone_opening_a_sentence_is_their_view(attribute):
+    text, quotes = attribute("To Maria Lindqvist, the harbour tax is a trap.")
+    q = only(quotes)
+    assert (q.speaker.text, said(text, q), q.kind) == ("Maria Lindqvist", "the harbour tax is a trap", ATTITUDE)
+    assert attribute("To the north, the harbour is closed.")[1] == []

@@ -4,12 +4,14 @@
   points.": the sentence is what the poll, survey, study or report found, as with
   "according to the poll" (:func:`.speakers.according_to`). Only a phrase opening the
   sentence: "Roe leads in the polls" (anywhere: 36 of 136 right on PolNeAR train) is
-  mostly the narrator's. "In her view, A." is her opinion.
+  mostly the narrator's. "In her view, A." and "To Roe, A." (Roe a person or people)
+  are an opinion.
 """
 
 from __future__ import annotations
 
 from graphbuild.attribution.doc import QuoteDoc, cue_lemma
+from graphbuild.graph.model import PERSON
 from graphbuild.lexicon import cues
 
 _OPINION_NOUNS = frozenset(("view", "opinion", "words", "estimation", "judgment", "judgement", "mind", "eyes"))
@@ -20,7 +22,8 @@ def in_finding(doc: QuoteDoc, i: int) -> tuple[int, int, int] | None:
     phrase opens the sentence and a comma closes it, and no cue verb in the rest of the
     sentence has words of its own to report ("In the poll, most said ..." is theirs)."""
     toks, t = doc.toks, doc.toks[i]
-    if t.text.lower() != "in" or t.dep != "prep":
+    word = t.text.lower()
+    if word not in ("in", "to") or t.dep != "prep":
         return None
     sn = doc.sents[t.sent]
     if i != sn.start_tok or toks[t.head].dep != "ROOT":
@@ -29,13 +32,31 @@ def in_finding(doc: QuoteDoc, i: int) -> tuple[int, int, int] | None:
     if obj is None or doc.quoted[obj]:
         return None
     owner = next((o for o in doc.kids[obj] if toks[o].dep == "poss"), None)
-    if cue_lemma(toks[obj]) in _OPINION_NOUNS and owner is not None:
+    if word == "to":  # "To Roe, the plan is a trap.": in Roe's eyes
+        if not _someone(doc, obj):
+            return None
+    elif cue_lemma(toks[obj]) in _OPINION_NOUNS and owner is not None:
         obj = owner  # "In her view, ...": hers
     elif cue_lemma(toks[obj]) not in cues.FINDING_DOCUMENTS:
         return None
     last = doc.subtree(i)[1]
+    while last > obj and toks[last].pos == "PUNCT":  # (the parser may hang the comma on the phrase)
+        last -= 1
     if last + 1 >= sn.end_tok or toks[last + 1].text != ",":
         return None
     if any(toks[j].pos == "VERB" and cue_lemma(toks[j]) in cues.ALL_CUES for j in range(last + 1, sn.end_tok)):
         return None
     return i, obj, last
+
+
+def _someone(doc: QuoteDoc, j: int) -> bool:
+    """Whether token ``j`` names a person or people ("Roe", "her", "many voters", "others")."""
+    t = doc.toks[j]
+    if any(m.label == PERSON and m.start <= t.start < m.end for m in doc.mentions_in(t.start, t.end)):
+        return True
+    return t.text.lower() in _PEOPLE or cue_lemma(t) in cues.PERSON_TITLES
+
+
+_PEOPLE = frozenset(
+    "him her them me us others many some most voters supporters critics fans opponents people observers".split()
+)

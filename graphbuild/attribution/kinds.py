@@ -20,7 +20,7 @@ def kind_of(doc: QuoteDoc, cue: int, subj: int, according: bool = False) -> str:
     document = source.pos == "NOUN" and cue_lemma(source) in cues.EVIDENCE_NOUNS
     t = doc.toks[cue]
     if according:  # "according to X"; "in X's view" is X's opinion
-        return EVIDENCE if document else ATTITUDE if t.text.lower() == "in" else SPEECH
+        return EVIDENCE if document else ATTITUDE if t.text.lower() in ("in", "to") else SPEECH
     lemma = cue_lemma(t)
     if (
         t.pos == "ADJ"

@@ -115,7 +115,7 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
     out = []
     for t in doc.toks:
         i = t.i
-        if doc.quoted[i] or i in used or (t.pos not in _CUE_POS and t.text.lower() not in ("according", "in")):
+        if doc.quoted[i] or i in used or (t.pos not in _CUE_POS and t.text.lower() not in ("according", "in", "to")):
             continue
         verb = t.pos in ("VERB", "AUX")
         acc, lemma, frame = according_to(doc, i) or in_finding(doc, i), cue_lemma(t) if verb else "", None
