@@ -689,3 +689,9 @@ def test_to_someone_opening_a_sentence_is_their_view(attribute):
     q = only(quotes)
     assert (q.speaker.text, said(text, q), q.kind) == ("Maria Lindqvist", "the harbour tax is a trap", ATTITUDE)
     assert attribute("To the north, the harbour is closed.")[1] == []
+
+
+def test_a_particle_cue_past_the_setting(attribute):
+    text, quotes = attribute("Maria Lindqvist spoke at the harbour on Tuesday about the new ferry line.")
+    assert said(text, only(quotes)) == "the new ferry line"
+    assert attribute("Peter Alves campaigned in Northport on Friday.")[1] == []

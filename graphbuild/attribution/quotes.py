@@ -266,7 +266,8 @@ def _complement(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, list] | None:
             and toks[c].dep in ("prep", "prt")
             and toks[c].text.lower() in cues.CUE_PARTICLES.get(lemma, ())
             and c > i
-            and all(toks[j].pos == "ADV" or toks[j].dep == "prt" for j in range(i + 1, c))  # "lashed out at"
+            and _between_adjuncts(doc, i, c)  # "lashed out at", "spoke on Tuesday about"
+            and not any(toks[o].ent_type in ("DATE", "TIME") for o in doc.kids[c])  # "campaigned on Friday"
         ):
             rest = doc.kids[c] + [k for k in kids if k > c and toks[k].dep in ("ccomp", "dobj")]
             if rest:
@@ -320,6 +321,22 @@ def _complement(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, list] | None:
         if spans:
             return i, spans
     return None
+
+
+def _between_adjuncts(doc: QuoteDoc, i: int, c: int) -> bool:
+    """Whether the tokens between cue ``i`` and its particle ``c`` are adverbs, particles or
+    the cue's other prepositional phrases and dates ("spoke at the rally on Tuesday about
+    Y"), not an object ("pointed the finger at Y")."""
+    toks, j = doc.toks, i + 1
+    while j < c:
+        t = toks[j]
+        if t.pos == "ADV" or t.dep == "prt":
+            j += 1
+        elif t.head == i and t.dep in ("prep", "npadvmod") and doc.subtree(j)[1] < c:
+            j = doc.subtree(j)[1] + 1
+        else:
+            return False
+    return True
 
 
 def _for_clause(doc: QuoteDoc, i: int, c: int, lemma: str) -> tuple[int, list] | None:
