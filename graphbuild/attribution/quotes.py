@@ -8,10 +8,12 @@
    "..."'); segments without one continue the quote before them or are scare quotes.
 3. **Reported speech**: a cue verb outside quotes with a subject and what it reports ("X
    said that ...", "X vowed to ...", "X cited Y as ...", "X talked about Y", "A, X said,
-   B"), "according to X"; speech, attitude ("X believes ...", "X wants to ...") and
-   evidence ("the poll shows ...") verbs alike, and the frames of :mod:`.frames` ("X is
-   critical of Y"); "A, X said, B" for speech verbs ("A, the poll shows." for any). Message verbs with a message
-   noun ("X voiced concern that ...", "X made allegations against Y"). A bare object is
+   B"), "according to X", "In the poll, A." (:mod:`.findings`); speech, attitude ("X
+   believes ...", "X wants to ...") and evidence ("the poll shows ...") verbs alike, and
+   the frames of :mod:`.frames` ("X is critical of Y", "X was angered by Y"); "A, X
+   said, B" for speech verbs ("A, the poll shows." for any); "what X called Y"
+   (:mod:`.relatives`); "Y drew criticism from X" (:mod:`.light`). Message verbs with a
+   message noun ("X voiced concern that ...", "X made allegations against Y"). A bare object is
    what was said for object cues ("X cited Y"), for saying verbs with a message noun ("X
    noted her concern"), and for saying, stance and desire verbs ("X stressed the risks",
    "X supports the bill", "X wants a recount") in the main clause of a named speaker.
@@ -21,7 +23,9 @@
    move that ...") (:mod:`.bounds`). No
    statement: a passive cue ("was asked"; but "Y was praised by X" is X's), a purpose
    ("came to discuss Y"), a relative clause of a thing ("a group that calls itself
-   ..."). Cues inside another attribution's content are part of it, not new ones.
+   ..."; "the union, which endorsed Roe" is the union's), an infinitive in a "who"
+   clause ("X, who has pledged to ..."). Cues inside another attribution's content are
+   part of it, not new ones.
 4. **Speakers** (:mod:`graphbuild.speakers`): the subject phrase as written; its key is the
    mention it names, or for a pronoun or a role noun ("the senator") the person the text
    is about: the speaker of the latest attribution, else the latest person subject (never
