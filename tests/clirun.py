@@ -7,6 +7,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+_kept: list = []  # the default pipeline, held for the session (see run)
+
 
 @dataclass
 class Result:
@@ -22,6 +24,12 @@ def run(*args, env: dict | None = None, cwd: str | Path | None = None, input: st
 
     from graphbuild import cli
 
+    if not _kept and args and str(args[0]) == "build":
+        # A build lets go of its pipeline before writing (graphbuild.nlp.parser.unload);
+        # held here, the next build finds it still alive instead of loading it again.
+        from graphbuild.nlp.parser import load
+
+        _kept.append(load())
     overrides = None
     if env is not None:
         overrides = {k: None for k in os.environ if k not in env}

@@ -7,9 +7,10 @@ in chunks cut at line breaks and stitched back with their offsets.
 
 from __future__ import annotations
 
-import functools
 import importlib.util
+import weakref
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from graphbuild.errors import ModelError
 from graphbuild.graph.model import Article, NerSpan, ParsedArticle, Sentence, Token
@@ -65,23 +66,40 @@ def _register_components() -> None:
         return doc
 
 
+# The pipelines load() returns, by name (the last few used); after unload(), the ones that
+# something else still holds (a caller's Parser): loading one of those again would only put
+# a second copy beside it.
+_HELD: dict[str, Any] = {}
+_ALIVE: weakref.WeakValueDictionary[str, Any] = weakref.WeakValueDictionary()
+_HELD_MAX = 4
+
+
 def load(name: str | None = None):
     """Load an installed pipeline by package name or path, with unused components excluded
     and line breaks made sentence boundaries. A process loads each pipeline once: later
     calls return the same object (loading costs seconds; parsing does not change it)."""
-    return _load(name or default_model())
+    name = name or default_model()
+    nlp = _HELD.pop(name, None)
+    if nlp is None:
+        nlp = _ALIVE.get(name)
+    if nlp is None:
+        nlp = _ALIVE[name] = _load(name)
+    _HELD[name] = nlp  # the most recently used last
+    while len(_HELD) > _HELD_MAX:
+        del _HELD[next(iter(_HELD))]
+    return nlp
 
 
 def unload() -> None:
     """Forget the pipelines this process loaded, so their memory can serve what follows
-    (the next :func:`load` loads again). spaCy's objects hold reference cycles: collected now."""
+    (the next :func:`load` loads again, unless another holder kept the pipeline alive).
+    spaCy's objects hold reference cycles: collected now."""
     import gc
 
-    _load.cache_clear()
+    _HELD.clear()
     gc.collect()
 
 
-@functools.lru_cache(maxsize=4)
 def _load(name: str):
     import spacy
 
