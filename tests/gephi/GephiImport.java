@@ -1,7 +1,8 @@
-// Imports one graph file with the Gephi toolkit's own importer (the code Gephi Desktop runs
-// on File > Open) and prints what Gephi ends up holding as one JSON object on stdout:
-// nodes (id, label, attributes by column title), edges (id, source, target, kind, weight,
-// directed, attributes) and the import report's issues. Used by tests/test_gephi.py.
+// Imports graph files with the Gephi toolkit's own importer (the code Gephi Desktop runs on
+// File > Open), each in a new project, and prints what Gephi ends up holding as one JSON
+// object per line on stdout: nodes (id, label, attributes by column title), edges (id,
+// source, target, kind, weight, directed, attributes) and the import report's issues.
+// Used by tests/test_gephi.py, which keeps one running and names a file per line.
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,24 +89,37 @@ public final class GephiImport {
         out.append('}');
     }
 
-    public static void main(String[] args) throws Exception {
+    /** What Gephi holds after opening {@code file} in a new project, as one line of JSON. */
+    static String importOne(File file) {
         ProjectController pc = Lookup.getDefault().lookup(ProjectController.class);
         pc.newProject();
-        Workspace ws = pc.getCurrentWorkspace();
-        ImportController ic = Lookup.getDefault().lookup(ImportController.class);
-        Container container = ic.importFile(new File(args[0]));
-        if (container == null) {
-            System.out.println("{\"error\":\"no importer for this file\"}");
-            System.exit(2);
+        try {
+            Workspace ws = pc.getCurrentWorkspace();
+            ImportController ic = Lookup.getDefault().lookup(ImportController.class);
+            Container container;
+            try {
+                container = ic.importFile(file);
+            } catch (Exception e) {
+                return "{\"error\":" + str(e.toString()) + "}";
+            }
+            if (container == null) {
+                return "{\"error\":\"no importer for this file\"}";
+            }
+            List<String> issues = new ArrayList<>();
+            java.util.Iterator<Issue> it = container.getReport().getIssues(Integer.MAX_VALUE);
+            while (it.hasNext()) {
+                Issue issue = it.next();
+                issues.add(issue.getLevel() + ": " + issue.getMessage());
+            }
+            ic.process(container, new DefaultProcessor(), ws);
+            GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(ws);
+            return describe(gm, issues);
+        } finally {
+            pc.closeCurrentProject(); // the next file opens in a project of its own
         }
-        List<String> issues = new ArrayList<>();
-        java.util.Iterator<Issue> it = container.getReport().getIssues(Integer.MAX_VALUE);
-        while (it.hasNext()) {
-            Issue issue = it.next();
-            issues.add(issue.getLevel() + ": " + issue.getMessage());
-        }
-        ic.process(container, new DefaultProcessor(), ws);
-        GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(ws);
+    }
+
+    static String describe(GraphModel gm, List<String> issues) {
         Graph g = gm.getGraph();
         StringBuilder out = new StringBuilder("{\"directed\":").append(gm.isDirected());
         out.append(",\"mixed\":").append(gm.isMixed());
@@ -138,7 +152,27 @@ public final class GephiImport {
             out.append(i == 0 ? "" : ",").append(str(issues.get(i)));
         }
         out.append("]}");
-        System.out.println(out);
+        return out.toString();
+    }
+
+    /**
+     * With a file argument: imports it and prints its line. Without: imports each file named
+     * on a line of standard input and prints its line, until the input ends (one JVM start
+     * for many files).
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0) {
+            String line = importOne(new File(args[0]));
+            System.out.println(line);
+            System.exit(line.startsWith("{\"error\"") ? 2 : 0);
+        }
+        java.io.BufferedReader in = new java.io.BufferedReader(
+                new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+        java.io.PrintStream out = new java.io.PrintStream(
+                new java.io.FileOutputStream(java.io.FileDescriptor.out), true, "UTF-8");
+        for (String path; (path = in.readLine()) != null; ) {
+            out.println(importOne(new File(path)));
+        }
         System.exit(0);
     }
 }
