@@ -36,21 +36,35 @@ def chromium():
         browser.close()
 
 
-class Tab:
-    """One offline page, with every request and console message it made recorded."""
+@pytest.fixture(scope="module")
+def window(chromium):
+    """The module's one offline page: each Tab loads its file anew in it (a context and a
+    page per Tab started a renderer process each, twice the browser's CPU per Tab)."""
+    context = chromium.new_context(offline=True, viewport={"width": 1300, "height": 850}, accept_downloads=True)
+    yield context.new_page()
+    context.close()
 
-    def __init__(self, browser, path: Path, hash_: str = "") -> None:
-        self.context = browser.new_context(offline=True, viewport={"width": 1300, "height": 850}, accept_downloads=True)
-        self.page = self.context.new_page()
+
+class Tab:
+    """One offline page load, with every request and console message it made recorded."""
+
+    def __init__(self, page, path: Path, hash_: str = "") -> None:
+        self.page = page
         self.requests: list[str] = []
         self.console: list[str] = []
         self.dialogs: list[str] = []
-        self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("console", lambda m: self.console.append(m.text))
-        self.page.on("pageerror", lambda e: self.console.append(f"error: {e}"))
-        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
-        self.page.goto(path.as_uri() + hash_)
-        self.page.wait_for_selector("body[data-stabilized]", state="attached", timeout=30_000)
+        self._handlers = {
+            "request": lambda r: self.requests.append(r.url),
+            "console": lambda m: self.console.append(m.text),
+            "pageerror": lambda e: self.console.append(f"error: {e}"),
+            "dialog": lambda d: (self.dialogs.append(d.message), d.dismiss()),
+        }
+        page.goto("about:blank")  # a new document, even where only the #fragment differs
+        page.mouse.move(0, 0)  # no hover left over from the last page
+        for event, handler in self._handlers.items():
+            page.on(event, handler)
+        page.goto(path.as_uri() + hash_)
+        page.wait_for_selector("body[data-stabilized]", state="attached", timeout=30_000)
 
     def shown(self) -> tuple[int, int]:
         body = self.page.locator("body")
@@ -60,14 +74,16 @@ class Tab:
         return int(self.page.locator(f'label[data-key="{key}"] .count').inner_text().replace(",", ""))
 
     def node_at(self, node_id: str) -> tuple[float, float]:
-        """Where the node is drawn on the page, once any animation has stopped."""
-        self.page.wait_for_timeout(700)
-        return self.page.evaluate(
-            """(id) => { const v = window.graphbuildView.network, p = v.canvasToDOM(v.getPosition(id));
+        """Where the node is drawn on the page, once any animation has stopped: no layout
+        settling and the node in the same place for ten frames in a row."""
+        where = """(id) => { const v = window.graphbuildView.network, p = v.canvasToDOM(v.getPosition(id));
                  const r = document.querySelector('#graph canvas').getBoundingClientRect();
-                 return [r.left + p.x, r.top + p.y]; }""",
-            node_id,
-        )
+                 return [r.left + p.x, r.top + p.y]; }"""
+        still = f"""(id) => {{ const at = ({where})(id).map(c => c.toFixed(1)).join(), s = window.__still || {{}};
+                 window.__still = {{at, frames: s.at === at ? s.frames + 1 : 0}};
+                 return window.__still.frames >= 10 && !document.body.hasAttribute('data-settling'); }}"""
+        self.page.wait_for_function(still, arg=node_id, polling="raf")
+        return self.page.evaluate(where, node_id)
 
     def drawn(self) -> set[str]:
         return set(self.page.evaluate("window.graphbuildView.network.body.data.nodes.getIds()"))
@@ -76,18 +92,26 @@ class Tab:
         """The panel's text as shown, one line per block."""
         return re.sub(r"\n+", "\n", self.page.locator("#details").inner_text())
 
+    def detach(self) -> None:
+        """Stop recording (the next Tab takes the page over)."""
+        for event, handler in self._handlers.items():
+            self.page.remove_listener(event, handler)
+        self._handlers = {}
+
     def close(self) -> None:
+        self.detach()
         assert all(u.startswith(("file://", "blob:")) for u in self.requests), self.requests
         assert not [m for m in self.console if "Content Security Policy" in m or m.startswith("error")]
-        self.context.close()
 
 
 @pytest.fixture
-def tab(chromium):
+def tab(window):
     opened: list[Tab] = []
 
     def open_(path: Path, hash_: str = "") -> Tab:
-        opened.append(Tab(chromium, path, hash_))
+        if opened:
+            opened[-1].detach()
+        opened.append(Tab(window, path, hash_))
         return opened[-1]
 
     yield open_
