@@ -93,11 +93,14 @@ def load(name: str | None = None):
 def unload() -> None:
     """Forget the pipelines this process loaded, so their memory can serve what follows
     (the next :func:`load` loads again, unless another holder kept the pipeline alive).
-    spaCy's objects hold reference cycles: collected now."""
+    spaCy's objects hold reference cycles: collected now, unless every pipeline let go is
+    still held elsewhere (then a collection, a tenth of a second or more, frees none)."""
     import gc
 
+    names = list(_HELD)
     _HELD.clear()
-    gc.collect()
+    if not (names and all(name in _ALIVE for name in names)):
+        gc.collect()
 
 
 def _load(name: str):
