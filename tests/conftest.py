@@ -50,7 +50,7 @@ def _group(item: pytest.Item) -> str | None:
         return "neo4j"  # one server, one user of its database at a time
     if item.get_closest_marker("browser"):
         return "browser"  # one Chromium
-    return None
+    return getattr(getattr(item, "module", None), "XDIST_GROUP", None)  # a module's one helper process
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -26,6 +26,7 @@ from graphbuild.graph.model import ARTICLE, CO_MENTIONED, MENTIONS, SAID_ABOUT, 
 from graphbuild.writers import gexf, graphml
 
 pytestmark = pytest.mark.gephi
+XDIST_GROUP = "gephi"  # one worker, so one Gephi JVM for the module
 
 HARNESS = Path(__file__).parent / "gephi" / "GephiImport.java"
 TOOLKIT = "org.gephi:gephi-toolkit:0.10.1:jar:all"

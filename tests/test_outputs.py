@@ -23,6 +23,7 @@ from tests.forkrun import Child, spawn
 
 from .conftest import ROOT, SEEDS
 
+XDIST_GROUP = "forkrun"  # one worker, so one launcher (tests/forkrun.py) per run
 OUTPUTS = ("graph.graphml", "graph.html", "extractions.jsonl", "articles.jsonl.gz", "build.json")
 GOOD = "Maria Lindqvist met Tomas Okafor in Norway on Tuesday. Okafor said Norway was ready."
 
