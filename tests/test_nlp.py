@@ -3,6 +3,7 @@
 import itertools
 
 from graphbuild.graph.model import Article
+from graphbuild.nlp import parser as pipelines
 from graphbuild.nlp.parser import Parser, _chunks
 
 
@@ -13,6 +14,12 @@ def test_chunks_cover_text_and_cut_at_line_breaks():
     assert all(a[1] == b[0] for a, b in itertools.pairwise(spans))
     assert all(e - s <= 1000 for s, e in spans)
     assert all(text[e - 1] == "\n" or text[e] == "\n" for s, e in spans[:-1])
+
+
+def test_a_pipeline_still_held_is_not_loaded_again_after_unload(parser):
+    pipelines.unload()  # as a build does before writing: the session's Parser still holds it
+    assert pipelines.load(parser.model_name) is parser.nlp
+    assert Parser(parser.model_name).nlp is parser.nlp
 
 
 def test_long_article_is_parsed_in_chunks_with_exact_offsets(parser):
