@@ -3,10 +3,12 @@
 What a cue reports runs from its complement to the end of the cue's own clause, but not
 past what the speaker did next (", adding that ...", "and left"), the setting of the
 words ("at a rally", "in an interview", "on Tuesday"), a break back to the narrator
-("; ", ", but", ", which", ", despite", ", while", ", even though", ", noting ...",
-", according to X"), or the writer's trailing comment on what was said (", a charge
-that ..."). ", but that ..." goes on (a second reported clause). Quoted words always run
-on, to the closing mark of a quote the content ends inside of. Each helper looks at one
+("; ", ", but" + a clause of its own, ", which", ", despite", ", while", ", even though",
+", noting ...", ", according to X"), or the writer's trailing comment on what was said
+(", a charge that ..."). ", but that ...", ", and that ..." go on (a second reported
+clause), and so does ", but never ..." (a second predicate of the same subject), and an
+infinitive on the cue ("praised the creation of a panel to review it"). Quoted words
+always run on, to the closing mark of a quote the content ends inside of. Each helper looks at one
 cue and the tokens of one sentence (or one quote).
 """
 
@@ -16,7 +18,10 @@ from graphbuild.attribution.doc import QuoteDoc, cue_lemma
 from graphbuild.lexicon import cues
 
 # After a comma these start the narrator's words again, not the speaker's.
-_BREAKS = frozenset("who which but despite although though whereas while".split())
+_BREAKS = frozenset("who which despite although though whereas while".split())
+# after ", but" these go on with the speaker's own clause: "..., but never too slow"
+_BUT_GOES_ON = frozenset("that rather also never not only instead still".split())
+_SUBJECTS = frozenset(("nsubj", "nsubjpass", "expl", "csubj"))
 _BREAK_PAIRS = frozenset((("even", "as"), ("even", "if"), ("even", "though"), ("even", "when"), ("according", "to")))
 _SETTING_PREPS = frozenset(("at", "during", "after", "before", "compared"))
 _WHEN = frozenset(("DATE", "TIME"))
@@ -88,16 +93,25 @@ def _narrator_again(doc: QuoteDoc, j: int) -> bool:
     """Whether the words from token ``j`` on, after a comma, are the narrator's again."""
     word = doc.toks[j].text.lower()
     nxt = doc.toks[j + 1].text.lower() if j + 1 < len(doc.toks) else ""
-    if word in _BREAKS:
-        return not _second_clause(doc, j)
-    return (word, nxt) in _BREAK_PAIRS
+    if word == "but":
+        return _but_new_clause(doc, j)
+    return word in _BREAKS or (word, nxt) in _BREAK_PAIRS
 
 
-def _second_clause(doc: QuoteDoc, j: int) -> bool:
-    """', but that ...' / ', but rather ...': token ``j`` joins a second reported clause
-    to the first, not the narrator's words."""
-    nxt = doc.toks[j + 1].text.lower() if j + 1 < len(doc.toks) else ""
-    return doc.toks[j].text.lower() == "but" and nxt in ("that", "rather")
+def _but_new_clause(doc: QuoteDoc, j: int) -> bool:
+    """Whether ", but" at token ``j`` starts a clause with a subject of its own (the
+    narrator's turn: "..., but the council approved it"), not a second reported clause
+    (", but that ...", ", but rather ..."), the speaker's quoted words, or a second
+    predicate or phrase of what was said (", but never too slow", "not X, but Y")."""
+    toks = doc.toks
+    if j + 1 >= len(toks) or doc.quoted[j + 1] or toks[j + 1].text.lower() in _BUT_GOES_ON:
+        return False
+    conj = next((k for k in doc.kids[toks[j].head] if k > j and toks[k].dep == "conj"), None)
+    if conj is None:
+        return True
+    if toks[conj].pos in ("VERB", "AUX"):
+        return any(toks[k].dep in _SUBJECTS for k in doc.kids[conj])
+    return toks[conj].pos not in ("NOUN", "PROPN", "ADJ", "ADV", "NUM", "PRON")
 
 
 def _quote_runs_on(doc: QuoteDoc, end: int) -> int:
@@ -118,9 +132,15 @@ def _quote_runs_on(doc: QuoteDoc, end: int) -> int:
 def _goes_on_after(doc: QuoteDoc, k: int) -> bool:
     """Whether the cue's child ``k`` starts something else the speaker did: "..., adding
     that ...", "and suggested ...", "and left"."""
-    t = doc.toks[k]
-    if t.dep == "xcomp" and any(doc.toks[a].text.lower() == "to" for a in doc.kids[k]):
+    t, toks = doc.toks[k], doc.toks
+    if t.dep == "xcomp" and any(toks[a].text.lower() == "to" for a in doc.kids[k]):
         return False  # "urged leaders to explain ...": what they were urged to do is content
+    if t.dep == "advcl" and any(toks[a].text.lower() == "to" and toks[a].dep == "aux" for a in doc.kids[k]):
+        return False  # "backed the creation of a panel to review it": the infinitive is the object's
+    if t.dep == "conj" and any(
+        toks[a].text.lower() in ("that", "whether") and toks[a].dep == "mark" for a in doc.kids[k]
+    ):
+        return False  # "said A, and that B": a second reported clause
     return t.dep in ("conj", "advcl", "xcomp", "parataxis") and (
         t.lemma.lower() in cues.ALL_CUES
         or (t.tag in ("VBG", "VBN") and t.dep == "advcl")

@@ -1,0 +1,43 @@
+"""Where the content of an attribution starts and ends (graphbuild/attribution/bounds.py
+and the span helpers of quotes.py and direct.py), on the real spaCy pipeline with
+invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.graph.model import Article
+from graphbuild.pipeline.extract import extract
+
+
+@pytest.fixture(scope="module")
+def content(parser):
+    """text, cue word -> the content of the quote with that cue, its spans joined by " | "."""
+
+    def run(text: str, cue: str) -> str:
+        quotes = extract(next(parser.parse([Article("t", text)]))).quotes
+        found = [q for q in quotes if q.cue and q.cue.text.lower() == cue]
+        assert found, f"no quote with cue {cue!r}: {[q.cue.text for q in quotes if q.cue]}"
+        return " | ".join(text[s:e] for s, e in found[0].content)
+
+    return run
+
+
+def test_but_with_a_clause_of_its_own_ends_the_content(content):
+    text = "Mayor Ilse Brandt said the tunnel was late, but the council approved it anyway."
+    assert content(text, "said") == "the tunnel was late"
+
+
+def test_but_with_a_second_predicate_goes_on(content):
+    text = "Mayor Ilse Brandt said the tunnel was expensive, but never too slow for the city."
+    assert content(text, "said") == "the tunnel was expensive, but never too slow for the city"
+
+
+def test_and_that_is_a_second_reported_clause(content):
+    text = "Councillor Tomas Reyes insisted the budget was balanced, and that the auditors had approved it."
+    assert content(text, "insisted").endswith("and that the auditors had approved it")
+
+
+def test_an_infinitive_on_the_cue_belongs_to_its_object(content):
+    text = "Ilse Brandt supported the creation of a website to explain the new tax."
+    assert content(text, "supported") == "the creation of a website to explain the new tax"
