@@ -41,3 +41,18 @@ def test_and_that_is_a_second_reported_clause(content):
 def test_an_infinitive_on_the_cue_belongs_to_its_object(content):
     text = "Ilse Brandt supported the creation of a website to explain the new tax."
     assert content(text, "supported") == "the creation of a website to explain the new tax"
+
+
+def test_who_is_urged_to_act_is_part_of_the_content(content):
+    assert content("Ines Varga urged the council to reject the harbour plan.", "urged") == (
+        "the council to reject the harbour plan"
+    )
+
+
+def test_a_clause_subject_parsed_as_the_cue_object_is_part_of_the_clause(content):
+    text = "The report showed the city with the highest turnout won the grant only twice."
+    assert content(text, "showed") == "the city with the highest turnout won the grant only twice"
+
+
+def test_the_one_told_is_no_part_of_a_clause_with_its_own_subject(content):
+    assert content("Ines Varga told the council that the plan would fail.", "told") == "that the plan would fail"

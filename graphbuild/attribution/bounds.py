@@ -56,6 +56,20 @@ def span(doc: QuoteDoc, cue_end: int, lo: int, hi: int) -> tuple[int, list] | No
     return (cue_end, [span]) if span else None
 
 
+def complement_start(doc: QuoteDoc, i: int, c: int, clause: bool) -> int:
+    """First token of what cue ``i`` reports with its complement ``c`` (an infinitive, or
+    a clause when ``clause``): the cue's object before ``c`` is part of it when ``c`` is
+    an infinitive ("urged the council to reject it": who is to act is what was urged) or
+    a clause without a subject of its own (the parser took the clause's subject for the
+    cue's object: "showed [the city] won twice")."""
+    toks = doc.toks
+    lo = doc.subtree(c)[0]
+    if clause and any(toks[k].dep in _SUBJECTS for k in doc.kids[c]):
+        return lo
+    obj = next((o for o in doc.kids[i] if toks[o].dep == "dobj" and i < o < c), None)
+    return lo if obj is None else min(lo, doc.subtree(obj)[0])
+
+
 def clause_end(doc: QuoteDoc, i: int, c: int) -> int:
     """Last token of what cue ``i`` reports from token ``c`` on: the sentence's end, unless
     the cue goes on ("..., adding that ...", "and suggested ..."), or at ";" / ", which"."""

@@ -42,6 +42,7 @@ from collections.abc import Iterator
 from graphbuild.attribution.asides import as_aside
 from graphbuild.attribution.bounds import around as _around
 from graphbuild.attribution.bounds import clause_end as _clause_end
+from graphbuild.attribution.bounds import complement_start as _complement_start
 from graphbuild.attribution.bounds import goes_on as _goes_on
 from graphbuild.attribution.bounds import span as _span
 from graphbuild.attribution.direct import continue_paragraphs, direct_quotes, segments
@@ -258,7 +259,7 @@ def _complement(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, list] | None:
     if lemma in cues.CLAUSE_CUES:  # "said (that) ...": the clause runs on to the sentence end
         c = next((c for c in kids if toks[c].dep == "ccomp" and c > i), None)
         if c is not None:  # ("a charity that prosecutors said was ...": what follows the cue)
-            return _span(doc, i, max(doc.subtree(c)[0], i + 1), _clause_end(doc, i, c))
+            return _span(doc, i, max(_complement_start(doc, i, c, True), i + 1), _clause_end(doc, i, c))
         # "said legalizing it would help": a gerund subject the parser hung on the cue
         c = next((c for c in kids if toks[c].dep == "xcomp" and toks[c].tag == "VBG" and c > i), None)
         if c is not None and lemma not in cues.TO_CUES:
@@ -283,7 +284,7 @@ def _complement(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, list] | None:
         if c is not None and _who_to(doc, i):
             return None
         if c is not None:
-            return _span(doc, i, doc.subtree(c)[0], _clause_end(doc, i, c))
+            return _span(doc, i, _complement_start(doc, i, c, False), _clause_end(doc, i, c))
     obj = next((c for c in kids if toks[c].dep == "dobj" and c > i), None)
     if lemma in cues.MESSAGE_VERBS:
         found = _message(doc, i, obj, lemma) if obj is not None and cue_lemma(toks[obj]) in cues.MESSAGE_NOUNS else None
