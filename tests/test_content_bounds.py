@@ -56,3 +56,8 @@ def test_a_clause_subject_parsed_as_the_cue_object_is_part_of_the_clause(content
 
 def test_the_one_told_is_no_part_of_a_clause_with_its_own_subject(content):
     assert content("Ines Varga told the council that the plan would fail.", "told") == "that the plan would fail"
+
+
+def test_a_parenthetical_frame_reports_its_own_conjunct(content):
+    text = "The mayor had a rally planned, and the permit, her office said, had been hard to get."
+    assert content(text, "said") == "the permit | had been hard to get"

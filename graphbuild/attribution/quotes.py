@@ -403,7 +403,10 @@ def _parenthetical(doc: QuoteDoc, i: int, subj: int) -> tuple[int, list] | None:
     goes_on = toks[hi + 1].text == "," and _goes_on(doc, i, hi + 2)
     if not speech and (toks[hi + 1].text not in (".", "!", "?") or not _clause_before(doc, i, lo)):
         return None
-    if toks[hi + 1].text == "," and not goes_on:
+    h = toks[i].head
+    if toks[hi + 1].text == "," and not goes_on and _inner_clause(doc, h, lo):
+        spans = _around(doc, None, lo - 1, hi + 1, *doc.subtree(h))  # "A, and B, X said, C": B C
+    elif toks[hi + 1].text == "," and not goes_on:
         spans = _around(doc, sn, lo - 1, hi + 1)
     elif goes_on or toks[hi + 1].text in (".", "!", "?") or (toks[hi + 1].pos == "PUNCT" and hi + 2 >= sn.end_tok):
         spans = [s for s in [doc.chars(sn.start_tok, lo - 2)] if s]
@@ -417,6 +420,13 @@ def _clause_before(doc: QuoteDoc, i: int, lo: int) -> bool:
     reports ("A, the poll found."), not an opening adjunct ("In May, the poll found ...")."""
     t = doc.toks[i]
     return any(doc.toks[c].dep == "ccomp" and c < lo for c in doc.kids[i]) or (t.dep == "parataxis" and t.head < lo)
+
+
+def _inner_clause(doc: QuoteDoc, h: int, lo: int) -> bool:
+    """Whether the frame starting at token ``lo`` sits in clause ``h``, a conjunct or a
+    relative clause that starts before it: what the frame reports is that clause, not the
+    whole sentence ("He had a rally planned, and the permit, aides said, was late")."""
+    return doc.toks[h].dep in ("conj", "relcl") and doc.subtree(h)[0] < lo
 
 
 def _outermost(doc: QuoteDoc, cands: list[Candidate]) -> list[Candidate]:
