@@ -61,3 +61,8 @@ def test_the_one_told_is_no_part_of_a_clause_with_its_own_subject(content):
 def test_a_parenthetical_frame_reports_its_own_conjunct(content):
     text = "The mayor had a rally planned, and the permit, her office said, had been hard to get."
     assert content(text, "said") == "the permit | had been hard to get"
+
+
+def test_the_object_a_quote_describes_is_part_of_the_content(content):
+    said = content('Ines Varga called the use of emergency orders "quite reckless."', "called")
+    assert said.startswith("the use of emergency orders") and "quite reckless" in said

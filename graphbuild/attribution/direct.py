@@ -110,13 +110,25 @@ def _clause_before(doc: QuoteDoc, cue: int, seg: Segment) -> int | None:
     mark, kids = doc.tok_at(seg.open_mark), doc.kids[cue]
     clauses = [c for c in kids if doc.toks[c].dep in ("ccomp", "xcomp") and cue < c]
     if not clauses:
-        return None
+        return _object_before(doc, cue, mark)
     # (a clause's subject may be parsed as the cue's object: 'argued [the plan] "would fail"')
     starts = [doc.subtree(c)[0] for c in clauses] + [c for c in kids if doc.toks[c].dep == "dobj" and cue < c < mark]
     lo = min(starts)
     if cue < lo < mark and any(doc.toks[j].pos not in ("PUNCT", "SPACE") for j in range(lo, mark)):
         return doc.toks[doc.subtree(lo)[0]].start
     return None
+
+
+def _object_before(doc: QuoteDoc, cue: int, mark: int) -> int | None:
+    """Start of the cue's object right before a quote that says what it is ('called the
+    plan "a costly mistake"': what was said is about the plan, so it is content too)."""
+    toks, kids = doc.toks, doc.kids[cue]
+    obj = next((c for c in kids if toks[c].dep == "dobj" and cue < c < mark and not doc.quoted[c]), None)
+    if obj is None or any(toks[j].pos == "PUNCT" for j in range(doc.subtree(obj)[1] + 1, mark)):
+        return None
+    if not any(toks[c].dep in ("oprd", "ccomp", "xcomp") or doc.quoted[c] for c in kids if c >= mark):
+        return None
+    return toks[doc.subtree(obj)[0]].start
 
 
 def _after_frame(doc: QuoteDoc, seg: Segment, limit: int) -> tuple | None:
