@@ -66,3 +66,13 @@ def test_a_parenthetical_frame_reports_its_own_conjunct(content):
 def test_the_object_a_quote_describes_is_part_of_the_content(content):
     said = content('Ines Varga called the use of emergency orders "quite reckless."', "called")
     assert said.startswith("the use of emergency orders") and "quite reckless" in said
+
+
+def test_an_unframed_quote_right_after_reported_speech_goes_on_with_it(content):
+    text = 'Ines Varga argued that the bridge was unsafe. "Nobody should drive on it before the repairs."'
+    assert content(text, "argued") == "that the bridge was unsafe | Nobody should drive on it before the repairs."
+
+
+def test_an_unframed_quoted_paragraph_after_reported_speech_stays_apart(content):
+    text = 'Ines Varga argued that the bridge was unsafe.\n\n"Nobody should drive on it before the repairs."'
+    assert content(text, "argued") == "that the bridge was unsafe"

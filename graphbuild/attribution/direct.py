@@ -12,6 +12,7 @@ following paragraph; the rest are scare quotes and dropped.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from graphbuild.attribution.doc import Candidate, QuoteDoc, Segment
 from graphbuild.attribution.speakers import according_to, name_after, name_before, subject_of
@@ -21,6 +22,7 @@ _MARKS = re.compile(r"''|[“”\"«»‘’]")  # '' is a double quote in some 
 _CLOSER = {"“": "”", "«": "»", '"': '"', "‘": "’"}
 _DASHES = ("―", "—", "–", "--")
 _MAX_FRAME = 30  # tokens; a longer stretch of narrative is no attribution frame
+_GAP = frozenset(" .!?\n\u00a0\"”’'")  # between reported content and a quote that goes on
 _MAX_SIGNOFF = 8  # tokens of a frame that follows a quote's full stop ('"... ." Roe said.')
 
 
@@ -62,7 +64,8 @@ def segments(doc: QuoteDoc) -> list[Segment]:
 
 def direct_quotes(doc: QuoteDoc, segs: list[Segment]) -> tuple[list[Candidate], list[Candidate]]:
     """Group segments into attributed quotes. Also returns the unattributed quotes that
-    open a paragraph: they may continue the previous paragraph's speaker."""
+    open a sentence: they may continue the reported speech before them or the previous
+    paragraph's speaker."""
     out, cur = [], None
     for n, seg in enumerate(segs):
         prev = segs[n - 1] if n else None
@@ -99,7 +102,7 @@ def direct_quotes(doc: QuoteDoc, segs: list[Segment]) -> tuple[list[Candidate], 
                     cur.content.append(tail)
     for c in out:
         c.content = _strip(doc, sorted(c.content + [(s.start, s.end) for s in c.segs]))
-    orphans = [c for c in out if c.subj < 0 and c.segs[0].open_mark == doc.paras[c.segs[0].para][0]]
+    orphans = [c for c in out if c.subj < 0 and _starts_sentence(doc, c.segs[0], doc.paras[c.segs[0].para][0])]
     return [c for c in out if c.subj >= 0], orphans
 
 
@@ -247,10 +250,13 @@ def _strip(doc: QuoteDoc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
 
 
 def continue_paragraphs(doc: QuoteDoc, cands: list[Candidate], orphans: list[Candidate]) -> None:
-    """A quoted paragraph with no attribution continues the speaker of the previous
-    paragraph's last attribution when that was a quote too (and is part of it) or a
-    "NAME:" label. After reported speech it is more often someone else's words (right a
-    quarter of the time on PolNeAR train), so it stays unattributed."""
+    """A quote with no attribution opening the sentence right after reported speech in
+    its paragraph is part of what was reported ('X argued that A. "B."'). A quoted
+    paragraph with no attribution continues the speaker of the previous paragraph's last
+    attribution when that was a quote too (and is part of it) or a "NAME:" label. After
+    reported speech it is more often someone else's words (right a quarter of the time
+    on PolNeAR train), so it stays unattributed."""
+    orphans = _after_reported(doc, cands, orphans)
     by_para = {doc.para_of(doc.toks[c.cue[0]].start): c for c in cands}
     for o in orphans:
         last = by_para.get(o.segs[0].para - 1)
@@ -263,3 +269,22 @@ def continue_paragraphs(doc: QuoteDoc, cands: list[Candidate], orphans: list[Can
             cands.append(last)
         by_para[o.segs[-1].para] = last
     cands.sort(key=lambda c: c.cue[0])
+
+
+def _after_reported(doc: QuoteDoc, cands: list[Candidate], orphans: list[Candidate]) -> list[Candidate]:
+    """Join each unattributed quote that opens the sentence right after reported content in
+    the same paragraph to that content (the speaker goes on in their own words); return
+    the others that open a paragraph."""
+    ends = sorted((max(e for _, e in c.content), n) for n, c in enumerate(cands) if not c.direct and not c.label)
+    left = []
+    for o in orphans:
+        seg = o.segs[0]
+        k = bisect_right(ends, (seg.open_mark, len(cands))) - 1
+        if k >= 0:
+            end, n = ends[k]
+            if doc.para_of(end) == seg.para and all(ch in _GAP for ch in doc.text[end : seg.open_mark]):
+                cands[n].content = cands[n].content + o.content
+                continue
+        if seg.open_mark == doc.paras[seg.para][0]:
+            left.append(o)
+    return left
