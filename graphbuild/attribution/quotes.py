@@ -17,10 +17,11 @@
    what was said for object cues ("X cited Y"), for saying verbs with a message noun ("X
    noted her concern"), and for saying, stance and desire verbs ("X stressed the risks",
    "X supports the bill", "X wants a recount") in the main clause of a named speaker.
-   What is reported stops where the cue's own clause does, at "; " and at ", but" /
-   ", which" / ", despite" / ", while" / ", noting ..." (outside quote marks), and
-   before the words' setting ("at a rally", "on Tuesday") and a closing comment (", a
-   move that ...") (:mod:`.bounds`). No
+   What is reported stops where the cue's own clause does, at "; " and at ", but" + a
+   clause of its own / ", which" / ", despite" / ", while" / ", noting ..." (outside
+   quote marks), and before the words' setting ("at a rally", "on Tuesday") and a
+   closing comment (", a move that ..."); it starts at the cue's object when the object
+   is who is to act ("urged X to ...") or the subject of the clause (:mod:`.bounds`). No
    statement: a passive cue ("was asked"; but "Y was praised by X" is X's), a purpose
    ("came to discuss Y"), a relative clause of a thing ("a group that calls itself
    ..."; "the union, which endorsed Roe" is the union's), an infinitive in a "who"
