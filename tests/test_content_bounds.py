@@ -76,3 +76,8 @@ def test_an_unframed_quote_right_after_reported_speech_goes_on_with_it(content):
 def test_an_unframed_quoted_paragraph_after_reported_speech_stays_apart(content):
     text = 'Ines Varga argued that the bridge was unsafe.\n\n"Nobody should drive on it before the repairs."'
     assert content(text, "argued") == "that the bridge was unsafe"
+
+
+def test_a_quote_joined_to_the_last_by_and_goes_on_with_it(content):
+    text = 'Ines Varga said, "I am a builder like you, folks," and, "Who here has never built a shed?"'
+    assert content(text, "said") == "I am a builder like you, folks, | Who here has never built a shed?"

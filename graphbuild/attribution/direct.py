@@ -5,8 +5,9 @@ curly ones, are nested); one left open at a paragraph's end goes on in the next 
 if that opens with a mark. A segment is attributed by the *frame* next to it: after it
 ('"...," she said'), before it when that ends in a comma or colon ('He added: "..."'), or
 between two segments; a name after a dash closing the paragraph signs it. Segments
-without a frame continue the quote before them when they open a sentence or a whole
-following paragraph; the rest are scare quotes and dropped.
+without a frame continue the quote before them when they open a sentence, follow it with
+only "and" / "or" / "but" between ('"...," and, "..."'), or open a whole following
+paragraph; the rest are scare quotes and dropped.
 """
 
 from __future__ import annotations
@@ -81,8 +82,9 @@ def direct_quotes(doc: QuoteDoc, segs: list[Segment]) -> tuple[list[Candidate], 
         before = _before_frame(doc, seg, since)
         frame = before or _after_frame(doc, seg, nxt)
         opens = _starts_sentence(doc, seg, since)
+        goes_on = same_para and (opens or _joined(doc, prev, seg))
         if cur is not None and (
-            chained or (frame and frame[0] == cur.cue) or (not frame and same_para and opens and cur.subj >= 0)
+            chained or (frame and frame[0] == cur.cue) or (not frame and goes_on and cur.subj >= 0)
         ):
             cur.segs.append(seg)
             if cur.subj < 0 and frame:
@@ -228,6 +230,14 @@ def _ends_sentence(doc: QuoteDoc, seg: Segment) -> bool:
 def _starts_sentence(doc: QuoteDoc, seg: Segment, since: int) -> bool:
     before = doc.text[since : seg.open_mark].rstrip()
     return not before or before[-1] in '.?!:;…"”'
+
+
+def _joined(doc: QuoteDoc, prev: Segment | None, seg: Segment) -> bool:
+    """'"A," and, "B"': only a conjunction between two quotes, so B goes on with A."""
+    if prev is None:
+        return False
+    gap = "".join(ch if ch.isalpha() or ch.isspace() else " " for ch in doc.text[prev.end : seg.open_mark])
+    return gap.lower().split() in (["and"], ["or"], ["but"], ["and", "then"])
 
 
 def _runs_into_quote(doc: QuoteDoc, lo: int, limit: int) -> bool:
