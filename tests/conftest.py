@@ -45,6 +45,12 @@ def _uses_local_neo4j(item: pytest.Item) -> bool:
 _started_here = False  # this process may have started the run's server (tests/neo4jlocal.py)
 
 
+def _order(item: pytest.Item) -> tuple[bool, bool]:
+    """Neo4j tests after the others, and the one that restarts the server after those: the
+    restarted JVM comes up cold (no compiled code, no kept plans), so it should serve little."""
+    return _uses_local_neo4j(item), item.get_closest_marker("neo4j_restart") is not None
+
+
 def _group(item: pytest.Item) -> str | None:
     if item.get_closest_marker("neo4j") or _uses_local_neo4j(item):
         return "neo4j"  # one server, one user of its database at a time
@@ -55,9 +61,10 @@ def _group(item: pytest.Item) -> str | None:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Neo4j tests run last (the server starts meanwhile); under xdist, each worker tells the
-    controller's scheduler which tests belong together (see pytest_xdist_make_scheduler)."""
-    items.sort(key=_uses_local_neo4j)  # stable
+    """Neo4j tests run last (the server starts meanwhile), the restart last of all; under
+    xdist, each worker tells the controller's scheduler which tests belong together (see
+    pytest_xdist_make_scheduler)."""
+    items.sort(key=_order)  # stable
     if hasattr(config, "workerinput"):
         groups = {i.nodeid: g for i in items if (g := _group(i))}
         path = _run_root(config) / GROUPS

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 
 
 class Relay:
-    """Listens on 127.0.0.1:``port`` and relays each connection to ``target``."""
+    """Listens on 127.0.0.1:``port`` and relays each connection to ``target``; what the
+    server sends back arrives ``delay`` seconds late (a slow network: a write of a few small
+    batches then lasts long enough for a test to act between two of them)."""
 
-    def __init__(self, target: tuple[str, int]):
-        self.target, self.socks, self.cut = target, [], False
+    def __init__(self, target: tuple[str, int], delay: float = 0.0):
+        self.target, self.socks, self.cut, self.delay = target, [], False, delay
         self._flowing = threading.Event()
         self._flowing.set()
         self.listener = socket.create_server(("127.0.0.1", 0))
@@ -35,12 +38,14 @@ class Relay:
             if self.cut:  # cut while this one was being accepted
                 self._drop(c, s)
                 return
-            for x, y in ((c, s), (s, c)):
-                threading.Thread(target=self._pipe, args=(x, y), daemon=True).start()
+            for x, y, delay in ((c, s, 0.0), (s, c, self.delay)):
+                threading.Thread(target=self._pipe, args=(x, y, delay), daemon=True).start()
 
-    def _pipe(self, x, y):
+    def _pipe(self, x, y, delay):
         try:
             while data := x.recv(65536):
+                if delay:
+                    time.sleep(delay)
                 self._flowing.wait()
                 if self.cut:
                     break

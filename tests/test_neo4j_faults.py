@@ -14,11 +14,25 @@ import pytest
 
 from graphbuild.errors import StoreError
 from graphbuild.graph.model import CO_MENTIONED, Edge, Graph, Node
+from graphbuild.store import neo4j as store_module
 from graphbuild.store.neo4j import Neo4jSettings, Neo4jStore
 from tests.neo4jlocal import LocalServer
 from tests.relay import Relay
 
 pytestmark = pytest.mark.neo4j
+
+# What these tests need is a write of several batches, cut between two of them; the size of
+# a batch does not matter to that. Batches of 200 rows make it a write of 1,200 rows rather
+# than 12,000 (a tenth of the server's and the driver's work, the same batches and cuts);
+# the sync's replies come through the relay a little late, so that a batch still takes long
+# enough for the fault to come between two.
+BATCH = 200
+LATE = 0.05  # seconds; a batch is a few round trips
+
+
+@pytest.fixture(autouse=True)
+def small_batches(monkeypatch):
+    monkeypatch.setattr(store_module, "BATCH", BATCH)
 
 
 def _ctl(server: LocalServer):
@@ -57,7 +71,7 @@ def server(local_neo4j, tmp_path_factory):
             ctl("start")  # up again for the tests after these, whatever happened here
 
 
-def _big_graph(n_nodes=2000, n_edges=40000) -> Graph:
+def _big_graph(n_edges: int, n_nodes: int = 300) -> Graph:
     g = Graph()
     for i in range(n_nodes):
         g.add_node(Node(f"person:p{i:05d}", "Person", f"Person {i}", {"mentions": i % 7 + 1, "aliases": [f"P{i}"]}))
@@ -115,22 +129,22 @@ def _interrupt(conf, cut, graph, settings):
     return outcome, written
 
 
+@pytest.mark.neo4j_restart
 def test_write_survives_a_restart_by_retrying(server):
-    """The server itself is stopped mid-write and started again a second later. The sync
+    """The server itself is stopped mid-write and started again. The sync
     goes through a relay that holds every byte from the moment the first rows are in until
     the server is back, so the write is surely in flight when the server stops: the sync
     cannot have heard of more batches than the count taken then."""
     conf, ctl = server
-    graph = _big_graph(n_edges=12000)  # six batches of rows
+    graph = _big_graph(n_edges=6 * BATCH)  # six batches of rows
     host, port = conf["NEO4J_URI"].rsplit("/", 1)[1].split(":")
-    relay = Relay((host, int(port)))
+    relay = Relay((host, int(port)), delay=LATE)
 
     def restart(probe):
         relay.hold()
         try:
             written = probe.counts()["relationships"]
             ctl("stop")
-            time.sleep(1)
             ctl("start")
         finally:
             relay.resume()  # a failed start must not leave the sync hanging on held bytes
@@ -155,9 +169,9 @@ def test_short_retries_fail_clearly_and_rerun_completes(server):
     """Every connection of the sync is lost mid-write and no new one gets through (a relay in
     front of the server is held, then cut), for longer than its retries last."""
     conf, _ = server
-    graph = _big_graph(n_edges=8000)  # four batches of rows
+    graph = _big_graph(n_edges=4 * BATCH)  # four batches of rows
     host, port = conf["NEO4J_URI"].rsplit("/", 1)[1].split(":")
-    relay = Relay((host, int(port)))
+    relay = Relay((host, int(port)), delay=LATE)
 
     def lose_connections(probe):
         relay.hold()  # nothing more reaches the server
