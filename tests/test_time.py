@@ -355,12 +355,20 @@ def _env(neo4j_env):
     return {**env, **{k: neo4j_env[k] for k in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD") if k in neo4j_env}}
 
 
-@pytest.fixture()
-def dated_db(neo4j_settings, neo4j_env, corpus, tmp_path):
+@pytest.fixture(scope="module")
+def dated_db(neo4j_env, corpus, tmp_path_factory):
+    """The dated corpus built into an emptied Neo4j once for this module's Neo4j tests (they
+    only read it, or build it again and check that nothing was written)."""
+    from graphbuild.store.neo4j import Neo4jSettings, Neo4jStore
+
+    settings = Neo4jSettings(neo4j_env["NEO4J_URI"], neo4j_env.get("NEO4J_USER", "neo4j"), neo4j_env["NEO4J_PASSWORD"])
+    with Neo4jStore(settings) as store:
+        store._write("MATCH (n) DETACH DELETE n")
     path, _ = corpus
-    r = run_cli("build", path, "--out", tmp_path / "db-build", "--quiet", "--neo4j", env=_env(neo4j_env))
+    out = tmp_path_factory.mktemp("db-build")
+    r = run_cli("build", path, "--out", out, "--quiet", "--neo4j", env=_env(neo4j_env))
     assert r.returncode == 0, r.stderr
-    return neo4j_settings
+    return settings
 
 
 def _query(settings, query, /, **params):
