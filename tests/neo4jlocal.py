@@ -37,7 +37,7 @@ START_TIMEOUT = 900  # the first start on a machine fetches Neo4j through Maven
 # its queries over and over as the counts swing (planning is half the server's work in a
 # run): a plan is kept for the run. Set either variable to "" for Neo4j's own defaults.
 TEST_JAVA_OPTS = "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m -XX:+UseSerialGC"
-# Each start loads and verifies some 15,000 classes, about 3 of its 7 CPU-seconds: from a
+# Each start loads and verifies Neo4j's classes, 2 to 3 of its 7 CPU-seconds: from a
 # class-data-sharing archive of them (made by the first test server to stop on the machine,
 # kept in Neo4j's cache) it maps them instead. "" (or "off") starts without one.
 TEST_CDS = "on"
