@@ -15,6 +15,7 @@ anything else (operators, other attributes or predicates) keeps spaCy's ruler.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # Attributes a pattern may test, read from to_array: string-valued ones (compared as
 # strings) and flags (compared as 0/1).
@@ -88,18 +89,28 @@ class FastRules:
                     self.multis.append((rule, tuple(ids), index % len(ids)))
         self.specs = specs
         used = sorted({a for equal, tests in specs for a, _ in equal + tests})
-        # Token tests indexed by their first equality test: a key is checked only against
-        # the tests its own values can meet, and the few without one.
-        self.by_value: dict[tuple[str, object], list[int]] = {}
-        self.always: list[int] = []
-        for n, (equal, _) in enumerate(specs):
-            if equal:
-                self.by_value.setdefault(equal[0], []).append(n)
-            else:
-                self.always.append(n)
-        self.read = [IDS[a] for a in used]
-        self.col = {a: n for n, a in enumerate(used)}
+        # A token test is met when each attribute it tests is: per attribute, the tests that
+        # test it (with what) and the mask of those that do not. Which tests one value of
+        # one attribute meets is worked out once per value (``_meets``), so a token key's
+        # tests are the AND of its values' masks.
+        self.used = used
         self.flags = {a for a in used if a in _FLAG_ATTRS}
+        self.equal: list[dict[object, int]] = [{} for _ in used]  # value -> tests wanting it
+        self.tests: list[list[tuple[int, Callable]]] = [[] for _ in used]  # (test, predicate)
+        self.free = [0] * len(used)  # tests not testing the attribute
+        for col, a in enumerate(used):
+            for n, (equal, tests) in enumerate(specs):
+                wants = [w for b, w in equal if b == a]  # a pattern tests an attribute once
+                preds = [t for b, t in tests if b == a]
+                if wants:
+                    self.equal[col][wants[0]] = self.equal[col].get(wants[0], 0) | 1 << n
+                elif preds:
+                    self.tests[col].append((n, preds[0]))
+                else:
+                    self.free[col] |= 1 << n
+        self.meets: list[dict[int, int]] = [{} for _ in used]  # per attribute: value -> tests met
+        self.by_mask: dict[int, int] = {}  # tests met -> decision
+        self.read = [IDS[a] for a in used]
         self.rule_attrs = [sorted(attrs.items()) for attrs in ruler.attrs]
         written = sorted({a for attrs in ruler.attrs for a in attrs})
         if not written or any(
@@ -119,18 +130,31 @@ class FastRules:
     def _decide(self, key: tuple) -> int:
         """The decision for one token key: the rules its one-token patterns fire (in rule
         order), the two-token patterns it may start, and the later tests it meets."""
-        strings = self.strings
-        values = {a: (v if a in self.flags else strings[v]) for a, v in zip(self.col, key)}
-        todo = list(self.always)
-        for a, v in values.items():
-            todo += self.by_value.get((a, v), ())
-        met = []
-        for n in todo:
-            equal, tests = self.specs[n]
-            if all(values[a] == w for a, w in equal) and all(test(values[a]) for a, test in tests):
-                met.append(n)
-        mask = sum(1 << n for n in met)
-        rules = tuple(sorted({self.singles[n] for n in met if n in self.singles}))
+        mask = -1
+        for col, v in enumerate(key):
+            met = self.meets[col].get(v)
+            mask &= met if met is not None else self._meets(col, v)
+        d = self.by_mask.get(mask)
+        if d is None:
+            d = self.by_mask[mask] = self._decision(mask)
+        self.cache[key] = d
+        return d
+
+    def _meets(self, col: int, v: int) -> int:
+        """The token tests whose condition on attribute ``col`` its value ``v`` meets (those
+        not testing it included), as a bit mask."""
+        a = self.used[col]
+        value = v if a in self.flags else self.strings[v]
+        mask = self.free[col] | self.equal[col].get(value, 0)
+        for n, test in self.tests[col]:
+            if test(value):
+                mask |= 1 << n
+        self.meets[col][v] = mask
+        return mask
+
+    def _decision(self, mask: int) -> int:
+        """The number of the decision of a key meeting the token tests in ``mask``."""
+        rules = tuple(sorted({rule for n, rule in self.singles.items() if mask >> n & 1}))
         starts = tuple(m for m in self.multis if mask >> m[1][0] & 1)
         decision = (rules, starts, mask & self.later)
         d = self.ids.get(decision)
@@ -138,7 +162,6 @@ class FastRules:
             d = self.ids[decision] = len(self.decisions)
             self.decisions.append(decision)
             self.tables = None
-        self.cache[key] = d
         return d
 
     def _overrides(self, rules) -> dict[int, int]:
@@ -171,6 +194,7 @@ class FastRules:
             return doc
         if len(self.cache) > _CACHE_MAX:
             self.cache.clear()
+            self.meets = [{} for _ in self.used]
         get, decide = self.cache.get, self._decide
         ids = [d if (d := get(k)) is not None else decide(k) for k in map(tuple, doc.to_array(self.read).tolist())]
         values, given, starts = self._tables()
