@@ -8,8 +8,10 @@ in chunks cut at line breaks and stitched back with their offsets.
 from __future__ import annotations
 
 import importlib.util
+import operator
 import weakref
 from collections.abc import Iterable, Iterator
+from itertools import pairwise
 from typing import Any
 
 from graphbuild.errors import ModelError
@@ -165,6 +167,7 @@ def _chunks(text: str, limit: int) -> list[tuple[int, int]]:
 # Token object per read and was the bulk of graphbuild's own cost per article.
 _ATTRS = ("ORTH", "IDX", "LEMMA", "POS", "TAG", "DEP", "HEAD", "ENT_TYPE", "ENT_IOB", "SENT_START", "SPACY", "MORPH")
 _IOB = ("", "I", "O", "B")
+_WS = ("", " ")
 # Lemmatizer modes whose lemma depends only on the token's text, POS and morphology, so a
 # lemma can be computed once per such triple, for the tokens that need it, and cached.
 _CACHEABLE_LEMMAS = ("rule", "lookup", "pos_lookup")
@@ -210,60 +213,75 @@ class _Converter:
         self.names[h] = lemma
         return h
 
+    def _lemmas(self, doc, orth: list[int], pos: list[int], morph: list[int], given: list[int]) -> list[int]:
+        """Every token's lemma hash: the one the pipeline gave (unless the lemmatizer
+        overwrites), else the cached lemma of its (text, POS, morphology), else a new one
+        (computed in token order, as the lemmatizer would)."""
+        import numpy
+
+        keys = list(zip(orth, pos, morph))
+        lemmas = self.lemmas
+        got: list = list(map(lemmas.get, keys))
+        if not getattr(self.lemmatizer, "overwrite", False):
+            for i in numpy.flatnonzero(given).tolist():
+                got[i] = given[i]
+        for i in [i for i, h in enumerate(got) if not h]:
+            got[i] = lemmas.get(keys[i]) or self._lemma(doc, i, keys[i])
+        return got
+
     def convert(self, doc, offset: int, tok_base: int, sent_base: int, tokens, sentences, ents) -> None:
         """Append ``doc``'s tokens, sentences and entities, shifted by the piece's offsets."""
+        import numpy
+
         n = len(doc)
         if n == 0:
             return
         arr = doc.to_array(self.attrs)
-        rows = arr.tolist()
-        heads = arr[:, 6].astype("int64").tolist()  # relative offsets, stored unsigned
+        # Column by column, so that each field is made by one C-level map over the Doc and
+        # Python runs only the Token constructor per token.
+        orth, _, lemma, pos, tag, dep, _, ent_type, iob, _, space, morph = arr.T.tolist()
         name = self.names.__getitem__
-        lemmas = self.lemmas
-        lemmatize = self.lemmatizer is not None
-        overwrite = lemmatize and getattr(self.lemmatizer, "overwrite", False)
-        starts = [0] + [i + 1 for i in (arr[1:, 9] == 1).nonzero()[0].tolist()]
-        ends = starts[1:] + [n]
-        for si, (s, e) in enumerate(zip(starts, ends)):
-            last = rows[e - 1]
-            sentences.append(
-                Sentence(s + tok_base, e + tok_base, rows[s][1] + offset, last[1] + len(name(last[0])) + offset)
+        texts = list(map(name, orth))
+        if self.lemmatizer is not None:
+            lemma = self._lemmas(doc, orth, pos, morph, lemma)
+        starts = (arr[:, 1].astype("int64") + offset).tolist()
+        ends = list(map(operator.add, starts, map(len, texts)))
+        at = numpy.arange(n, dtype="int64")
+        heads = (at + arr[:, 6].astype("int64") + tok_base).tolist()  # relative offsets, stored unsigned
+        first = arr[:, 9] == 1
+        first[0] = True
+        sent_of = (numpy.cumsum(first) + (sent_base - 1)).tolist()
+        bounds = at[first].tolist() + [n]
+        for s, e in pairwise(bounds):
+            sentences.append(Sentence(s + tok_base, e + tok_base, starts[s], ends[e - 1]))
+        tokens.extend(
+            map(
+                Token,
+                range(tok_base, tok_base + n),
+                starts,
+                ends,
+                texts,
+                map(name, lemma),
+                map(name, pos),
+                map(name, tag),
+                map(name, dep),
+                heads,
+                map(name, ent_type),
+                map(_IOB.__getitem__, iob),
+                sent_of,
+                map(_WS.__getitem__, space),
             )
-            sent = sent_base + si
-            for i in range(s, e):
-                orth, idx, lemma, pos, tag, dep, _, ent_type, iob, _, space, morph = rows[i]
-                text = name(orth)
-                if lemmatize and (lemma == 0 or overwrite):
-                    key = (orth, pos, morph)
-                    lemma = lemmas.get(key) or self._lemma(doc, i, key)
-                tokens.append(
-                    Token(
-                        i + tok_base,
-                        idx + offset,
-                        idx + len(text) + offset,
-                        text,
-                        name(lemma),
-                        name(pos),
-                        name(tag),
-                        name(dep),
-                        i + heads[i] + tok_base,
-                        name(ent_type),
-                        _IOB[iob],
-                        sent,
-                        " " if space else "",
-                    )
+        )
+        found = doc.ents
+        if found:
+            # a span's characters and text from the columns above (a Span's own properties
+            # make a spaCy Token per token): its text is the Doc's between its characters
+            text = doc.text
+            for ent in found:
+                s, e = starts[ent.start], ends[ent.end - 1]
+                ents.append(
+                    NerSpan(ent.start + tok_base, ent.end + tok_base, s, e, text[s - offset : e - offset], ent.label_)
                 )
-        for ent in doc.ents:
-            ents.append(
-                NerSpan(
-                    ent.start + tok_base,
-                    ent.end + tok_base,
-                    ent.start_char + offset,
-                    ent.end_char + offset,
-                    ent.text,
-                    ent.label_,
-                )
-            )
 
 
 def _char_batches(pieces, budget: int):
