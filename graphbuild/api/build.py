@@ -30,6 +30,7 @@ from graphbuild.pipeline.run import (
     BuildResult,
     BuildSummary,
     Progress,
+    collect_less,
     extract_all,
     in_period,
     read_spool,
@@ -154,7 +155,7 @@ def write_outputs(
     ``spool`` as the graph is made; the writers read it back sorted, so it is never held.
     """
     undated = [0]
-    with JsonlWriter(out / "extractions.jsonl") as ex, ProvenanceSpool(spool.parent) as prov:
+    with JsonlWriter(out / "extractions.jsonl") as ex, ProvenanceSpool(spool.parent) as prov, collect_less():
 
         def sink(x) -> None:
             ex.write_pieces(codec.public_json(x))
