@@ -96,3 +96,29 @@ def test_parser_uses_the_fast_attribute_rules(parser):
     from graphbuild.nlp.rules import FAST_RULES
 
     assert FAST_RULES in parser.nlp.pipe_names
+
+
+def test_fast_attribute_rules_test_each_value_of_an_attribute_once(parser):
+    from graphbuild.nlp.rules import FAST_RULES
+
+    # Keys are (DEP, IS_SPACE, LOWER, TAG): one word in many roles makes many keys, but a
+    # pattern's predicate on one attribute is evaluated once per distinct value of it, not
+    # once per key (re-testing every key was most of the rules' cost on a big corpus).
+    fast = parser.nlp.get_pipe(FAST_RULES)
+    calls: dict = {}
+    for col, tests in enumerate(fast.tests):
+        for k, (n, test) in enumerate(tests):
+            tests[k] = (n, lambda v, t=test, c=col, n=n: calls.setdefault((c, n, v), []).append(1) or t(v))
+    fast.cache.clear()
+    fast.meets = [{} for _ in fast.used]
+    try:
+        doc = parser.nlp("Round the round table, they round up a round of rounds. Round! Round and round it went.")
+        keys = {tuple(row) for row in doc.to_array(fast.read).tolist()}
+        assert len(keys) > len({k[fast.used.index("LOWER")] for k in keys})  # the same words in other roles
+        assert calls and all(len(c) == 1 for c in calls.values())
+    finally:
+        for tests in fast.tests:
+            for k, (n, test) in enumerate(tests):
+                tests[k] = (n, test.__defaults__[0])
+        fast.cache.clear()
+        fast.meets = [{} for _ in fast.used]
