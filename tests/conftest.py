@@ -45,13 +45,18 @@ def _uses_local_neo4j(item: pytest.Item) -> bool:
 _started_here = False  # this process may have started the run's server (tests/neo4jlocal.py)
 
 
+RESTART = "neo4j-restart"  # the xdist group of the test that stops and starts a server of its own
+
+
 def _order(item: pytest.Item) -> tuple[bool, bool]:
-    """Neo4j tests after the others, and the one that restarts the server after those: the
-    restarted JVM comes up cold (no compiled code, no kept plans), so it should serve little."""
-    return _uses_local_neo4j(item), item.get_closest_marker("neo4j_restart") is not None
+    """The test that restarts a server first (it starts its own, which takes a while), Neo4j
+    tests after the others (the run's server starts meanwhile)."""
+    return item.get_closest_marker("neo4j_restart") is None, _uses_local_neo4j(item)
 
 
 def _group(item: pytest.Item) -> str | None:
+    if item.get_closest_marker("neo4j_restart"):
+        return RESTART  # a server of its own: it runs beside the other Neo4j tests, on the other worker
     if item.get_closest_marker("neo4j") or _uses_local_neo4j(item):
         return "neo4j"  # one server, one user of its database at a time
     if item.get_closest_marker("browser"):
@@ -61,8 +66,8 @@ def _group(item: pytest.Item) -> str | None:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Neo4j tests run last (the server starts meanwhile), the restart last of all; under
-    xdist, each worker tells the controller's scheduler which tests belong together (see
+    """Neo4j tests run last (the server starts meanwhile), the restart with its own server
+    first; under xdist, each worker tells the controller's scheduler which tests belong together (see
     pytest_xdist_make_scheduler)."""
     items.sort(key=_order)  # stable
     if hasattr(config, "workerinput"):
@@ -95,14 +100,16 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
             return self.groups.get(nodeid, nodeid)
 
         def _assign_work_unit(self, node) -> None:
-            # While the run's Neo4j is still starting, hand out other tests first.
+            # While the run's Neo4j is still starting, hand out single tests first, not a
+            # group: whichever worker asks once the server is up is free for the Neo4j tests
+            # within a test or two (they are the run's longest chain), and the other worker
+            # takes the groups (browser, build launcher, Gephi).
             waiting = server.claim.exists() and not server.result.exists()
-            if waiting and len(self.workqueue) > 1 and next(iter(self.workqueue)) == "neo4j":
-                self.workqueue.move_to_end("neo4j")
-                super()._assign_work_unit(node)
-                self.workqueue.move_to_end("neo4j", last=False)
-            else:
-                super()._assign_work_unit(node)
+            if waiting and next(iter(self.workqueue)) == "neo4j":
+                single = next((s for s, unit in self.workqueue.items() if len(unit) == 1 and s != RESTART), None)
+                if single is not None:
+                    self.workqueue.move_to_end(single, last=False)
+            super()._assign_work_unit(node)
 
     return GroupScheduling(config, log)
 

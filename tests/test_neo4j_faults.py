@@ -52,23 +52,9 @@ def _ctl(server: LocalServer):
 
 
 @pytest.fixture(scope="module")
-def server(local_neo4j, tmp_path_factory):
-    """A local server this module may stop and start, and its ``ctl``: the run's own, or one
-    of this module's when NEO4J_URI names an outside server."""
-    own = None
-    if local_neo4j is None:
-        own = LocalServer(tmp_path_factory.mktemp("neo4j-fault"))
-        own.outcome = own.wait()
-        assert own.outcome["returncode"] == 0, own.outcome["stderr"]
-    srv = local_neo4j or own
-    ctl = _ctl(srv)
-    try:
-        yield srv.outcome["env"], ctl
-    finally:
-        if own is not None:
-            own.stop()
-        else:
-            ctl("start")  # up again for the tests after these, whatever happened here
+def server(neo4j_env):
+    """The connection settings of a real Neo4j (the run's, or the one NEO4J_URI names)."""
+    return {"NEO4J_USER": "neo4j", **neo4j_env}
 
 
 def _big_graph(n_edges: int, n_nodes: int = 300) -> Graph:
@@ -129,13 +115,26 @@ def _interrupt(conf, cut, graph, settings):
     return outcome, written
 
 
+@pytest.fixture()
+def own_server(tmp_path_factory):
+    """A local server of this test's own, which it may stop and start while the run's server
+    serves the other Neo4j tests."""
+    own = LocalServer(tmp_path_factory.mktemp("neo4j-restart"))
+    own.outcome = own.wait()
+    assert own.outcome["returncode"] == 0, own.outcome["stderr"]
+    try:
+        yield own.outcome["env"], _ctl(own)
+    finally:
+        own.stop()
+
+
 @pytest.mark.neo4j_restart
-def test_write_survives_a_restart_by_retrying(server):
+def test_write_survives_a_restart_by_retrying(own_server):
     """The server itself is stopped mid-write and started again. The sync
     goes through a relay that holds every byte from the moment the first rows are in until
     the server is back, so the write is surely in flight when the server stops: the sync
     cannot have heard of more batches than the count taken then."""
-    conf, ctl = server
+    conf, ctl = own_server
     graph = _big_graph(n_edges=6 * BATCH)  # six batches of rows
     host, port = conf["NEO4J_URI"].rsplit("/", 1)[1].split(":")
     relay = Relay((host, int(port)), delay=LATE)
@@ -168,7 +167,7 @@ def test_write_survives_a_restart_by_retrying(server):
 def test_short_retries_fail_clearly_and_rerun_completes(server):
     """Every connection of the sync is lost mid-write and no new one gets through (a relay in
     front of the server is held, then cut), for longer than its retries last."""
-    conf, _ = server
+    conf = server
     graph = _big_graph(n_edges=4 * BATCH)  # four batches of rows
     host, port = conf["NEO4J_URI"].rsplit("/", 1)[1].split(":")
     relay = Relay((host, int(port)), delay=LATE)
