@@ -38,12 +38,19 @@ GC_YOUNG = 20_000
 def collect_less() -> Iterator[None]:
     """Run the block with the collector's youngest generation collected every
     :data:`GC_YOUNG` allocations (or as set, if rarer); the thresholds are put back after."""
-    old = gc.get_threshold()
-    gc.set_threshold(max(old[0], GC_YOUNG), *old[1:])
+    old = _collect_young_less()
     try:
         yield
     finally:
         gc.set_threshold(*old)
+
+
+def _collect_young_less() -> tuple[int, ...]:
+    """Collect the youngest generation every :data:`GC_YOUNG` allocations (or as set, if
+    rarer) from now on; returns the thresholds before."""
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], GC_YOUNG), *old[1:])
+    return old
 
 
 @dataclass(frozen=True)
@@ -106,8 +113,7 @@ def _worker_init(model: str | None, keep_places: bool) -> None:
     # printing its own traceback would only bury the one-line message
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
-    old = gc.get_threshold()  # this process only builds: see collect_less
-    gc.set_threshold(max(old[0], GC_YOUNG), *old[1:])
+    _collect_young_less()  # this process only builds: see collect_less
     _WORKER["parser"] = Parser(model)
     _WORKER["keep_places"] = keep_places
 
