@@ -3,6 +3,11 @@
 * **Attitude predicates**: "X is critical of Y", "X is sure that ...", "X is a critic of Y".
 * **Passives of feeling**: "X is worried about Y", "X was impressed by Y", "X is
   concerned that ...": the one who feels (Levin's amuse verbs, 31.1).
+* **Any verb with a finite "that" / "whether" clause** and a named or personal subject
+  ("X calculated that ...", "X noticed that ...", "X shot back that ...", "X queried
+  whether ..."): a verb that takes a finite complement clause reports a proposition, and
+  with a person or an organization as its subject it is that one's (the lexicon's cues
+  have their own rules; "it seems that", "that means that" have no such subject).
 
 Participles modifying their source ("a statement saying ...") and cue nouns as subjects
 ("his claim that ...") are not attributions here: measured on PolNeAR train they were
@@ -48,6 +53,33 @@ def attitude_predicate(doc: QuoteDoc, i: int, subject) -> Frame | None:
 
 
 _PSYCH_PREPS = ("about", "by", "with", "over", "at")
+_HOLDERS = ("PERSON", "ORG", "NORP", "GPE")  # entity types that hold a view or speak
+_PERSONAL = ("he", "she", "they", "we", "i")
+
+
+def verb_frame(doc: QuoteDoc, i: int) -> Frame | None:
+    """A frame at verb ``i``: :func:`psych_passive` or :func:`finite_clause`."""
+    return psych_passive(doc, i) or finite_clause(doc, i)
+
+
+def finite_clause(doc: QuoteDoc, i: int) -> Frame | None:
+    """'X calculated that ...', 'X queried whether ...': a verb outside the cue lexicon
+    with a finite clause opened by "that" / "whether" and a named or personal subject."""
+    t, toks = doc.toks[i], doc.toks
+    if t.pos != "VERB" or cue_lemma(t) in cues.ALL_CUES or cue_lemma(t) in _COPULAS:
+        return None
+    subj = next((c for c in doc.kids[i] if toks[c].dep == "nsubj"), None)
+    if subj is None or not (toks[subj].ent_type in _HOLDERS or toks[subj].text.lower() in _PERSONAL):
+        return None
+    for c in doc.kids[i]:
+        if c < i or toks[c].dep != "ccomp":
+            continue
+        kids = [toks[k] for k in doc.kids[c]]
+        opened = any(k.dep == "mark" and k.text.lower() in ("that", "whether") for k in kids)
+        finite = any(x.tag in ("VBD", "VBZ", "VBP", "MD") for x in [toks[c], *kids])
+        if opened and finite:
+            return subj, i, i, doc.subtree(c)[0], doc.subtree(c)[1]
+    return None
 
 
 def psych_passive(doc: QuoteDoc, i: int) -> Frame | None:

@@ -49,7 +49,7 @@ from graphbuild.attribution.bounds import span as _span
 from graphbuild.attribution.direct import continue_paragraphs, direct_quotes, segments
 from graphbuild.attribution.doc import Candidate, QuoteDoc, cue_lemma
 from graphbuild.attribution.findings import in_finding
-from graphbuild.attribution.frames import attitude_predicate, psych_passive
+from graphbuild.attribution.frames import attitude_predicate, verb_frame
 from graphbuild.attribution.kinds import kind_of
 from graphbuild.attribution.labels import headline_label
 from graphbuild.attribution.light import LIGHT_VERBS, document_owner, light_cue, received_from
@@ -149,7 +149,7 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
                 continue
             found = _parenthetical(doc, i, subj) or _complement(doc, i, lemma)
         elif (t.pos in ("ADJ", "NOUN") and (frame := attitude_predicate(doc, i, subject_of))) or (
-            verb and (frame := psych_passive(doc, i))
+            verb and (frame := verb_frame(doc, i))
         ):
             subj, first, last, lo, hi = frame
             if doc.quoted[subj] or doc.quoted[first]:

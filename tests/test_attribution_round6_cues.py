@@ -1,0 +1,70 @@
+"""Attribution constructions of round six on the real spaCy pipeline (invented sentences):
+structural cues that need no word list."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.graph.model import Article
+from graphbuild.pipeline.extract import extract
+
+
+@pytest.fixture(scope="module")
+def attribute(parser):
+    """text -> (text, quotes)."""
+
+    def run(text: str):
+        return text, extract(next(parser.parse([Article("t", text)]))).quotes
+
+    return run
+
+
+def said(text, q) -> str:
+    return " | ".join(text[s:e] for s, e in q.content)
+
+
+def only(quotes):
+    assert len(quotes) == 1, [(q.cue.text if q.cue else None, q.kind) for q in quotes]
+    return quotes[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue", "content"),
+    [
+        (
+            "Maria Lindqvist calculated that the harbour tax would raise four million.",
+            "Maria Lindqvist",
+            "calculated",
+            "that the harbour tax would raise four million",
+        ),
+        (
+            "The Northport Dock Union noticed that the ferry fares had doubled.",
+            "The Northport Dock Union",
+            "noticed",
+            "that the ferry fares had doubled",
+        ),
+        (
+            "Peter Alves queried whether the new bridge was safe.",
+            "Peter Alves",
+            "queried",
+            "whether the new bridge was safe",
+        ),
+    ],
+)
+def test_any_verb_with_a_that_clause_and_a_named_subject(attribute, sentence, speaker, cue, content):
+    text, quotes = attribute(sentence)
+    q = only(quotes)
+    assert (q.speaker.text, q.cue.text, said(text, q)) == (speaker, cue, content)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It seems that the harbour tax will fail.",  # no one holds it
+        "That means that the ferry fares will double.",  # a relation of facts, no holder
+        "The storm ensured that the ferry stayed in port.",  # a thing as the subject
+        "Maria Lindqvist calculated the harbour tax.",  # no clause
+    ],
+)
+def test_no_attribution_without_a_holder_or_a_clause(attribute, sentence):
+    assert attribute(sentence)[1] == []
