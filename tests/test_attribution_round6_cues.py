@@ -68,3 +68,26 @@ def test_any_verb_with_a_that_clause_and_a_named_subject(attribute, sentence, sp
 )
 def test_no_attribution_without_a_holder_or_a_clause(attribute, sentence):
     assert attribute(sentence)[1] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        # the quoted predicate parsed as the verb's object, the real object hung on it
+        ('He called the harbour protesters "thugs" and "bullies."', 'the harbour protesters "thugs" and "bullies'),
+        # the adjective predicate parsed as a preposition's object
+        (
+            "Peter Alves called the mayor's public squabble with the council unusual.",
+            "the mayor's public squabble with the council unusual",
+        ),
+    ],
+)
+def test_a_naming_verb_whose_predicate_the_parser_lost(attribute, sentence, content):
+    text, quotes = attribute(sentence)
+    q = only(quotes)
+    assert (q.cue.text, said(text, q)) == ("called", content)
+
+
+@pytest.mark.parametrize("sentence", ["Maria Lindqvist called the mayor.", "The council called an emergency session."])
+def test_a_naming_verb_without_a_predicate_reports_nothing(attribute, sentence):
+    assert attribute(sentence)[1] == []

@@ -53,6 +53,7 @@ from graphbuild.attribution.frames import attitude_predicate, verb_frame
 from graphbuild.attribution.kinds import kind_of
 from graphbuild.attribution.labels import headline_label
 from graphbuild.attribution.light import LIGHT_VERBS, document_owner, light_cue, received_from
+from graphbuild.attribution.naming import predicate_after, predicate_only
 from graphbuild.attribution.passives import asked_by
 from graphbuild.attribution.relatives import relative_object
 from graphbuild.attribution.speakers import according_to, name_before, noun_phrase, resolve_speakers, subject_of
@@ -310,9 +311,11 @@ def _complement(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, list] | None:
             more = [c for c in more if toks[c].dep in ("oprd", "ccomp") or toks[c].text.lower() == "as"]
         if lemma in cues.PREP_CONTENT and more and toks[more[0]].dep == "prep":  # "accused X of Y"
             return _span(doc, obj, more[0], _clause_end(doc, i, more[0]))
-        if more or lemma not in cues.NEEDS_PREDICATE:
+        if more or lemma not in cues.NEEDS_PREDICATE or predicate_after(doc, obj):
             hi = max(doc.subtree(c)[1] for c in [obj, *more])
             return _span(doc, i, doc.subtree(obj)[0], _clause_end(doc, i, obj))
+    if obj is None and lemma in cues.NAMING and (c := predicate_only(doc, i)) is not None:
+        return _span(doc, i, doc.subtree(c)[0], _clause_end(doc, i, c))
     if lemma in cues.CLAUSE_CUES:  # "said in remarks cited by X that ...": a lost attachment
         for j in range(i + 1, min(i + 16, doc.sents[toks[i].sent].end_tok)):
             if toks[j].text.lower() == "that" and toks[j].dep == "mark":

@@ -219,6 +219,7 @@ AGENT_CUES = SPEECH_OBJECT | STANCE_OBJECT | REGARD_OBJECT | _words("report see"
 CUE_PARTICLES = SPEECH_PREPS
 AS_PREDICATE = REGARD_OBJECT | PRESENT_OBJECT  # whose predicate is "as Y" or a noun or adjective
 NEEDS_PREDICATE = _words("call label brand dub") | AS_PREDICATE  # "called X a Y", not "called X"
+NAMING = NEEDS_PREDICATE - AS_PREDICATE  # Levin 29.3 dub verbs: "called X Y"
 PREP_CONTENT = _words("accuse")  # "accused X of Y": what was said is "of Y"
 
 SPEECH_CUES = SPEECH_CLAUSE | MANNER_CLAUSE | SPEECH_TO | SPEECH_OBJECT | PRESENT_OBJECT | frozenset(SPEECH_PREPS)
