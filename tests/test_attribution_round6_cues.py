@@ -91,3 +91,19 @@ def test_a_naming_verb_whose_predicate_the_parser_lost(attribute, sentence, cont
 @pytest.mark.parametrize("sentence", ["Maria Lindqvist called the mayor.", "The council called an emergency session."])
 def test_a_naming_verb_without_a_predicate_reports_nothing(attribute, sentence):
     assert attribute(sentence)[1] == []
+
+
+def test_a_long_frame_after_a_question_opening_with_its_cue(attribute):
+    text, quotes = attribute(
+        "The firm paid nothing.\n\n“Who do they think they are?” Peter Alves said of Harbour Inc. in February,"
+        " when the company refused to pay."
+    )
+    q = next(q for q in quotes if q.direct)
+    assert (q.speaker.text, q.cue.text, said(text, q)) == ("Peter Alves", "said", "Who do they think they are?")
+
+
+def test_a_new_sentence_with_a_cue_and_its_object_frames_no_quote(attribute):
+    _text, quotes = attribute(
+        "The speech ended.\n\n“Tear down this wall!” Conservatives praise the mayor for his speech at the harbour last May."
+    )
+    assert not any(q.direct for q in quotes)

@@ -157,9 +157,20 @@ def _after_frame(doc: QuoteDoc, seg: Segment, limit: int) -> tuple | None:
         and doc.toks[hi + 1].sent == first.sent
     ):
         hi += 1
-    if inner_end in ".!?…" and first.text[:1].isupper() and hi - lo > _MAX_SIGNOFF:
+    if inner_end in ".!?…" and first.text[:1].isupper() and hi - lo > _MAX_SIGNOFF and not _opens_frame(doc, lo, hi):
         return None  # '"... much." According to the records, the jet flew ...': a new sentence
     return _frame_cue(doc, lo, hi, last=False)
+
+
+def _opens_frame(doc: QuoteDoc, lo: int, hi: int) -> bool:
+    """'"...?" Roe said of the plan in May, when ...': the sentence after the quote opens
+    with its frame (its first verb, within a name's length, is a frame cue)."""
+    verb = next((j for j in range(lo, min(hi, lo + 5) + 1) if doc.toks[j].pos in ("VERB", "AUX")), None)
+    return (
+        verb is not None
+        and doc.toks[verb].lemma.lower() in cues.FRAME_CUES
+        and not any(doc.toks[c].dep in ("dobj", "ccomp", "xcomp", "attr", "dative") for c in doc.kids[verb])
+    )
 
 
 def _before_frame(doc: QuoteDoc, seg: Segment, limit: int) -> tuple | None:
