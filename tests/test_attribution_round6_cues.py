@@ -107,3 +107,13 @@ def test_a_new_sentence_with_a_cue_and_its_object_frames_no_quote(attribute):
         "The speech ended.\n\n“Tear down this wall!” Conservatives praise the mayor for his speech at the harbour last May."
     )
     assert not any(q.direct for q in quotes)
+
+
+def test_a_frame_whose_subject_the_parser_took_from_the_quote(attribute):
+    # the vocative inside the quote parsed as the cue's subject, the name an apposition of it
+    _text, quotes = attribute(
+        "It was late.\n\n''That was a good speech you gave last night, Mr. Mayor,'' Representative Peter Alves,"
+        " Democrat of Northport, told Mr. Lindqvist as he stopped to talk."
+    )
+    q = next(q for q in quotes if q.direct)
+    assert (q.speaker.text, q.cue.text) == ("Representative Peter Alves", "told")

@@ -212,6 +212,8 @@ def _frame_cue(doc: QuoteDoc, lo: int, hi: int, last: bool) -> tuple | None:
         s = subject_of(doc, i)
         if s is None or doc.quoted[s] or doc.toks[s].sent != t.sent:
             s = name_before(doc, i, lo) if i > lo else name_after(doc, i, hi)
+            if s is None and not last and i > lo and doc.toks[i - 1].text == ",":  # 'Roe, a senator, told X'
+                s = name_after(doc, lo - 1, i - 1)
         if s is not None and (
             last
             or not any(doc.toks[c].dep in ("ccomp", "xcomp") and i < c <= hi and not doc.quoted[c] for c in doc.kids[i])
