@@ -117,3 +117,12 @@ def test_a_frame_whose_subject_the_parser_took_from_the_quote(attribute):
     )
     q = next(q for q in quotes if q.direct)
     assert (q.speaker.text, q.cue.text) == ("Representative Peter Alves", "told")
+
+
+def test_a_participle_framing_a_quote_is_not_the_quoted_speakers(attribute):
+    # the parser hung the frame on the quote's own verb ("said" inside the quote marks)
+    _text, quotes = attribute(
+        "Alves did not seem impressed, telling reporters, “A lot of people said the mayor should step down.”"
+    )
+    q = next(q for q in quotes if q.direct)
+    assert (q.speaker.text, q.cue.text) == ("Alves", "telling")

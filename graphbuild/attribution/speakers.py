@@ -71,8 +71,8 @@ def _reported_participle(doc: QuoteDoc, v: int) -> bool:
     t = doc.toks[v]
     if t.tag != "VBG" or t.dep != "advcl" or doc.toks[t.head].dep != "ccomp":
         return False
-    outer = doc.toks[doc.toks[t.head].head]
-    return outer.pos == "VERB" and cue_lemma(outer) in cues.SPEECH_CLAUSE
+    outer = doc.toks[doc.toks[t.head].head]  # (not a verb inside a quote the frame introduces)
+    return outer.pos == "VERB" and cue_lemma(outer) in cues.SPEECH_CLAUSE and not doc.quoted[outer.i]
 
 
 def name_before(doc: QuoteDoc, v: int, first: int) -> int | None:
