@@ -126,3 +126,29 @@ def test_a_participle_framing_a_quote_is_not_the_quoted_speakers(attribute):
     )
     q = next(q for q in quotes if q.direct)
     assert (q.speaker.text, q.cue.text) == ("Alves", "telling")
+
+
+def test_a_long_frame_after_a_question_may_name_the_addressee(attribute):
+    text, quotes = attribute(
+        "The debate ended.\n\n“We are not going to get along, who knows?” Peter Alves told the harbour council"
+        " in a long interview on Tuesday night."
+    )
+    q = next(q for q in quotes if q.direct)
+    assert (q.speaker.text, q.cue.text, said(text, q)) == (
+        "Peter Alves",
+        "told",
+        "We are not going to get along, who knows?",
+    )
+
+
+def test_a_dash_and_a_name_below_a_quoted_paragraph_sign_it(attribute):
+    text, quotes = attribute(
+        'The debate ended.\n\n"The ferry fares are a scandal. Nobody can pay them."\n\n- Peter Alves.\n\nThe council met.'
+    )
+    q = only(quotes)
+    assert (q.speaker.text, said(text, q)) == ("Peter Alves", "The ferry fares are a scandal. Nobody can pay them.")
+    # a sentence after the dash is no signature
+    _text, quotes = attribute(
+        'The debate ended.\n\n"The ferry fares are a scandal."\n\n- Reuters reported in May that the council met again.'
+    )
+    assert not any(q.direct for q in quotes)

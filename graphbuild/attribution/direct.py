@@ -139,6 +139,10 @@ def _object_before(doc: QuoteDoc, cue: int, mark: int) -> int | None:
 def _after_frame(doc: QuoteDoc, seg: Segment, limit: int) -> tuple | None:
     """Attribution right after a closed segment: '"...," she said.', '"...?" asked X.'"""
     lo = doc.tok_at(seg.end + 1)
+    ps, pe = doc.paras[seg.para]
+    if seg.closed and seg.open_mark == ps and limit == pe and not doc.text[seg.end + 1 : pe].strip(" .\"”’'"):
+        if (signed := _signed_below(doc, seg.para)) is not None:
+            return signed
     if not seg.closed or lo >= len(doc.toks) or doc.toks[lo].start >= limit:
         return None
     if doc.toks[lo].text in _DASHES:
@@ -162,15 +166,18 @@ def _after_frame(doc: QuoteDoc, seg: Segment, limit: int) -> tuple | None:
     return _frame_cue(doc, lo, hi, last=False)
 
 
+_OBJECTS = ("dobj", "ccomp", "xcomp", "attr", "dative")
+
+
 def _opens_frame(doc: QuoteDoc, lo: int, hi: int) -> bool:
     """'"...?" Roe said of the plan in May, when ...': the sentence after the quote opens
-    with its frame (its first verb, within a name's length, is a frame cue)."""
+    with its frame (its first verb, within a name's length, is a frame cue with no object
+    of its own but the addressee: 'Roe told the council in May')."""
     verb = next((j for j in range(lo, min(hi, lo + 5) + 1) if doc.toks[j].pos in ("VERB", "AUX")), None)
-    return (
-        verb is not None
-        and doc.toks[verb].lemma.lower() in cues.FRAME_CUES
-        and not any(doc.toks[c].dep in ("dobj", "ccomp", "xcomp", "attr", "dative") for c in doc.kids[verb])
-    )
+    if verb is None or doc.toks[verb].lemma.lower() not in cues.FRAME_CUES:
+        return False
+    objects = ("ccomp", "xcomp", "attr") if doc.toks[verb].lemma.lower() in cues.ADDRESSEE_VERBS else _OBJECTS
+    return not any(doc.toks[c].dep in objects for c in doc.kids[verb])
 
 
 def _before_frame(doc: QuoteDoc, seg: Segment, limit: int) -> tuple | None:
@@ -220,6 +227,20 @@ def _frame_cue(doc: QuoteDoc, lo: int, hi: int, last: bool) -> tuple | None:
         ):
             return (i, i), s
     return None
+
+
+def _signed_below(doc: QuoteDoc, para: int) -> tuple | None:
+    """'"..."' closing paragraph ``para`` and the next paragraph a dash and a name ('- Roe.',
+    '— Jane Roe, tweeting after the speech'), the quote the whole paragraph: the name signs it."""
+    if para + 1 >= len(doc.paras):
+        return None
+    ps, pe = doc.paras[para + 1]
+    dash = doc.tok_at(ps)
+    if dash >= len(doc.toks) or doc.toks[dash].text not in (*_DASHES, "-") or doc.toks[dash].start != ps:
+        return None
+    if any(doc.toks[j].tag in ("VBD", "VBZ", "VBP", "MD") for j in range(dash, doc.tok_at(pe))):
+        return None  # '- Roe reported that ...' is a sentence, no signature
+    return _signature(doc, dash, pe)
 
 
 def _signature(doc: QuoteDoc, dash: int, limit: int) -> tuple | None:
