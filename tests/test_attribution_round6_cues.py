@@ -152,3 +152,16 @@ def test_a_dash_and_a_name_below_a_quoted_paragraph_sign_it(attribute):
         'The debate ended.\n\n"The ferry fares are a scandal."\n\n- Reuters reported in May that the council met again.'
     )
     assert not any(q.direct for q in quotes)
+
+
+def test_a_message_noun_frames_the_quote_after_it(attribute):
+    text, quotes = attribute(
+        "It rained.\n\nPeter Alves issued the following statement:\n\n“Our prayers are with all those affected by the storm.”"
+    )
+    q = only(quotes)
+    assert (q.speaker.text, q.cue.text, said(text, q)) == (
+        "Peter Alves",
+        "issued",
+        "Our prayers are with all those affected by the storm.",
+    )
+    assert attribute('It rained.\n\nThe council issued new permits: "Harbour Only" and "Ferry Only."')[1] == []

@@ -214,7 +214,9 @@ def _frame_cue(doc: QuoteDoc, lo: int, hi: int, last: bool) -> tuple | None:
             continue
         if acc:
             return (i, acc[0]), acc[1]
-        if t.pos not in ("VERB", "AUX") or t.lemma.lower() not in cues.FRAME_CUES:
+        if t.pos not in ("VERB", "AUX") or not (
+            t.lemma.lower() in cues.FRAME_CUES or (last and _issues_message(doc, i))
+        ):
             continue
         s = subject_of(doc, i)
         if s is None or doc.quoted[s] or doc.toks[s].sent != t.sent:
@@ -241,6 +243,15 @@ def _signed_below(doc: QuoteDoc, para: int) -> tuple | None:
     if any(doc.toks[j].tag in ("VBD", "VBZ", "VBP", "MD") for j in range(dash, doc.tok_at(pe))):
         return None  # '- Roe reported that ...' is a sentence, no signature
     return _signature(doc, dash, pe)
+
+
+def _issues_message(doc: QuoteDoc, i: int) -> bool:
+    """'X issued the following statement: "..."', 'X released a statement, "..."': a
+    message verb (or "release", "post", "publish") whose object is a message noun."""
+    lemma = doc.toks[i].lemma.lower()
+    return lemma in cues.MESSAGE_VERBS | {"release", "post", "publish"} and any(
+        doc.toks[c].dep == "dobj" and doc.toks[c].lemma.lower() in cues.MESSAGE_NOUNS for c in doc.kids[i]
+    )
 
 
 def _signature(doc: QuoteDoc, dash: int, limit: int) -> tuple | None:
