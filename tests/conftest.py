@@ -120,9 +120,13 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     global _started_here
     if session.config.option.collectonly:
         return
+    root = _run_root(session.config)
     if not os.environ.get("NEO4J_URI") and any(_uses_local_neo4j(i) for i in session.items):
         _started_here = True
-        LocalServer(_run_root(session.config)).start_in_background()
+        LocalServer(root).start_in_background()
+    if any(i.get_closest_marker("neo4j_restart") for i in session.items):
+        _started_here = True
+        LocalServer(root / RESTART).start_in_background()  # ready when that test's turn comes
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
@@ -131,7 +135,9 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     if hasattr(config, "workerinput"):
         return
     if _started_here or config.pluginmanager.has_plugin("dsession"):
-        LocalServer(_run_root(config)).stop()
+        root = _run_root(config)
+        for server in (LocalServer(root), LocalServer(root / RESTART)):
+            server.stop()  # each only if this run started it
 
 
 @pytest.fixture(scope="session")
@@ -142,6 +148,20 @@ def local_neo4j(request):
         return None
     _started_here = True
     server = LocalServer(_run_root(request.config))
+    server.outcome = server.wait()
+    if server.outcome["returncode"] != 0:
+        raise RuntimeError(f"scripts/neo4j-local start failed:\n{server.outcome['stderr']}")
+    return server
+
+
+@pytest.fixture(scope="session")
+def restart_neo4j(request):
+    """A local server of the restart test's own (whatever NEO4J_URI says), started in the
+    background with the run's: that test stops and starts it while the run's server serves
+    the other Neo4j tests."""
+    global _started_here
+    _started_here = True
+    server = LocalServer(_run_root(request.config) / RESTART)
     server.outcome = server.wait()
     if server.outcome["returncode"] != 0:
         raise RuntimeError(f"scripts/neo4j-local start failed:\n{server.outcome['stderr']}")

@@ -13,7 +13,8 @@ import time
 class Relay:
     """Listens on 127.0.0.1:``port`` and relays each connection to ``target``; what the
     server sends back arrives ``delay`` seconds late (a slow network: a write of a few small
-    batches then lasts long enough for a test to act between two of them)."""
+    batches then lasts long enough for a test to act between two of them). ``delay`` may be
+    changed at any time; it applies from the next reply on."""
 
     def __init__(self, target: tuple[str, int], delay: float = 0.0):
         self.target, self.socks, self.cut, self.delay = target, [], False, delay
@@ -29,6 +30,7 @@ class Relay:
                 c, _ = self.listener.accept()
             except OSError:
                 return
+            self._flowing.wait()  # held: a new connection hangs too, as on a hung server
             try:
                 s = socket.create_connection(self.target)
             except OSError:  # the server is down: refused, as it would be without the relay
@@ -38,20 +40,21 @@ class Relay:
             if self.cut:  # cut while this one was being accepted
                 self._drop(c, s)
                 return
-            for x, y, delay in ((c, s, 0.0), (s, c, self.delay)):
-                threading.Thread(target=self._pipe, args=(x, y, delay), daemon=True).start()
+            for x, y, late in ((c, s, False), (s, c, True)):
+                threading.Thread(target=self._pipe, args=(x, y, late), daemon=True).start()
 
-    def _pipe(self, x, y, delay):
+    def _pipe(self, x, y, late):
         try:
             while data := x.recv(65536):
-                if delay:
-                    time.sleep(delay)
+                if late and self.delay:
+                    time.sleep(self.delay)
                 self._flowing.wait()
                 if self.cut:
                     break
                 y.sendall(data)
         except OSError:
             pass
+        self._flowing.wait()  # held, even the end of a connection waits (the test says when)
         self._drop(x, y)  # one side gone: the other end hears of it, as from a dead server
 
     @staticmethod
@@ -63,7 +66,8 @@ class Relay:
                 pass
 
     def hold(self) -> None:
-        """Stop passing bytes either way (what was read stays here until close)."""
+        """Stop passing bytes either way (what was read stays here until close), and the
+        news of a side gone: to the clients the server hangs until :meth:`resume`."""
         self._flowing.clear()
 
     def resume(self) -> None:

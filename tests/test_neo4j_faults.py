@@ -88,14 +88,16 @@ def _weights(graph):
     return {k: e.weight for k, e in graph.edges.items()}
 
 
-def _interrupt(conf, cut, graph, settings):
-    """Start a sync of ``graph`` in a thread with ``settings``; once some rows are in, call
-    ``cut(probe)`` (the fault) and wait for the sync to end. Returns (outcome, rows written before)."""
+def _interrupt(conf, cut, graph, settings, relay):
+    """Start a sync of ``graph`` in a thread with ``settings`` (through ``relay``); once some
+    rows are in, call ``cut(probe)`` (the fault) and wait for the sync to end. Returns
+    (outcome, rows written before)."""
     with Neo4jStore(_settings(conf, 30)) as s:
         s._write("MATCH (n) DETACH DELETE n")
     outcome = {}
     store = Neo4jStore(settings)
-    store.verify()
+    store.verify()  # through the relay too, at full speed: a dozen small writes, none cut
+    relay.delay = LATE  # from here on the sync's batches come back late
 
     def run():
         try:
@@ -116,16 +118,13 @@ def _interrupt(conf, cut, graph, settings):
 
 
 @pytest.fixture()
-def own_server(tmp_path_factory):
+def own_server(restart_neo4j):
     """A local server of this test's own, which it may stop and start while the run's server
-    serves the other Neo4j tests."""
-    own = LocalServer(tmp_path_factory.mktemp("neo4j-restart"))
-    own.outcome = own.wait()
-    assert own.outcome["returncode"] == 0, own.outcome["stderr"]
+    serves the other Neo4j tests (started with the run's: tests/conftest.py)."""
     try:
-        yield own.outcome["env"], _ctl(own)
+        yield restart_neo4j.outcome["env"], _ctl(restart_neo4j)
     finally:
-        own.stop()
+        restart_neo4j.stop()  # done with it: its memory and CPU back for the rest of the run
 
 
 @pytest.mark.neo4j_restart
@@ -137,7 +136,7 @@ def test_write_survives_a_restart_by_retrying(own_server):
     conf, ctl = own_server
     graph = _big_graph(n_edges=6 * BATCH)  # six batches of rows
     host, port = conf["NEO4J_URI"].rsplit("/", 1)[1].split(":")
-    relay = Relay((host, int(port)), delay=LATE)
+    relay = Relay((host, int(port)))
 
     def restart(probe):
         relay.hold()
@@ -146,6 +145,7 @@ def test_write_survives_a_restart_by_retrying(own_server):
             ctl("stop")
             ctl("start")
         finally:
+            relay.delay = 0  # the cut is made: the rest of the write need not be slow
             relay.resume()  # a failed start must not leave the sync hanging on held bytes
         return written
 
@@ -153,7 +153,7 @@ def test_write_survives_a_restart_by_retrying(own_server):
         f"bolt://127.0.0.1:{relay.port}", conf["NEO4J_USER"], conf["NEO4J_PASSWORD"], retry_seconds=120
     )
     try:
-        outcome, written = _interrupt(conf, restart, graph, through)
+        outcome, written = _interrupt(conf, restart, graph, through, relay)
     finally:
         relay.close()
     assert 0 < written < len(graph.edges), "the server was not stopped mid-write"
@@ -170,7 +170,7 @@ def test_short_retries_fail_clearly_and_rerun_completes(server):
     conf = server
     graph = _big_graph(n_edges=4 * BATCH)  # four batches of rows
     host, port = conf["NEO4J_URI"].rsplit("/", 1)[1].split(":")
-    relay = Relay((host, int(port)), delay=LATE)
+    relay = Relay((host, int(port)))
 
     def lose_connections(probe):
         relay.hold()  # nothing more reaches the server
@@ -181,7 +181,7 @@ def test_short_retries_fail_clearly_and_rerun_completes(server):
     through = Neo4jSettings(
         f"bolt://127.0.0.1:{relay.port}", conf["NEO4J_USER"], conf["NEO4J_PASSWORD"], retry_seconds=1
     )
-    outcome, written = _interrupt(conf, lose_connections, graph, through)
+    outcome, written = _interrupt(conf, lose_connections, graph, through, relay)
     assert 0 < written < len(graph.edges)
     msg = outcome.get("error", "")
     assert "run the same command again" in msg and "\n" not in msg and conf["NEO4J_PASSWORD"] not in msg
