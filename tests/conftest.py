@@ -88,7 +88,7 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
     from xdist.scheduler import LoadScopeScheduling
 
     root = _run_root(config)
-    server = LocalServer(root)
+    servers = {"neo4j": LocalServer(root), RESTART: LocalServer(root / RESTART)}
 
     class GroupScheduling(LoadScopeScheduling):
         groups: dict | None = None
@@ -104,9 +104,10 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
             # group: whichever worker asks once the server is up is free for the Neo4j tests
             # within a test or two (they are the run's longest chain), and the other worker
             # takes the groups (browser, build launcher, Gephi).
-            waiting = server.claim.exists() and not server.result.exists()
-            if waiting and next(iter(self.workqueue)) == "neo4j":
-                single = next((s for s, unit in self.workqueue.items() if len(unit) == 1 and s != RESTART), None)
+            # The same for the restart test while its own server starts.
+            starting = {g for g, s in servers.items() if s.claim.exists() and not s.result.exists()}
+            if next(iter(self.workqueue)) in starting:
+                single = next((s for s, unit in self.workqueue.items() if len(unit) == 1 and s not in starting), None)
                 if single is not None:
                     self.workqueue.move_to_end(single, last=False)
             super()._assign_work_unit(node)
@@ -121,12 +122,15 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     if session.config.option.collectonly:
         return
     root = _run_root(session.config)
+    first = None
     if not os.environ.get("NEO4J_URI") and any(_uses_local_neo4j(i) for i in session.items):
         _started_here = True
-        LocalServer(root).start_in_background()
+        first = LocalServer(root)
+        first.start_in_background()
     if any(i.get_closest_marker("neo4j_restart") for i in session.items):
         _started_here = True
-        LocalServer(root / RESTART).start_in_background()  # ready when that test's turn comes
+        # after the run's (its tests are the longer chain), ready when the restart's turn comes
+        LocalServer(root / RESTART).start_in_background(after=first)
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

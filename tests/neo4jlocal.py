@@ -90,15 +90,17 @@ class LocalServer:
         self._proc: subprocess.Popen | None = None
         self.outcome: dict = {}
 
-    def start_in_background(self) -> None:
-        """Start the server unless some process of this run already did; returns at once."""
+    def start_in_background(self, after: LocalServer | None = None) -> None:
+        """Start the server unless some process of this run already did; returns at once.
+        With ``after``, the start waits until that server's start is over (two JVMs
+        starting at once on two cores each take twice as long)."""
         self.root.mkdir(parents=True, exist_ok=True)
         try:
             fd = os.open(self.claim, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:
             return
         self._proc = subprocess.Popen(
-            [sys.executable, __file__, str(self.root)],
+            [sys.executable, __file__, str(self.root), *([str(after.result)] if after else [])],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -214,6 +216,10 @@ def _warm(root: Path, env: dict) -> str:
 
 if __name__ == "__main__":
     root = Path(sys.argv[1])
+    if len(sys.argv) > 2:  # another server's result: wait for it (a failed start writes one too)
+        deadline = time.monotonic() + START_TIMEOUT
+        while not Path(sys.argv[2]).exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
     outcome = _watched_start(root)
     if outcome["returncode"] == 0:
         outcome["warm"] = _warm(root, outcome["env"])
