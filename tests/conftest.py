@@ -161,7 +161,7 @@ def local_neo4j(request):
 @pytest.fixture(scope="session")
 def restart_neo4j(request):
     """A local server of the restart test's own (whatever NEO4J_URI says), started in the
-    background with the run's: that test stops and starts it while the run's server serves
+    background after the run's: that test stops and starts it while the run's server serves
     the other Neo4j tests."""
     global _started_here
     _started_here = True

@@ -202,8 +202,8 @@ def _watched_start(root: Path) -> dict:
 
 
 def _warm(root: Path, env: dict) -> str:
-    """The cold server's first plans (tests/neo4jwarm.py), paid here, before any test waits;
-    returns what went wrong ("" when nothing did: a test would then see it for itself)."""
+    """The cold server's first plans (tests/neo4jwarm.py), paid here, before any test waits.
+    Returns "" or what went wrong (kept in the result file; the tests then meet a cold server)."""
     sys.path.insert(0, str(ROOT))
     try:
         from tests.neo4jwarm import warm
