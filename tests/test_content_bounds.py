@@ -81,3 +81,23 @@ def test_an_unframed_quoted_paragraph_after_reported_speech_stays_apart(content)
 def test_a_quote_joined_to_the_last_by_and_goes_on_with_it(content):
     text = 'Ines Varga said, "I am a builder like you, folks," and, "Who here has never built a shed?"'
     assert content(text, "said") == "I am a builder like you, folks, | Who here has never built a shed?"
+
+
+@pytest.fixture(scope="module")
+def cues_of(parser):
+    """text -> the cue words of its quotes, lowercased."""
+
+    def run(text: str) -> list[str]:
+        return [q.cue.text.lower() for q in extract(next(parser.parse([Article("t", text)]))).quotes if q.cue]
+
+    return run
+
+
+def test_a_cue_in_the_future_tense_reports_nothing_yet(cues_of):
+    assert "say" not in cues_of("Mayor Ilse Brandt will say that the tunnel is late.")
+    assert "said" in cues_of("Mayor Ilse Brandt said that the tunnel is late.")
+
+
+def test_the_bare_pronoun_that_is_no_speaker(cues_of):
+    assert "said" not in cues_of('Ines Varga posted her message under a headline that said, "The harbour is closing."')
+    assert "said" not in cues_of("That said, Ines Varga still backs the plan.")

@@ -175,6 +175,8 @@ def resolve_speakers(doc: QuoteDoc, cands: list[Candidate]) -> list[Quote]:
         else:
             subj = past_dateline(doc, c.subj)
             lo, hi = noun_phrase(doc, subj)
+            if _unsaid(doc, c.cue[0], lo, hi):
+                continue
             s, e, key = doc.toks[lo].start, doc.toks[hi].end, res.key(subj, c.cue[0], lo, hi)
         content = [(a, b) for a, b in c.content if b > a]
         if not content:
@@ -188,6 +190,20 @@ def resolve_speakers(doc: QuoteDoc, cands: list[Candidate]) -> list[Quote]:
         quote = Quote(Span(s, e, doc.text[s:e]), key, Span(cs, ce, doc.text[cs:ce]), content, c.direct, kind=c.kind)
         out.append(quote)
     return out
+
+
+def _unsaid(doc: QuoteDoc, cue: int, lo: int, hi: int) -> bool:
+    """No statement yet, or no speaker: a cue in the future tense ("X will say ...", "Y
+    will back the bill": a prediction of what is to be said, right a third of the time on
+    PolNeAR train), or a speaker phrase that is the bare pronoun "that" (a relative pronoun
+    whose antecedent is a thing, "a sign that read ...", or the idioms "That said," "That
+    means ...": right 6 times in 43)."""
+    if lo == hi and doc.toks[lo].text.lower() == "that":
+        return True
+    return any(doc.toks[k].dep == "aux" and doc.toks[k].text.lower() in _FUTURE for k in doc.kids[cue])
+
+
+_FUTURE = frozenset(("will", "'ll", "shall"))
 
 
 class _Resolver:
