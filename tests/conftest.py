@@ -23,6 +23,18 @@ def parser():
 
 
 @pytest.fixture(scope="session")
+def attribute(parser):
+    """text -> (text, its quotes): one invented article through the real extraction."""
+    from graphbuild.graph.model import Article
+    from graphbuild.pipeline.extract import extract
+
+    def run(text: str):
+        return text, extract(next(parser.parse([Article("t", text)]))).quotes
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def seeds_build(tmp_path_factory):
     """The seeds built once with the default options: (out_dir, BuildResult)."""
     from graphbuild.api import build_files

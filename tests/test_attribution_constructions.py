@@ -6,27 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from graphbuild.graph.model import ATTITUDE, EVIDENCE, SPEECH, Article
-from graphbuild.pipeline.extract import extract
-
-
-@pytest.fixture(scope="module")
-def attribute(parser):
-    """text -> (text, quotes)."""
-
-    def run(text: str):
-        return text, extract(next(parser.parse([Article("t", text)]))).quotes
-
-    return run
-
-
-def said(text, q) -> str:
-    return " | ".join(text[s:e] for s, e in q.content)
-
-
-def only(quotes):
-    assert len(quotes) == 1, [(q.cue.text if q.cue else None, q.kind) for q in quotes]
-    return quotes[0]
+from graphbuild.graph.model import ATTITUDE, EVIDENCE, SPEECH
+from tests.quotehelp import only, said
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ import pytest
 
 from graphbuild.graph.model import Article
 from graphbuild.pipeline.extract import extract
+from tests.quotehelp import said
 
 
 @pytest.fixture(scope="module")
@@ -20,10 +21,6 @@ def attribute(parser):
         return text, x.quotes, names
 
     return run
-
-
-def said(text, q) -> str:
-    return " | ".join(text[s:e] for s, e in q.content)
 
 
 def by_cue(quotes, cue):
