@@ -249,7 +249,7 @@ def _issues_message(doc: QuoteDoc, i: int) -> bool:
     """'X issued the following statement: "..."', 'X released a statement, "..."': a
     message verb (or "release", "post", "publish") whose object is a message noun."""
     lemma = doc.toks[i].lemma.lower()
-    return lemma in cues.MESSAGE_VERBS | {"release", "post", "publish"} and any(
+    return (lemma in cues.MESSAGE_VERBS or lemma in cues.RELEASE_VERBS) and any(
         doc.toks[c].dep == "dobj" and doc.toks[c].lemma.lower() in cues.MESSAGE_NOUNS for c in doc.kids[i]
     )
 

@@ -54,7 +54,6 @@ def attitude_predicate(doc: QuoteDoc, i: int, subject) -> Frame | None:
 
 _PSYCH_PREPS = ("about", "by", "with", "over", "at")
 _HOLDERS = ("PERSON", "ORG", "NORP", "GPE")  # entity types that hold a view or speak
-_PERSONAL = ("he", "she", "they", "we", "i")
 
 
 def verb_frame(doc: QuoteDoc, i: int) -> Frame | None:
@@ -69,7 +68,7 @@ def finite_clause(doc: QuoteDoc, i: int) -> Frame | None:
     if t.pos != "VERB" or cue_lemma(t) in cues.ALL_CUES or cue_lemma(t) in _COPULAS:
         return None
     subj = next((c for c in doc.kids[i] if toks[c].dep == "nsubj"), None)
-    if subj is None or not (toks[subj].ent_type in _HOLDERS or toks[subj].text.lower() in _PERSONAL):
+    if subj is None or not (toks[subj].ent_type in _HOLDERS or toks[subj].text.lower() in cues.PERSONAL_SUBJECTS):
         return None
     for c in doc.kids[i]:
         if c < i or toks[c].dep != "ccomp":

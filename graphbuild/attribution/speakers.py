@@ -200,10 +200,7 @@ def _unsaid(doc: QuoteDoc, cue: int, lo: int, hi: int) -> bool:
     means ...": right 6 times in 43)."""
     if lo == hi and doc.toks[lo].text.lower() == "that":
         return True
-    return any(doc.toks[k].dep == "aux" and doc.toks[k].text.lower() in _FUTURE for k in doc.kids[cue])
-
-
-_FUTURE = frozenset(("will", "'ll", "shall"))
+    return any(doc.toks[k].dep == "aux" and doc.toks[k].text.lower() in cues.FUTURE_AUX for k in doc.kids[cue])
 
 
 class _Resolver:

@@ -220,6 +220,7 @@ CUE_PARTICLES = SPEECH_PREPS
 AS_PREDICATE = REGARD_OBJECT | PRESENT_OBJECT  # whose predicate is "as Y" or a noun or adjective
 NEEDS_PREDICATE = _words("call label brand dub") | AS_PREDICATE  # "called X a Y", not "called X"
 NAMING = NEEDS_PREDICATE - AS_PREDICATE  # Levin 29.3 dub verbs: "called X Y"
+RELEASE_VERBS = _words("release post publish")  # "released a statement: ..." (with MESSAGE_VERBS)
 PREP_CONTENT = _words("accuse")  # "accused X of Y": what was said is "of Y"
 
 SPEECH_CUES = SPEECH_CLAUSE | MANNER_CLAUSE | SPEECH_TO | SPEECH_OBJECT | PRESENT_OBJECT | frozenset(SPEECH_PREPS)
@@ -298,5 +299,7 @@ FEMALE = _words("she her hers herself")
 PERSON_PRONOUNS = MALE | FEMALE
 THING_PRONOUNS = _words("it its")
 RELATIVE_PRONOUNS = _words("who which that")
+PERSONAL_SUBJECTS = _words("he she they we i")  # a subject that is someone: "he noticed that ..."
+FUTURE_AUX = _words("will 'll shall")  # "X will say ...": a prediction, not a statement
 MALE_TITLES = _words("mr mr. sir lord")
 FEMALE_TITLES = _words("mrs mrs. ms ms. miss madam dame lady")
