@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.neo4jlocal import LocalServer
+from tests.neo4jlocal import EMPTY, LocalServer
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -199,5 +199,5 @@ def neo4j_settings(neo4j_env):
 
     s = Neo4jSettings(neo4j_env["NEO4J_URI"], neo4j_env.get("NEO4J_USER", "neo4j"), neo4j_env["NEO4J_PASSWORD"])
     with Neo4jStore(s) as store:
-        store._write("MATCH (n) DETACH DELETE n")
+        store._write(EMPTY)
     return s

@@ -29,6 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "neo4j-local"
+EMPTY = "MATCH (n) DETACH DELETE n"  # a test database emptied between tests (and after the warm-up)
 START_TIMEOUT = 900  # the first start on a machine fetches Neo4j through Maven
 # A test server lives a few minutes and runs small queries once each: C2's optimised code
 # never pays back its compile time there (about a third of the JVM's CPU in a full run), and

@@ -16,6 +16,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from tests.neo4jlocal import EMPTY
+
 WINDOW = "sentence"
 
 
@@ -82,4 +84,4 @@ def warm(env: dict, folder: Path) -> None:
     remove_articles(["w3"], settings)
     check_store(settings)
     with Neo4jStore(settings) as store:
-        store._write("MATCH (n) DETACH DELETE n")
+        store._write(EMPTY)

@@ -18,6 +18,7 @@ import pytest
 
 from graphbuild.graph.model import ARTICLE
 from tests.clirun import run
+from tests.neo4jlocal import EMPTY
 
 pytestmark = pytest.mark.neo4j
 
@@ -76,7 +77,7 @@ def _db_graph(settings):
 
 def _empty(settings):
     with _store(settings) as store:
-        store._write("MATCH (n) DETACH DELETE n")
+        store._write(EMPTY)
 
 
 def _snapshot(graph):

@@ -16,7 +16,7 @@ from graphbuild.errors import StoreError
 from graphbuild.graph.model import CO_MENTIONED, Edge, Graph, Node
 from graphbuild.store import neo4j as store_module
 from graphbuild.store.neo4j import Neo4jSettings, Neo4jStore
-from tests.neo4jlocal import LocalServer
+from tests.neo4jlocal import EMPTY, LocalServer
 from tests.relay import Relay
 
 pytestmark = pytest.mark.neo4j
@@ -93,7 +93,7 @@ def _interrupt(conf, cut, graph, settings, relay):
     rows are in, call ``cut(probe)`` (the fault) and wait for the sync to end. Returns
     (outcome, rows written before)."""
     with Neo4jStore(_settings(conf, 30)) as s:
-        s._write("MATCH (n) DETACH DELETE n")
+        s._write(EMPTY)
     outcome = {}
     store = Neo4jStore(settings)
     store.verify()  # through the relay too, at full speed: a dozen small writes, none cut

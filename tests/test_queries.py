@@ -18,6 +18,7 @@ from graphbuild.errors import InputError
 from graphbuild.graph.model import ARTICLE, CO_MENTIONED, MENTIONS, SAID_ABOUT, Edge, Graph, Node
 from graphbuild.store import queries as Q
 from tests.clirun import run as run_cli
+from tests.neo4jlocal import EMPTY
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -249,7 +250,7 @@ def seeds_db(neo4j_env, seeds_build, tmp_path_factory):
             and {r["id"] for r in store._read("MATCH (e:Entity) RETURN e.id AS id")} == {n.id for n in _ents(graph)}
         ):
             return s, graph
-        store._write("MATCH (n) DETACH DELETE n")
+        store._write(EMPTY)
     build_files([str(SEEDS)], tmp_path_factory.mktemp("seeds-neo4j"), BuildOptions(write_html=False), neo4j=s)
     return s, graph
 

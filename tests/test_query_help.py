@@ -14,6 +14,7 @@ import pytest
 
 from graphbuild.store import queries as Q
 from tests.clirun import run as cli
+from tests.neo4jlocal import EMPTY
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -92,7 +93,7 @@ def seeds_env(neo4j_env):
 
     s = Neo4jSettings(neo4j_env["NEO4J_URI"], neo4j_env.get("NEO4J_USER", "neo4j"), neo4j_env["NEO4J_PASSWORD"])
     with Neo4jStore(s) as store:
-        store._write("MATCH (n) DETACH DELETE n")
+        store._write(EMPTY)
     import tempfile
 
     with tempfile.TemporaryDirectory() as out:

@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.clirun import run
+from tests.neo4jlocal import EMPTY
 
 pytestmark = pytest.mark.neo4j
 
@@ -78,7 +79,7 @@ def _store(settings):
 
 
 def _empty(store):
-    store._write("MATCH (n) DETACH DELETE n")
+    store._write(EMPTY)
 
 
 PATHS: list[bool] = []  # per step: whether it was incremental

@@ -25,6 +25,7 @@ from graphbuild.ingest import dates
 from graphbuild.ingest.options import ReadOptions
 from graphbuild.ingest.sources import read_articles
 from tests.clirun import run as run_cli
+from tests.neo4jlocal import EMPTY
 from tests.test_gephi import gephi  # noqa: F401  (the Gephi toolkit fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -363,7 +364,7 @@ def dated_db(neo4j_env, corpus, tmp_path_factory):
 
     settings = Neo4jSettings(neo4j_env["NEO4J_URI"], neo4j_env.get("NEO4J_USER", "neo4j"), neo4j_env["NEO4J_PASSWORD"])
     with Neo4jStore(settings) as store:
-        store._write("MATCH (n) DETACH DELETE n")
+        store._write(EMPTY)
     path, _ = corpus
     out = tmp_path_factory.mktemp("db-build")
     r = run_cli("build", path, "--out", out, "--quiet", "--neo4j", env=_env(neo4j_env))
