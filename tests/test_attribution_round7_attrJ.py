@@ -22,6 +22,12 @@ from tests.quotehelp import said
             "asked",
             "whether the port could cope",
         ),
+        # two clauses deep: the conjunct hangs on the clause that "thought" reports
+        (
+            "Maria Lindqvist said she thought the ferry fares were too high and urged the council to act.",
+            "urged",
+            "the council to act",
+        ),
     ],
 )
 def test_a_cue_conjoined_to_a_reported_clause_is_the_reporters(attribute, sentence, cue, content):

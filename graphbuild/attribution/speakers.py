@@ -27,6 +27,7 @@ _NP_STOP = ("relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "prep"
 _NP_PREPS = ("of", "by", "from", "for", "at")  # "officials from X" is all speaker
 _DASHES = ("-", "–", "—", "--")
 _LOOKBACK = 6
+_CLAUSE_DEPTH = 3  # reported clauses climbed from a cue to the speech verb reporting them
 _BY_DOING = (
     "by",
     "in",
@@ -54,8 +55,8 @@ def subject_of(doc: QuoteDoc, v: int, depth: int = 0) -> int | None:
     if depth < 2 and t.dep == "pcomp" and t.tag == "VBG" and head.pos == "ADP" and head.head != t.head:
         if head.text.lower() in _BY_DOING and doc.toks[head.head].pos in ("VERB", "AUX"):
             return subject_of(doc, head.head, depth + 1)  # "She replied by saying ...": she said it
-    if depth < 2 and _reported_participle(doc, v):  # "X said A could fail, adding ...": X added it
-        return subject_of(doc, head.head, depth + 1)
+    if depth < 2 and (outer := _reporting_verb(doc, v)) is not None:  # "X said A could fail, adding ..."
+        return subject_of(doc, outer, depth + 1)
     if depth < 2 and t.dep == "acomp" and cue_lemma(t) in cues.CONTROL_ADJECTIVES:
         return subject_of(doc, t.head, depth + 1)  # "X was quick to say ...": X says it
     if depth < 2 and t.dep in ("advcl", "conj", "xcomp") and t.head != v:
@@ -64,16 +65,30 @@ def subject_of(doc: QuoteDoc, v: int, depth: int = 0) -> int | None:
     return None
 
 
-def _reported_participle(doc: QuoteDoc, v: int) -> bool:
-    """Whether ``v`` is a participle or a subjectless conjunct hung on the verb of a clause
-    that a speech verb reports ("X said the plan could fail, adding ...", "X said the tax
-    was unfair and urged ..."): the parser's attachment; the cue goes on with the speech
-    verb, whose subject is its speaker (the conjunct: +44 right, -14 on PolNeAR train)."""
-    t = doc.toks[v]
-    if doc.toks[t.head].dep != "ccomp" or not ((t.tag == "VBG" and t.dep == "advcl") or t.dep == "conj"):
-        return False
-    outer = doc.toks[doc.toks[t.head].head]  # (not a verb inside a quote the frame introduces)
-    return outer.pos == "VERB" and cue_lemma(outer) in cues.SPEECH_CLAUSE and not doc.quoted[outer.i]
+def _reporting_verb(doc: QuoteDoc, v: int) -> int | None:
+    """The speech verb whose reported clause ``v`` hangs on, when ``v`` is a participle or a
+    subjectless conjunct of that clause's verb ("X said the plan could fail, adding ...",
+    "X said the tax was unfair and urged ...", also a clause or two deeper): the parser's
+    attachment; the cue goes on with the speech verb, whose subject is its speaker (the
+    conjunct: +44 right, -14 on PolNeAR train). None when the clause's verb is itself a
+    speech verb with a named or pronoun subject ("A, Roe added, saying ...": Roe's)."""
+    toks = doc.toks
+    t = toks[v]
+    if not ((t.tag == "VBG" and t.dep == "advcl") or t.dep == "conj"):
+        return None
+    inner = toks[t.head]
+    for _ in range(_CLAUSE_DEPTH):
+        if inner.dep != "ccomp":
+            return None
+        if cue_lemma(inner) in cues.SPEECH_CLAUSE and any(
+            toks[c].dep == "nsubj" and toks[c].pos in ("PROPN", "PRON") for c in doc.kids[inner.i]
+        ):
+            return None
+        outer = toks[inner.head]  # (not a verb inside a quote the frame introduces)
+        if outer.pos == "VERB" and cue_lemma(outer) in cues.SPEECH_CLAUSE and not doc.quoted[outer.i]:
+            return outer.i
+        inner = outer
+    return None
 
 
 def name_before(doc: QuoteDoc, v: int, first: int) -> int | None:
