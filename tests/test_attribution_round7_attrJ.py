@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.quotehelp import said
+from tests.quotehelp import only, said
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,17 @@ def test_a_cue_conjoined_to_a_reported_clause_is_the_reporters(attribute, senten
 def test_a_conjunct_with_a_subject_of_its_own_keeps_it(attribute):
     quotes = attribute("The mayor said the bridge was safe and the council praised the engineers.")[1]
     assert [(q.speaker.text, q.cue.text) for q in quotes] == [("The mayor", "said")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # PolNeAR's source of a quote reported by an outlet is the outlet, the quote nested in it
+        ('"The ferry is safe," Maria Lindqvist said, according to the Northport Herald.', "the Northport Herald"),
+        ('"The ferry is safe," Maria Lindqvist said on Tuesday.', "Maria Lindqvist"),
+    ],
+)
+def test_a_quote_said_according_to_an_outlet_is_the_outlets(attribute, sentence, speaker):
+    text, quotes = attribute(sentence)
+    q = only(quotes)
+    assert (q.speaker.text, said(text, q)) == (speaker, "The ferry is safe,")

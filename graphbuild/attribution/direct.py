@@ -227,7 +227,16 @@ def _frame_cue(doc: QuoteDoc, lo: int, hi: int, last: bool) -> tuple | None:
             last
             or not any(doc.toks[c].dep in ("ccomp", "xcomp") and i < c <= hi and not doc.quoted[c] for c in doc.kids[i])
         ):
-            return (i, i), s
+            return (_reported_by(doc, i, hi) if not last else None) or ((i, i), s)
+    return None
+
+
+def _reported_by(doc: QuoteDoc, i: int, hi: int) -> tuple | None:
+    """'"...," Roe said, according to the Herald.': the frame cue at ``i`` goes on with
+    ", according to Y": Y is who reports the quote (PolNeAR's source), Roe's words nested."""
+    for j in range(i + 2, hi + 1):
+        if doc.toks[j - 1].text == "," and (acc := according_to(doc, j)) and not doc.quoted[acc[1]]:
+            return (j, acc[0]), acc[1]
     return None
 
 
