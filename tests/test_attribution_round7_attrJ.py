@@ -53,3 +53,25 @@ def test_a_quote_said_according_to_an_outlet_is_the_outlets(attribute, sentence,
     text, quotes = attribute(sentence)
     q = only(quotes)
     assert (q.speaker.text, said(text, q)) == (speaker, "The ferry is safe,")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        # an opening adjunct and the cue's own object: no "A, X said, B" frame
+        (
+            "Last year, the Northport police reported 906 attacks on refugee homes, ranging from arson to assaults.",
+            "906 attacks on refugee homes",
+        ),
+        ("On Friday, Maria Lindqvist requested a recount, citing irregularities.", "a recount"),
+        # a frame set off by commas still reports the words around it
+        ("The ferry plan, Maria Lindqvist said, will fail.", "The ferry plan | will fail"),
+        (
+            "In the harbour, Maria Lindqvist said, the ferry plan is seen as a failure.",
+            "In the harbour | the ferry plan is seen as a failure",
+        ),
+    ],
+)
+def test_a_cue_with_an_object_of_its_own_frames_no_parenthetical(attribute, sentence, content):
+    text, quotes = attribute(sentence)
+    assert said(text, only(quotes)) == content

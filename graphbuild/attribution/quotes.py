@@ -389,6 +389,8 @@ def _parenthetical(doc: QuoteDoc, i: int, subj: int) -> tuple[int, list] | None:
     toks = doc.toks
     if toks[i].lemma.lower() not in cues.CLAUSE_CUES or toks[subj].text.lower() in cues.RELATIVE_PRONOUNS:
         return None  # ("X, which declined to comment, ...": a relative clause, no frame)
+    if _own_object(doc, i):
+        return None  # "Last year, the police reported 906 attacks, ...": the object is what was said
     speech = kind_of(doc, i, subj) == SPEECH
     sn = doc.sents[toks[i].sent]
     lo, hi = noun_phrase(doc, subj)
@@ -417,6 +419,18 @@ def _parenthetical(doc: QuoteDoc, i: int, subj: int) -> tuple[int, list] | None:
     else:
         return None
     return (i, spans) if spans and not any(doc.quoted[doc.tok_at(s)] for s, _ in spans) else None
+
+
+def _own_object(doc: QuoteDoc, i: int) -> bool:
+    """Whether cue ``i`` has an object or clause right after it, not set off by a comma (a
+    tell-type verb's object is the addressee): then it frames no parenthetical."""
+    toks, tell = doc.toks, cue_lemma(doc.toks[i]) in cues.ADDRESSEE_VERBS
+    for c in doc.kids[i]:
+        t = toks[c]
+        if c > i and (t.dep in ("ccomp", "xcomp") or (t.dep == "dobj" and not tell)):
+            if toks[doc.subtree(c)[0] - 1].text != ",":
+                return True
+    return False
 
 
 def _clause_before(doc: QuoteDoc, i: int, lo: int) -> bool:
