@@ -418,7 +418,9 @@ def _parenthetical(doc: QuoteDoc, i: int, subj: int) -> tuple[int, list] | None:
         spans = [s for s in [doc.chars(sn.start_tok, lo - 2)] if s]
     else:
         return None
-    return (i, spans) if spans and not any(doc.quoted[doc.tok_at(s)] for s, _ in spans) else None
+    # the content may open in quote marks: '"A" before B, she said.' (a quote the direct
+    # pass left unframed; one it framed is dropped as already found, quotes._inside)
+    return (i, spans) if spans else None
 
 
 def _own_object(doc: QuoteDoc, i: int) -> bool:
