@@ -23,3 +23,27 @@ def test_a_frame_closing_a_sentence_that_opens_with_a_partial_quote(attribute, s
     text, quotes = attribute(sentence)
     q = only(quotes)
     assert (q.speaker.text, q.cue.text, said(text, q), q.direct) == (speaker, "said", content, False)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        (
+            "Maria Lindqvist wants the harbour council to lower the ferry fares.",
+            "wants",
+            "the harbour council to lower the ferry fares",
+        ),
+        ("Peter Alves considers the new bridge a waste of money.", "considers", "the new bridge a waste of money"),
+        ("Maria Lindqvist decided the harbour tax was too high.", "decided", "the harbour tax was too high"),
+        ("The Northport Dock Union supported raising the ferry fares.", "supported", "raising the ferry fares"),
+    ],
+)
+def test_a_main_clause_cue_reports_a_clause_its_class_does_not_list(attribute, sentence, cue, content):
+    text, quotes = attribute(sentence)
+    q = only(quotes)
+    assert (q.cue.text, said(text, q)) == (cue, content)
+
+
+def test_no_clause_of_a_cue_outside_the_main_clause(attribute):
+    # an adverbial clause describes why; it states no one's wish
+    assert attribute("The ferry stopped because Maria Lindqvist wanted the council to act.")[1] == []
