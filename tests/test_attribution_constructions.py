@@ -260,7 +260,7 @@ def test_stance_verbs_with_an_object_from_a_named_holder(attribute):
     q = only(quotes)
     assert (q.cue.text, said(text, q), q.kind) == ("supports", "the harbour tax", ATTITUDE)
     for text in (
-        "Residents who oppose the harbour tax met on Monday.",
+        "Residents who support the harbour tax met on Monday.",
         "If you back the harbour tax, you pay more.",
     ):
         assert attribute(text)[1] == [], text

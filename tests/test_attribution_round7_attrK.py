@@ -47,3 +47,33 @@ def test_a_main_clause_cue_reports_a_clause_its_class_does_not_list(attribute, s
 def test_no_clause_of_a_cue_outside_the_main_clause(attribute):
     # an adverbial clause describes why; it states no one's wish
     assert attribute("The ferry stopped because Maria Lindqvist wanted the council to act.")[1] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue", "content"),
+    [
+        (
+            "The ferry fares rose sharply, while Maria Lindqvist opposes the harbour tax.",
+            "Maria Lindqvist",
+            "opposes",
+            "the harbour tax",
+        ),
+        ("Peter Alves visited the harbour and supported the new bridge.", "Peter Alves", "supported", "the new bridge"),
+        ("Voters who oppose the harbour tax marched through Northport on Friday.", "who", "oppose", "the harbour tax"),
+    ],
+)
+def test_a_stance_held_outside_the_main_clause(attribute, sentence, speaker, cue, content):
+    text, quotes = attribute(sentence)
+    q = only(quotes)
+    assert (q.speaker.text, q.cue.text, said(text, q), q.kind) == (speaker, cue, content, "attitude")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Voters who support the harbour tax marched through Northport on Friday.",  # describes the voters
+        "The ferry still runs because the council might support the harbour plan.",  # a possibility, no stance held
+    ],
+)
+def test_no_stance_in_a_relative_clause_or_with_a_modal(attribute, sentence):
+    assert attribute(sentence)[1] == []

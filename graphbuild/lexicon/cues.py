@@ -166,6 +166,9 @@ TO_CUES = SPEECH_TO | ATTITUDE_TO
 # Verbs of stance for or against someone or something ("supports the bill", "opposes
 # Roe"): attitude with a bare object, a cue only when a person or a body holds it.
 STANCE_OBJECT = _words("support oppose back favor favour")
+# Stance verbs with no sense of material help or of benefit ("supports the roof", "backed
+# the loan", "the map favors Roe"): a stance wherever they stand ("voters who oppose X").
+STANCE_ONLY = _words("oppose")
 # Verbs of desire (Levin 32.1) whose object is what is wanted ("Roe wants a recount"): a
 # cue with a bare object in the same places as saying verbs.
 DESIRE_OBJECT = _words("want prefer wish seek")
