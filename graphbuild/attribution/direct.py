@@ -90,6 +90,8 @@ def direct_quotes(doc: QuoteDoc, segs: list[Segment]) -> tuple[list[Candidate], 
             if cur.subj < 0 and frame:
                 cur.cue, cur.subj = frame
             continue
+        if cur is not None and same_para and not frame and not opens and _closes_frame(doc, cur, seg, nxt):
+            continue  # a title in the frame ('X said on "Meet Y." "B."'): the quote goes on after it
         cur = Candidate(frame[1] if frame else -1, frame[0] if frame else (-1, -1), [], True, [seg])
         out.append(cur)
         if frame and not before and not opens:  # 'Oz is "smart," she said': the whole clause
@@ -292,6 +294,19 @@ def _joined(doc: QuoteDoc, prev: Segment | None, seg: Segment) -> bool:
         return False
     gap = "".join(ch if ch.isalpha() or ch.isspace() else " " for ch in doc.text[prev.end : seg.open_mark])
     return gap.lower().split() in (["and"], ["or"], ["but"], ["and", "then"])
+
+
+def _closes_frame(doc: QuoteDoc, cur: Candidate, seg: Segment, nxt: int) -> bool:
+    """Whether segment ``seg`` is a title or scare quote in the sentence of ``cur``'s frame
+    and that sentence ends before the next quote ('"A," Roe told "Meet Y" on Monday. "B."')."""
+    cue = doc.toks[cur.cue[0]]
+    return (
+        cur.subj >= 0
+        and seg.closed
+        and cue.start < seg.open_mark
+        and doc.toks[doc.tok_at(seg.start)].sent == cue.sent
+        and doc.text[seg.start : nxt].rstrip(" \n\u00a0\"”’'")[-1:] in (".", "?", "!")
+    )
 
 
 def _runs_into_quote(doc: QuoteDoc, lo: int, limit: int) -> bool:
