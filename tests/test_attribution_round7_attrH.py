@@ -35,3 +35,30 @@ def test_a_scare_quote_outside_the_frame_still_ends_the_quote(attribute):
     )
     first = next(q for q in quotes if q.speaker.text == "Maria Lindqvist")
     assert said(text, first) == "The ferry is late again,"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        (
+            "Maria Lindqvist said she was tired of the delays and wanted a faster ferry.",
+            "she was tired of the delays and wanted a faster ferry",
+        ),
+        (
+            "Peter Alves said he was proud of the harbour and expected to win the vote.",
+            "he was proud of the harbour and expected to win the vote",
+        ),
+    ],
+)
+def test_a_second_attitude_predicate_goes_on(attribute, sentence, content):
+    # an attitude verb joined to the reported clause's verb is a second predicate of what
+    # was said, not the speaker's next statement
+    text, quotes = attribute(sentence)
+    q = only(quotes)
+    assert said(text, q) == content
+
+
+def test_a_second_speech_predicate_still_ends_the_content(attribute):
+    text, quotes = attribute("Maria Lindqvist said the ferry was late and suggested that the council buy a new one.")
+    first = next(q for q in quotes if q.cue.text == "said")
+    assert said(text, first) == "the ferry was late"

@@ -96,10 +96,10 @@ def clause_end(doc: QuoteDoc, i: int, c: int) -> int:
         if (
             t.dep == "conj"
             and t.tag == toks[i].tag
-            and t.lemma.lower() in cues.ALL_CUES
+            and t.lemma.lower() in cues.SPEECH_CUES
             and not any(toks[k].dep == "nsubj" for k in doc.kids[j])
         ):
-            return j - 1  # "said that A and suggested that B" parsed as one clause
+            return j - 1  # "said that A and suggested that B" parsed as one clause (not "... and hoped B")
     return _quote_runs_on(doc, _before_aside(doc, c, end))
 
 
