@@ -62,3 +62,17 @@ def test_a_second_speech_predicate_still_ends_the_content(attribute):
     text, quotes = attribute("Maria Lindqvist said the ferry was late and suggested that the council buy a new one.")
     first = next(q for q in quotes if q.cue.text == "said")
     assert said(text, first) == "the ferry was late"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("Maria Lindqvist described the harbour as crowded by cruise ships.", "the harbour as crowded by cruise ships"),
+        ("Peter Alves sees the mayor as trapped by his own promises.", "the mayor as trapped by his own promises"),
+        # set off by a comma, the "as" clause is the narrator's aside
+        ("Maria Lindqvist criticized the plan, as expected by her aides.", "the plan"),
+    ],
+)
+def test_an_as_clause_after_the_object_is_what_it_was_said_to_be(attribute, sentence, content):
+    text, quotes = attribute(sentence)
+    assert said(text, only(quotes)) == content

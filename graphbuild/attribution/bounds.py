@@ -155,11 +155,25 @@ def _goes_on_after(doc: QuoteDoc, k: int) -> bool:
         toks[a].text.lower() in ("that", "whether") and toks[a].dep == "mark" for a in doc.kids[k]
     ):
         return False  # "said A, and that B": a second reported clause
+    if t.dep == "advcl" and _as_predicate(doc, t.head, k):
+        return False  # "described the country as beset by ...": what the object was said to be
     return t.dep in ("conj", "advcl", "xcomp", "parataxis") and (
         t.lemma.lower() in cues.ALL_CUES
         or (t.tag in ("VBG", "VBN") and t.dep == "advcl")
         or (t.dep == "conj" and t.pos in ("VERB", "AUX"))
     )
+
+
+def _as_predicate(doc: QuoteDoc, i: int, k: int) -> bool:
+    """Whether clause ``k`` on cue ``i`` is opened by "as" right after the cue's object, with
+    no subject of its own ("sees Roe as captured by ...", "painted it as failing"): the
+    parser's clause for what the object is said to be."""
+    toks = doc.toks
+    obj = next((o for o in doc.kids[i] if toks[o].dep == "dobj" and i < o < k), None)
+    if obj is None or any(toks[a].dep in _SUBJECTS for a in doc.kids[k]):
+        return False
+    mark = doc.subtree(k)[0]
+    return toks[mark].text.lower() == "as" and toks[mark].dep == "mark" and mark == doc.subtree(obj)[1] + 1
 
 
 def _setting(doc: QuoteDoc, k: int) -> bool:
