@@ -76,3 +76,21 @@ def test_a_second_speech_predicate_still_ends_the_content(attribute):
 def test_an_as_clause_after_the_object_is_what_it_was_said_to_be(attribute, sentence, content):
     text, quotes = attribute(sentence)
     assert said(text, only(quotes)) == content
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        (
+            "Maria Lindqvist praised the harbour works, particularly the new ferry pier.",
+            "the harbour works, particularly the new ferry pier",
+        ),
+        ("Peter Alves questioned my budget, my honesty.", "my budget, my honesty"),
+        # after a name the apposition describes it; a comment on the words is the writer's
+        ("Maria Lindqvist praised Peter Alves, her adviser.", "Peter Alves"),
+        ("Maria Lindqvist criticized the ferry fares, a charge that angered the council.", "the ferry fares"),
+    ],
+)
+def test_a_part_singled_out_or_a_second_possession_goes_on(attribute, sentence, content):
+    text, quotes = attribute(sentence)
+    assert said(text, only(quotes)) == content

@@ -176,6 +176,17 @@ def _as_predicate(doc: QuoteDoc, i: int, k: int) -> bool:
     return toks[mark].text.lower() == "as" and toks[mark].dep == "mark" and mark == doc.subtree(obj)[1] + 1
 
 
+def _goes_on_object(doc: QuoteDoc, j: int, lo: int) -> bool:
+    """Whether the noun phrase ``j`` (first token ``lo``) after a comma goes on with what
+    was said rather than comment on it: a part singled out ("the efforts, particularly the
+    plans ...") or a second thing of the speaker's own ("my judgment, my honesty"; after a
+    name, "Roe, his adviser" describes Roe)."""
+    toks = doc.toks
+    if toks[lo].text.lower() in cues.SINGLING_OUT:
+        return True
+    return toks[lo].tag == "PRP$" and toks[j].dep == "appos" and toks[toks[j].head].pos == "NOUN"
+
+
 def _setting(doc: QuoteDoc, k: int) -> bool:
     """Whether the cue's child ``k`` tells when or where the words were said ("praised Roe
     at a rally", "... on Tuesday", "criticized it Monday"): the narrator's, not content."""
@@ -203,6 +214,6 @@ def _before_aside(doc: QuoteDoc, c: int, end: int) -> int:
         t = toks[j]
         if t.dep in ("appos", "dobj") and t.pos in ("NOUN", "PROPN") and not doc.quoted[j]:
             lo, hi = doc.subtree(j)
-            if hi >= last and lo > c + 1 and toks[lo - 1].text == ",":
+            if hi >= last and lo > c + 1 and toks[lo - 1].text == "," and not _goes_on_object(doc, j, lo):
                 return lo - 2
     return end

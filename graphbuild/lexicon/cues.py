@@ -306,3 +306,6 @@ PERSONAL_SUBJECTS = _words("he she they we i")  # a subject that is someone: "he
 FUTURE_AUX = _words("will 'll shall")  # "X will say ...": a prediction, not a statement
 MALE_TITLES = _words("mr mr. sir lord")
 FEMALE_TITLES = _words("mrs mrs. ms ms. miss madam dame lady")
+# Adverbs singling out a part of a noun phrase ("the efforts, particularly the plans ..."):
+# what follows goes on with it.
+SINGLING_OUT = _words("particularly especially including notably mainly chiefly")
