@@ -100,6 +100,8 @@ def clause_end(doc: QuoteDoc, i: int, c: int) -> int:
             and not any(toks[k].dep == "nsubj" for k in doc.kids[j])
         ):
             return j - 1  # "said that A and suggested that B" parsed as one clause (not "... and hoped B")
+        if _other_speaker(doc, c, j):
+            return doc.subtree(j)[0] - 1
     return _quote_runs_on(doc, _before_aside(doc, c, end))
 
 
@@ -217,3 +219,20 @@ def _before_aside(doc: QuoteDoc, c: int, end: int) -> int:
             if hi >= last and lo > c + 1 and toks[lo - 1].text == "," and not _goes_on_object(doc, j, lo):
                 return lo - 2
     return end
+
+
+def _other_speaker(doc: QuoteDoc, c: int, j: int) -> bool:
+    """Whether token ``j`` is a conjoined cue with a subject of its own inside the content
+    from ``c`` ("said A, and Roe says B"): a second attribution, not what was said."""
+    t, toks = doc.toks[j], doc.toks
+    return (
+        t.dep == "conj"
+        and t.tag in ("VBD", "VBZ", "VBP")
+        and t.head >= c
+        and not any(toks[k].dep == "mark" for k in doc.kids[j])  # "..., and that Roe says B": content
+        and cue_lemma(t) in cues.SPEECH_CUES
+        and any(
+            toks[k].dep == "nsubj" and not doc.quoted[k] and toks[k].text.lower() not in cues.RELATIVE_PRONOUNS
+            for k in doc.kids[j]
+        )
+    )
