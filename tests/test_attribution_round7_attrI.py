@@ -1,11 +1,44 @@
 """Where reported content ends, round seven (attrI), on the real spaCy pipeline (invented
-sentences): a second speaker's cue conjoined inside the content."""
+sentences): a closing apposition in a paragraph's last sentence, a list that is no
+apposition, and a second speaker's cue conjoined inside the content."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.quotehelp import only, said
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the sentence ends in a line break (a paragraph's last one): the aside is still cut
+        (
+            "Maria Lindqvist praised the harbour plan, a scheme that the council drafted in May.\n\nThe vote is soon.",
+            "the harbour plan",
+        ),
+        # an indefinite description with conjuncts of its own is still an aside
+        (
+            "Maria Lindqvist praised the harbour board, an old and trusted partner of the city.\n\nThe vote is soon.",
+            "the harbour board",
+        ),
+    ],
+)
+def test_a_closing_apposition_is_cut_before_a_paragraph_break(attribute, text, content):
+    text, quotes = attribute(text)
+    assert said(text, only(quotes)) == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lindqvist praised the harbour board, the ferry union and the dock workers.",
+        "Maria Lindqvist praised the harbour board, the ferry union and the dock workers.\n\nThe vote is soon.",
+    ],
+)
+def test_a_list_after_a_comma_is_no_apposition(attribute, text):
+    text, quotes = attribute(text)
+    assert said(text, only(quotes)) == "the harbour board, the ferry union and the dock workers"
 
 
 @pytest.mark.parametrize(

@@ -210,15 +210,34 @@ def _before_aside(doc: QuoteDoc, c: int, end: int) -> int:
     apposition closing the content (or a noun phrase after a comma the parser took for an
     object: "..., a move that angered ...") describes what was said, in the writer's words."""
     toks, last = doc.toks, end
-    while last > c and toks[last].pos == "PUNCT":
+    while last > c and toks[last].pos in ("PUNCT", "SPACE"):  # (a paragraph's last sentence ends in a line break)
         last -= 1
     for j in range(c + 1, last + 1):
         t = toks[j]
         if t.dep in ("appos", "dobj") and t.pos in ("NOUN", "PROPN") and not doc.quoted[j]:
             lo, hi = doc.subtree(j)
-            if hi >= last and lo > c + 1 and toks[lo - 1].text == "," and not _goes_on_object(doc, j, lo):
+            if (
+                hi >= last
+                and lo > c + 1
+                and toks[lo - 1].text == ","
+                and not _goes_on_object(doc, j, lo)
+                and not _listed(doc, j, lo)
+            ):
                 return lo - 2
     return end
+
+
+def _listed(doc: QuoteDoc, j: int, lo: int) -> bool:
+    """Whether the noun phrase at ``j`` after a comma is a list's next item, not an aside:
+    it has conjuncts of its own ("his parents, his siblings and his wife"), or as an
+    object it is its verb's only one ("to support, in some fashion, 100 candidates")."""
+    toks = doc.toks
+    if any(toks[k].dep == "conj" for k in doc.kids[j]):  # (", a banker and former aide" describes)
+        return toks[lo].text.lower() not in ("a", "an")
+    if toks[j].dep != "dobj":
+        return False
+    h = toks[j].head
+    return not any(toks[k].dep in ("dobj", "ccomp", "xcomp", "attr") and k < lo for k in doc.kids[h])
 
 
 def _other_speaker(doc: QuoteDoc, c: int, j: int) -> bool:
