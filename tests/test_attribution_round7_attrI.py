@@ -76,3 +76,28 @@ def test_a_second_reported_clause_goes_on(attribute):
 def test_a_conjoined_verb_that_is_no_cue_makes_no_second_attribution(attribute):
     _, quotes = attribute("Maria Lindqvist said the harbour tax would fail, and the ferry fares rose.")
     assert only(quotes).speaker.text == "Maria Lindqvist"
+
+
+def test_a_participle_after_a_reported_infinitive_is_the_narrators(attribute):
+    text, quotes = attribute("Maria Lindqvist vowed to rebuild the harbour, reversing years of neglect.")
+    assert said(text, only(quotes)) == "to rebuild the harbour"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        # no comma: the participle is part of what was vowed
+        (
+            "Maria Lindqvist vowed to keep the harbour running through the winter.",
+            "to keep the harbour running through the winter",
+        ),
+        # a second infinitive after the comma goes on
+        (
+            "Maria Lindqvist vowed to rebuild the harbour, and to reopen the ferry.",
+            "to rebuild the harbour, and to reopen the ferry",
+        ),
+    ],
+)
+def test_an_infinitive_goes_on_without_a_participle_after_a_comma(attribute, sentence, content):
+    text, quotes = attribute(sentence)
+    assert said(text, only(quotes)) == content

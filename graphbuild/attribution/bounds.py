@@ -102,6 +102,8 @@ def clause_end(doc: QuoteDoc, i: int, c: int) -> int:
             return j - 1  # "said that A and suggested that B" parsed as one clause (not "... and hoped B")
         if _other_speaker(doc, c, j):
             return doc.subtree(j)[0] - 1
+        if _participle_after_infinitive(doc, c, j):
+            return j - 1
     return _quote_runs_on(doc, _before_aside(doc, c, end))
 
 
@@ -255,3 +257,16 @@ def _other_speaker(doc: QuoteDoc, c: int, j: int) -> bool:
             for k in doc.kids[j]
         )
     )
+
+
+def _participle_after_infinitive(doc: QuoteDoc, c: int, j: int) -> bool:
+    """Whether the comma at token ``j`` opens a participle on the infinitive ``c`` the cue
+    reports ("vowed to rebuild the army, reversing decades of restraint"): what the
+    narrator makes of the pledge, not part of it."""
+    toks = doc.toks
+    if toks[j].text != "," or toks[c].dep != "xcomp" or j + 1 >= len(toks):
+        return False
+    if not any(toks[k].dep == "aux" and toks[k].text.lower() == "to" for k in doc.kids[c]):
+        return False
+    p = toks[j + 1]
+    return p.tag in ("VBG", "VBN") and p.dep == "advcl" and p.head == c and not doc.quoted[j + 1]
