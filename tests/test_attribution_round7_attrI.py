@@ -101,3 +101,15 @@ def test_a_participle_after_a_reported_infinitive_is_the_narrators(attribute):
 def test_an_infinitive_goes_on_without_a_participle_after_a_comma(attribute, sentence, content):
     text, quotes = attribute(sentence)
     assert said(text, only(quotes)) == content
+
+
+def test_a_finite_verb_conjoined_to_a_reported_infinitive_is_the_speakers_next_act(attribute):
+    text, quotes = attribute(
+        "Maria Lindqvist urged the council to cut the ferry fares and tried to win over the union."
+    )
+    assert said(text, only(quotes)) == "the council to cut the ferry fares"
+
+
+def test_a_second_infinitive_without_to_goes_on(attribute):
+    text, quotes = attribute("Maria Lindqvist vowed to cut the ferry fares and raise the dock wages.")
+    assert said(text, only(quotes)) == "to cut the ferry fares and raise the dock wages"

@@ -104,6 +104,8 @@ def clause_end(doc: QuoteDoc, i: int, c: int) -> int:
             return doc.subtree(j)[0] - 1
         if _participle_after_infinitive(doc, c, j):
             return j - 1
+        if _finite_after_infinitive(doc, c, j):
+            return doc.subtree(j)[0] - 1
     return _quote_runs_on(doc, _before_aside(doc, c, end))
 
 
@@ -259,14 +261,28 @@ def _other_speaker(doc: QuoteDoc, c: int, j: int) -> bool:
     )
 
 
+def _infinitive(doc: QuoteDoc, c: int) -> bool:
+    return doc.toks[c].dep == "xcomp" and any(
+        doc.toks[k].dep == "aux" and doc.toks[k].text.lower() == "to" for k in doc.kids[c]
+    )
+
+
+def _finite_after_infinitive(doc: QuoteDoc, c: int, j: int) -> bool:
+    """Whether token ``j`` is a finite verb conjoined to the infinitive ``c`` the cue
+    reports ("urged the party to unite and tried to ...", "has vowed to X and has
+    refused ..."): a tense no infinitive has, so the speaker's next act, not content."""
+    t, toks = doc.toks[j], doc.toks
+    if t.dep != "conj" or t.head != c or doc.quoted[j] or not _infinitive(doc, c):
+        return False
+    return t.tag in ("VBD", "VBZ", "VBP") or (t.tag == "VBN" and any(toks[k].dep == "aux" for k in doc.kids[j]))
+
+
 def _participle_after_infinitive(doc: QuoteDoc, c: int, j: int) -> bool:
     """Whether the comma at token ``j`` opens a participle on the infinitive ``c`` the cue
     reports ("vowed to rebuild the army, reversing decades of restraint"): what the
     narrator makes of the pledge, not part of it."""
     toks = doc.toks
-    if toks[j].text != "," or toks[c].dep != "xcomp" or j + 1 >= len(toks):
-        return False
-    if not any(toks[k].dep == "aux" and toks[k].text.lower() == "to" for k in doc.kids[c]):
+    if toks[j].text != "," or j + 1 >= len(toks) or not _infinitive(doc, c):
         return False
     p = toks[j + 1]
     return p.tag in ("VBG", "VBN") and p.dep == "advcl" and p.head == c and not doc.quoted[j + 1]
