@@ -113,3 +113,23 @@ def test_a_finite_verb_conjoined_to_a_reported_infinitive_is_the_speakers_next_a
 def test_a_second_infinitive_without_to_goes_on(attribute):
     text, quotes = attribute("Maria Lindqvist vowed to cut the ferry fares and raise the dock wages.")
     assert said(text, only(quotes)) == "to cut the ferry fares and raise the dock wages"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        # the setting before what the speaker did next is cut too
+        (
+            "Maria Lindqvist praised the harbour plan at a rally in the town square, calling it a fresh start.",
+            "the harbour plan",
+        ),
+        # a manner phrase is no setting: only the participle goes
+        (
+            "Maria Lindqvist praised the harbour plan with real warmth, calling it a fresh start.",
+            "the harbour plan with real warmth",
+        ),
+    ],
+)
+def test_a_setting_before_the_speakers_next_act_is_cut(attribute, sentence, content):
+    text, quotes = attribute(sentence)
+    assert said(text, quotes[0]) == content

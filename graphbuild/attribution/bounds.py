@@ -76,8 +76,9 @@ def clause_end(doc: QuoteDoc, i: int, c: int) -> int:
     toks = doc.toks
     end = min(doc.sents[toks[i].sent].end_tok - 1, doc.subtree(i)[1])  # never past the cue's clause
     later = [k for k in doc.kids[i] if k > c and not doc.quoted[k] and toks[k].pos != "PUNCT"]
-    for n, k in enumerate(later):
-        if _goes_on_after(doc, k) or all(_setting(doc, x) for x in later[n:]):
+    stop = next((n for n, k in enumerate(later) if _goes_on_after(doc, k)), len(later))
+    for n, k in enumerate(later):  # (settings right before what the speaker did next go too)
+        if n == stop or all(_setting(doc, x) for x in later[n:stop]):
             end = min(end, doc.subtree(k)[0] - 1)
             break
     for j in range(c, end):
