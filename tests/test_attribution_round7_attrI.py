@@ -133,3 +133,22 @@ def test_a_second_infinitive_without_to_goes_on(attribute):
 def test_a_setting_before_the_speakers_next_act_is_cut(attribute, sentence, content):
     text, quotes = attribute(sentence)
     assert said(text, quotes[0]) == content
+
+
+def test_an_indefinite_noun_phrase_after_a_dash_is_a_closing_comment(attribute):
+    text, quotes = attribute(
+        "Maria Lindqvist said that she would cut the dock wages — a proposal she has raised at every council meeting."
+    )
+    assert said(text, only(quotes)) == "that she would cut the dock wages"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Maria Lindqvist said that she would cut the dock wages — and the ferry fares.",
+        "Maria Lindqvist said that she would cut the dock wages, the ferry fares and the port fees.",
+    ],
+)
+def test_a_definite_phrase_or_a_list_after_a_dash_or_comma_goes_on(attribute, sentence):
+    text, quotes = attribute(sentence)
+    assert said(text, only(quotes)) == sentence[len("Maria Lindqvist said ") : -1]

@@ -25,6 +25,7 @@ _SUBJECTS = frozenset(("nsubj", "nsubjpass", "expl", "csubj"))
 _BREAK_PAIRS = frozenset((("even", "as"), ("even", "if"), ("even", "though"), ("even", "when"), ("according", "to")))
 _SETTING_PREPS = frozenset(("at", "during", "after", "before", "compared"))
 _WHEN = frozenset(("DATE", "TIME"))
+_DASHES = ("—", "–", "--", "-")
 # where words are said: "criticized X in an interview", "... on a conference call"
 _OCCASIONS = frozenset(
     "interview speech debate rally conference call meeting hearing statement letter address "
@@ -213,23 +214,36 @@ def _setting(doc: QuoteDoc, k: int) -> bool:
 def _before_aside(doc: QuoteDoc, c: int, end: int) -> int:
     """``end``, or the token before a trailing ", a charge that ..." / ", the senator": an
     apposition closing the content (or a noun phrase after a comma the parser took for an
-    object: "..., a move that angered ...") describes what was said, in the writer's words."""
+    object: "..., a move that angered ...", or "a"/"an" after a dash) describes what was
+    said, in the writer's words."""
     toks, last = doc.toks, end
     while last > c and toks[last].pos in ("PUNCT", "SPACE"):  # (a paragraph's last sentence ends in a line break)
         last -= 1
     for j in range(c + 1, last + 1):
         t = toks[j]
-        if t.dep in ("appos", "dobj") and t.pos in ("NOUN", "PROPN") and not doc.quoted[j]:
-            lo, hi = doc.subtree(j)
-            if (
-                hi >= last
-                and lo > c + 1
-                and toks[lo - 1].text == ","
-                and not _goes_on_object(doc, j, lo)
-                and not _listed(doc, j, lo)
-            ):
-                return lo - 2
+        if t.pos not in ("NOUN", "PROPN") or doc.quoted[j]:
+            continue
+        lo, hi = doc.subtree(j)
+        if hi < last or lo <= c + 1 or _goes_on_object(doc, j, lo):
+            continue
+        if t.dep in ("appos", "dobj") and toks[lo - 1].text == "," and not _listed(doc, j, lo):
+            return lo - 2
+        if _indefinite_aside(doc, j, lo):
+            return lo - 2
     return end
+
+
+def _indefinite_aside(doc: QuoteDoc, j: int, lo: int) -> bool:
+    """Whether the noun phrase ``j`` opened by "a"/"an" after a comma or dash is a closing
+    comment, however the parser hung it ("... by 1.6 percent, a pace few expected",
+    "... - a proposal he has raised before"), not a list's next item or an object."""
+    toks = doc.toks
+    return (
+        toks[lo - 1].text in (",", *_DASHES)
+        and toks[lo].text.lower() in ("a", "an")
+        and toks[j].dep != "conj"
+        and not _listed(doc, j, lo)
+    )
 
 
 def _listed(doc: QuoteDoc, j: int, lo: int) -> bool:
