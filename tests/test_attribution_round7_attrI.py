@@ -152,3 +152,26 @@ def test_an_indefinite_noun_phrase_after_a_dash_is_a_closing_comment(attribute):
 def test_a_definite_phrase_or_a_list_after_a_dash_or_comma_goes_on(attribute, sentence):
     text, quotes = attribute(sentence)
     assert said(text, only(quotes)) == sentence[len("Maria Lindqvist said ") : -1]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        (
+            "The harbour board reported a profit of 4 million kroner, up from 3 million a year earlier.",
+            "a profit of 4 million kroner",
+        ),
+        (
+            "Maria Lindqvist said the ferry fares would rise by 4 percent next year, well above what the union had asked for.",
+            "the ferry fares would rise by 4 percent next year",
+        ),
+        # no figure before the comma: the comparison is the speaker's
+        (
+            "Maria Lindqvist said the harbour was busier, more than it had been in years.",
+            "the harbour was busier, more than it had been in years",
+        ),
+    ],
+)
+def test_the_comparison_of_a_reported_figure_is_the_narrators(attribute, sentence, content):
+    text, quotes = attribute(sentence)
+    assert said(text, only(quotes)) == content

@@ -102,6 +102,8 @@ def clause_end(doc: QuoteDoc, i: int, c: int) -> int:
             and not any(toks[k].dep == "nsubj" for k in doc.kids[j])
         ):
             return j - 1  # "said that A and suggested that B" parsed as one clause (not "... and hoped B")
+        if t.text == "," and _comparison_after_figure(doc, j):
+            return j - 1
         if _other_speaker(doc, c, j):
             return doc.subtree(j)[0] - 1
         if _participle_after_infinitive(doc, c, j):
@@ -301,3 +303,23 @@ def _participle_after_infinitive(doc: QuoteDoc, c: int, j: int) -> bool:
         return False
     p = toks[j + 1]
     return p.tag in ("VBG", "VBN") and p.dep == "advcl" and p.head == c and not doc.quoted[j + 1]
+
+
+_COMPARE_FIRST = frozenset("up down well far just above below more less higher lower short".split())
+_COMPARE_NEXT = frozenset("from above below than short of".split())
+_FIGURES = frozenset(("PERCENT", "MONEY", "CARDINAL", "QUANTITY"))
+
+
+def _comparison_after_figure(doc: QuoteDoc, j: int) -> bool:
+    """Whether the comma at token ``j`` after a figure opens the writer's comparison of it
+    (", up from 3 percent", ", well above forecasts", ", more than expected"): the
+    figure is what was said, how it compares is the narrator's."""
+    toks = doc.toks
+    if (
+        j + 2 >= len(toks)
+        or doc.quoted[j + 1]
+        or not any(toks[k].ent_type in _FIGURES for k in range(max(0, j - 4), j))
+    ):
+        return False
+    first, nxt = toks[j + 1].text.lower(), toks[j + 2].text.lower()
+    return first in _COMPARE_FIRST and (nxt in _COMPARE_NEXT or first in ("above", "below"))
