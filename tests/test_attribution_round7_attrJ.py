@@ -78,3 +78,9 @@ def test_a_quote_said_according_to_an_outlet_is_the_outlets(attribute, sentence,
 def test_a_cue_with_an_object_of_its_own_frames_no_parenthetical(attribute, sentence, content):
     text, quotes = attribute(sentence)
     assert said(text, only(quotes)) == content
+
+
+def test_a_sentence_opening_with_a_quote_and_closed_by_its_frame_is_reported(attribute):
+    text, quotes = attribute('"More ferries" would help the harbour, Maria Lindqvist said.')
+    q = only(quotes)
+    assert (q.speaker.text, said(text, q)) == ("Maria Lindqvist", 'More ferries" would help the harbour')
