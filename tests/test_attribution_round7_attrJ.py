@@ -84,3 +84,19 @@ def test_a_sentence_opening_with_a_quote_and_closed_by_its_frame_is_reported(att
     text, quotes = attribute('"More ferries" would help the harbour, Maria Lindqvist said.')
     q = only(quotes)
     assert (q.speaker.text, said(text, q)) == ("Maria Lindqvist", 'More ferries" would help the harbour')
+
+
+def test_a_subjectless_clause_after_a_frame_cue_does_not_unframe_the_quote(parser):
+    """'"...," she told CNN in the interview taped on Sunday': the parser may hang the
+    participle on the cue as its clause (ccomp); with no subject, mark or auxiliary it is
+    no clause the cue reports, so the frame still attributes the quote."""
+    from graphbuild.graph.model import Article
+    from graphbuild.pipeline.extract import extract
+
+    text = '"We will win," Maria Lindqvist said in an interview aired Monday.'
+    parsed = next(parser.parse([Article("t", text)]))
+    said_at = next(t.i for t in parsed.tokens if t.text == "said")
+    aired = next(t for t in parsed.tokens if t.text == "aired")
+    aired.dep, aired.head = "ccomp", said_at  # the parse error seen in wire copy
+    q = only(extract(parsed).quotes)
+    assert (q.speaker.text, said(text, q)) == ("Maria Lindqvist", "We will win,")
