@@ -100,3 +100,33 @@ def test_a_subjectless_clause_after_a_frame_cue_does_not_unframe_the_quote(parse
     aired.dep, aired.head = "ccomp", said_at  # the parse error seen in wire copy
     q = only(extract(parsed).quotes)
     assert (q.speaker.text, said(text, q)) == ("Maria Lindqvist", "We will win,")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        # a passive aside: the "by" agent said the clause it hangs on
+        (
+            "As reported by the Northport Herald, the council found 200 faults in the ferry.",
+            "the Northport Herald",
+            "the council found 200 faults in the ferry",
+        ),
+        # where the aside's words were said is no complement of its own
+        ("The ferry failed, as Maria Lindqvist noted in a memo.", "Maria Lindqvist", "The ferry failed"),
+    ],
+)
+def test_as_asides_passive_or_with_a_setting(attribute, sentence, speaker, content):
+    text, quotes = attribute(sentence)
+    q = only(quotes)
+    assert (q.speaker.text, said(text, q)) == (speaker, content)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "As expected by the council, the ferry failed.",  # no cue of saying or finding
+        "The ferry failed, as Maria Lindqvist noted the problem.",  # an object of its own
+    ],
+)
+def test_no_as_aside_without_a_cue_or_with_an_object(attribute, sentence):
+    assert attribute(sentence)[1] == []

@@ -4,14 +4,19 @@
   ...", "Roe, pressed by Doe on the tax, ...": the one asking is the agent, the question
   the clause or the prepositional object of the verb (the one asked is no speaker; that
   stays a rule of :mod:`.quotes`).
+* **"As reported by X, ..."**: a passive cue in an "as" clause with a "by" agent: the agent
+  said the clause the aside hangs on (the active "As X reported, ..." is :mod:`.asides`).
 """
 
 from __future__ import annotations
 
+from graphbuild.attribution.asides import aside_content
 from graphbuild.attribution.doc import QuoteDoc
+from graphbuild.lexicon import cues
 
 QUESTION_VERBS = frozenset("ask question press quiz query".split())
 _TOPIC = ("about", "on", "over", "regarding")
+_AS_CUES = cues.SPEECH_CLAUSE | cues.EVIDENCE_CLAUSE  # "as reported by X", "as shown by the poll"
 
 
 def asked_by(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, tuple[int, list]] | None:
@@ -32,3 +37,19 @@ def asked_by(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, tuple[int, list]] 
             span = doc.chars(lo, hi)
             return (by[0], (i, [span])) if span and hi > lo else None
     return None
+
+
+def as_reported_by(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, tuple[int, list]] | None:
+    """(agent head, (cue token, content spans)) of 'As reported by X, A' and 'A, as first
+    noted by X': a passive cue in an "as" clause with a "by" agent reports the clause it
+    hangs on, and the agent said it."""
+    toks, t = doc.toks, doc.toks[i]
+    if t.tag != "VBN" or t.dep != "advcl" or lemma not in _AS_CUES:
+        return None
+    kids = doc.kids[i]
+    if not any(toks[k].dep == "mark" and toks[k].text.lower() == "as" and k < i for k in kids):
+        return None
+    agent = next((c for c in kids if toks[c].dep == "agent"), None)
+    by = [o for o in doc.kids[agent] if toks[o].dep == "pobj"] if agent is not None else []
+    found = aside_content(doc, i) if by and toks[t.head].pos in ("VERB", "AUX") else None
+    return (by[0], found) if found else None

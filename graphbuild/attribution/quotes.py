@@ -54,7 +54,7 @@ from graphbuild.attribution.kinds import kind_of
 from graphbuild.attribution.labels import headline_label
 from graphbuild.attribution.light import LIGHT_VERBS, document_owner, light_cue, received_from
 from graphbuild.attribution.naming import predicate_after, predicate_only
-from graphbuild.attribution.passives import asked_by
+from graphbuild.attribution.passives import as_reported_by, asked_by
 from graphbuild.attribution.relatives import relative_object
 from graphbuild.attribution.speakers import according_to, name_before, noun_phrase, resolve_speakers, subject_of
 from graphbuild.graph.model import COUNTRY, EVIDENCE, ORGANIZATION, PERSON, SPEECH, Mention, ParsedArticle, Quote
@@ -134,7 +134,9 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
             found = acc[0], _around(doc, doc.sents[t.sent], i, max(acc[2], i + 1))
         elif verb and lemma in cues.AGENT_CUES and (passive := _by_agent(doc, i)):
             subj, found = passive
-        elif verb and (asked := asked_by(doc, i, lemma) or received_from(doc, i, lemma)):
+        elif verb and (
+            asked := asked_by(doc, i, lemma) or received_from(doc, i, lemma) or as_reported_by(doc, i, lemma)
+        ):
             subj, found = asked
         elif verb and lemma in LIGHT_VERBS and (light := light_cue(doc, i, lemma, _clause_end)):
             subj = subject_of(doc, i)
