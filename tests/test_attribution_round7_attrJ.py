@@ -130,3 +130,18 @@ def test_as_asides_passive_or_with_a_setting(attribute, sentence, speaker, conte
 )
 def test_no_as_aside_without_a_cue_or_with_an_object(attribute, sentence):
     assert attribute(sentence)[1] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # "according to" a document or talk someone made: its author is the source
+        ("The ferry will close in May, according to a report filed by the Northport Herald.", "the Northport Herald"),
+        ("The ferry will close in May, according to interviews with three council members.", "three council members"),
+        ("The ferry will close in May, according to a copy of the harbour report.", "a copy of the harbour report"),
+    ],
+)
+def test_according_to_a_document_by_its_author(attribute, sentence, speaker):
+    text, quotes = attribute(sentence)
+    q = only(quotes)
+    assert (q.speaker.text, said(text, q)) == (speaker, "The ferry will close in May")

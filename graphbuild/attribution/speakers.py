@@ -27,6 +27,7 @@ _NP_STOP = ("relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "prep"
 _NP_PREPS = ("of", "by", "from", "for", "at")  # "officials from X" is all speaker
 _DASHES = ("-", "–", "—", "--")
 _LOOKBACK = 6
+_TALKS = frozenset(("interview", "conversation", "discussion", "talk", "exchange", "meeting"))  # "... with X"
 _CLAUSE_DEPTH = 3  # reported clauses climbed from a cue to the speech verb reporting them
 _BY_DOING = (
     "by",
@@ -124,7 +125,7 @@ def according_to(doc: QuoteDoc, i: int) -> tuple[int, int, int] | None:
     for c in doc.kids[i]:
         objs = [o for o in doc.kids[c] if doc.toks[o].dep == "pobj"]
         if doc.toks[c].text.lower() == "to" and objs:
-            return c, objs[0], doc.subtree(c)[1]
+            return c, _by_whom(doc, objs[0]), doc.subtree(c)[1]
     to = i + 1
     if to >= len(doc.toks) or doc.toks[to].text.lower() != "to":
         return None
@@ -136,6 +137,26 @@ def according_to(doc: QuoteDoc, i: int) -> tuple[int, int, int] | None:
         return None
     heads = [k for k in names if not to < doc.toks[k].head < j]
     return to, (heads or names)[-1], j - 1
+
+
+def _by_whom(doc: QuoteDoc, o: int) -> int:
+    """The source in "according to X": X's author when X is a document or talk made by
+    someone ("a court document filed by the state attorney", "a report by the Herald",
+    "interviews with a dozen party leaders"), else X. (PolNeAR gives the author.)"""
+    toks = doc.toks
+    for c in doc.kids[o]:
+        t = toks[c]
+        if t.dep == "acl" and t.tag == "VBN":  # "a document filed by X"
+            agent = next((a for a in doc.kids[c] if toks[a].dep == "agent"), None)
+            by = [b for b in doc.kids[agent] if toks[b].dep == "pobj"] if agent is not None else []
+            if by:
+                return by[0]
+        word = t.text.lower()
+        if t.dep == "prep" and (word == "by" or (word == "with" and cue_lemma(toks[o]) in _TALKS)):
+            by = [b for b in doc.kids[c] if toks[b].dep == "pobj"]
+            if by:
+                return by[0]
+    return o
 
 
 # --- its phrase and mention key -------------------------------------------------------------
