@@ -145,3 +145,10 @@ def test_according_to_a_document_by_its_author(attribute, sentence, speaker):
     text, quotes = attribute(sentence)
     q = only(quotes)
     assert (q.speaker.text, said(text, q)) == (speaker, "The ferry will close in May")
+
+
+def test_a_noun_with_a_participle_read_as_a_clause_subject_is_the_speaker(attribute):
+    # the parser makes "going" a clause subject (csubj) and "majorities" its subject
+    text, quotes = attribute("Large majorities of voters going to the polls on Tuesday said they back the ferry plan.")
+    q = only(quotes)
+    assert (q.speaker.text, said(text, q)) == ("Large majorities of voters", "they back the ferry plan")

@@ -50,6 +50,8 @@ def subject_of(doc: QuoteDoc, v: int, depth: int = 0) -> int | None:
             return c
         if doc.toks[c].dep in ("nsubjpass", "auxpass", "expl"):
             return None
+        if doc.toks[c].dep == "csubj" and doc.toks[c].tag == "VBG" and (s := _participle_noun(doc, c)) is not None:
+            return s
     t, head = doc.toks[v], doc.toks[doc.toks[v].head]
     if t.tag == "VBN" and t.dep == "advcl" and not any(doc.toks[c].dep == "aux" for c in doc.kids[v]):
         return None  # "Asked about X, Roe said ...": Roe is who was asked, not who asked
@@ -64,6 +66,12 @@ def subject_of(doc: QuoteDoc, v: int, depth: int = 0) -> int | None:
         s = subject_of(doc, t.head, depth + 1)  # but not the dummy "it" of "it was a week ..."
         return None if s is not None and head.lemma == "be" and doc.toks[s].text.lower() == "it" else s
     return None
+
+
+def _participle_noun(doc: QuoteDoc, c: int) -> int | None:
+    """The noun of "voters going to the polls said ...", which the parser reads as a
+    clause subject ("going" a csubj with "voters" its subject): the noun is the speaker."""
+    return next((k for k in doc.kids[c] if k < c and doc.toks[k].dep == "nsubj" and doc.toks[k].pos != "PRON"), None)
 
 
 def _reporting_verb(doc: QuoteDoc, v: int) -> int | None:
