@@ -152,3 +152,19 @@ def test_a_noun_with_a_participle_read_as_a_clause_subject_is_the_speaker(attrib
     text, quotes = attribute("Large majorities of voters going to the polls on Tuesday said they back the ferry plan.")
     q = only(quotes)
     assert (q.speaker.text, said(text, q)) == ("Large majorities of voters", "they back the ferry plan")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quoted"),
+    [
+        # an active cue conjoined to a passive verb shares its named subject
+        (
+            "By the evening, Maria Lindqvist was forced into damage control and said that her words had been misread.",
+            [("Maria Lindqvist", "that her words had been misread")],
+        ),
+        ("The ferry plan was rejected and praised the council.", []),  # a thing is no speaker
+    ],
+)
+def test_a_cue_conjoined_to_a_passive_verb(attribute, sentence, quoted):
+    text, quotes = attribute(sentence)
+    assert [(q.speaker.text, said(text, q)) for q in quotes] == quoted

@@ -27,6 +27,7 @@ _NP_STOP = ("relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "prep"
 _NP_PREPS = ("of", "by", "from", "for", "at")  # "officials from X" is all speaker
 _DASHES = ("-", "–", "—", "--")
 _LOOKBACK = 6
+_RELATIVES = frozenset(("who", "which", "that", "it"))
 _TALKS = frozenset(("interview", "conversation", "discussion", "talk", "exchange", "meeting"))  # "... with X"
 _CLAUSE_DEPTH = 3  # reported clauses climbed from a cue to the speech verb reporting them
 _BY_DOING = (
@@ -62,10 +63,21 @@ def subject_of(doc: QuoteDoc, v: int, depth: int = 0) -> int | None:
         return subject_of(doc, outer, depth + 1)
     if depth < 2 and t.dep == "acomp" and cue_lemma(t) in cues.CONTROL_ADJECTIVES:
         return subject_of(doc, t.head, depth + 1)  # "X was quick to say ...": X says it
+    if depth < 2 and t.dep == "conj" and t.head < v and (s := _passive_subject(doc, t.head)) is not None:
+        return s  # "X was forced into damage control and said ...": X said it
     if depth < 2 and t.dep in ("advcl", "conj", "xcomp") and t.head != v:
         s = subject_of(doc, t.head, depth + 1)  # but not the dummy "it" of "it was a week ..."
         return None if s is not None and head.lemma == "be" and doc.toks[s].text.lower() == "it" else s
     return None
+
+
+def _passive_subject(doc: QuoteDoc, h: int) -> int | None:
+    """The named or personal subject of passive verb ``h`` ("X was forced ..."), which an
+    active verb conjoined to it shares."""
+    subj = next((c for c in doc.kids[h] if doc.toks[c].dep == "nsubjpass"), None)
+    if subj is None or doc.toks[subj].pos not in ("PROPN", "PRON") or doc.toks[subj].text.lower() in _RELATIVES:
+        return None
+    return subj
 
 
 def _participle_noun(doc: QuoteDoc, c: int) -> int | None:
