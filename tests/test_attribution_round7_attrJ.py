@@ -168,3 +168,21 @@ def test_a_noun_with_a_participle_read_as_a_clause_subject_is_the_speaker(attrib
 def test_a_cue_conjoined_to_a_passive_verb(attribute, sentence, quoted):
     text, quotes = attribute(sentence)
     assert [(q.speaker.text, said(text, q)) for q in quotes] == quoted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        # a share of those polled said it: the poll's finding
+        (
+            "In a Velmora poll released Sunday, 60 percent of voters said they back the ferry plan.",
+            "a Velmora poll",
+            "60 percent of voters said they back the ferry plan",
+        ),
+        ("In the poll, the mayor said she backs the ferry plan.", "the mayor", "she backs the ferry plan"),
+    ],
+)
+def test_in_a_poll_a_share_said(attribute, sentence, speaker, content):
+    text, quotes = attribute(sentence)
+    q = only(quotes)
+    assert (q.speaker.text, said(text, q)) == (speaker, content)

@@ -5,7 +5,8 @@
   "according to the poll" (:func:`.speakers.according_to`). Only a phrase opening the
   sentence: "Roe leads in the polls" (anywhere: 36 of 136 right on PolNeAR train) is
   mostly the narrator's. "In her view, A." and "To Roe, A." (Roe a person or people)
-  are an opinion.
+  are an opinion. "In the poll, 31 percent said A." is the poll's too (a share of those
+  polled said it).
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ def in_finding(doc: QuoteDoc, i: int) -> tuple[int, int, int] | None:
     if last + 1 >= sn.end_tok or toks[last + 1].text != ",":
         return None
     if any(toks[j].pos == "VERB" and cue_lemma(toks[j]) in cues.ALL_CUES for j in range(last + 1, sn.end_tok)):
-        return None
+        if word != "in" or not _share_says(doc, t.head):
+            return None
     return i, obj, last
 
 
@@ -60,3 +62,17 @@ def _someone(doc: QuoteDoc, j: int) -> bool:
 _PEOPLE = frozenset(
     "him her them me us others many some most voters supporters critics fans opponents people observers".split()
 )
+
+
+def _share_says(doc: QuoteDoc, v: int) -> bool:
+    """Whether the sentence's main verb ``v`` says what a share of those polled said ("In
+    the poll, 31 percent of voters said ...", "..., most Republicans said ..."): the
+    poll's finding (PolNeAR's source is the poll)."""
+    subj = next((c for c in doc.kids[v] if doc.toks[c].dep == "nsubj"), None)
+    if subj is None:
+        return False
+    lo, hi = doc.subtree(subj)
+    return any(doc.toks[j].pos == "NUM" or doc.toks[j].text.lower() in _SHARES for j in range(lo, hi + 1))
+
+
+_SHARES = frozenset("percent % majority majorities most half third quarter plurality".split())
