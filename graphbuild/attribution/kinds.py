@@ -20,6 +20,7 @@ def kind_of(doc: QuoteDoc, cue: int, subj: int, according: bool = False) -> str:
     document = source.pos == "NOUN" and cue_lemma(source) in cues.EVIDENCE_NOUNS
     t = doc.toks[cue]
     if according:  # "according to X"; "in X's view" is X's opinion
+        document = document or _authored(doc, subj)
         return EVIDENCE if document else ATTITUDE if t.text.lower() in ("in", "to") else SPEECH
     lemma = cue_lemma(t)
     if (
@@ -31,3 +32,17 @@ def kind_of(doc: QuoteDoc, cue: int, subj: int, according: bool = False) -> str:
     if lemma in cues.EVIDENCE_ALWAYS or (document and lemma in cues.EVIDENCE_CLAUSE | cues.SPEECH_CLAUSE):
         return EVIDENCE
     return ATTITUDE if lemma in cues.ATTITUDE_CUES else SPEECH
+
+
+def _authored(doc: QuoteDoc, subj: int) -> bool:
+    """Whether source ``subj`` is the author of a finding it hangs on ("according to a
+    survey by the Institute": the source is the Institute, the words the survey's)."""
+    j = subj
+    for _ in range(3):
+        j = doc.toks[j].head
+        t = doc.toks[j]
+        if t.pos == "NOUN" and cue_lemma(t) in cues.EVIDENCE_NOUNS:
+            return True
+        if t.pos not in ("ADP", "VERB"):
+            return False
+    return False
