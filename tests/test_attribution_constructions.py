@@ -272,7 +272,7 @@ def test_a_saying_verb_with_a_plain_object_in_the_main_clause(attribute):
     assert (q.cue.text, said(text, q), q.kind) == ("stressed", "the risks of the harbour tax", SPEECH)
     for text in (
         "Peter Alves claimed victory in the harbour vote.",  # a sense with no message
-        "Residents who stressed the risks of the harbour tax left early.",  # a description
+        "Maria Lindqvist, who stressed the risks of the harbour tax, left early.",  # a description
     ):
         assert attribute(text)[1] == [], text
 
@@ -281,7 +281,7 @@ def test_desire_verbs_with_an_object(attribute):
     text, quotes = attribute("Maria Lindqvist wants a recount of the harbour vote.")
     q = only(quotes)
     assert (q.cue.text, said(text, q), q.kind) == ("wants", "a recount of the harbour vote", ATTITUDE)
-    assert attribute("Residents who want a recount met on Monday.")[1] == []
+    assert attribute("Maria Lindqvist, who wants a recount, met on Monday.")[1] == []  # a description
 
 
 def test_a_participle_on_the_main_verb_reports_its_plain_object(attribute):
@@ -347,7 +347,7 @@ def test_belief_verbs_with_an_object_from_a_named_holder(attribute):
     assert (q.cue.text, said(text, q), q.kind) == ("sees", "a path to victory in the harbour vote", ATTITUDE)
     for text in (
         "Maria Lindqvist accepted the award on Monday.",  # a sense with no attitude
-        "Residents who fear the harbour tax met on Monday.",  # a description
+        "Peter Alves, who fears the harbour tax, met on Monday.",  # a description
     ):
         assert attribute(text)[1] == [], text
 

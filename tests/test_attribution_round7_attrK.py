@@ -77,3 +77,25 @@ def test_a_stance_held_outside_the_main_clause(attribute, sentence, speaker, cue
 )
 def test_no_stance_in_a_relative_clause_or_with_a_modal(attribute, sentence):
     assert attribute(sentence)[1] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        ("The voters who prefer other candidates stayed home on Friday.", "prefer", "other candidates"),
+        (
+            "Many residents who see the new bridge as a waste of money signed the letter.",
+            "see",
+            "the new bridge as a waste of money",
+        ),
+    ],
+)
+def test_a_who_clause_of_people_with_a_plain_object(attribute, sentence, cue, content):
+    text, quotes = attribute(sentence)
+    q = only(quotes)
+    assert (q.speaker.text, q.cue.text, said(text, q)) == ("who", cue, content)
+
+
+def test_no_plain_object_in_a_who_clause_of_a_named_person(attribute):
+    # an apposition-like description of the person, not a statement
+    assert attribute("Maria Lindqvist, who wanted a new bridge, signed the letter.")[1] == []
