@@ -99,3 +99,27 @@ def test_a_who_clause_of_people_with_a_plain_object(attribute, sentence, cue, co
 def test_no_plain_object_in_a_who_clause_of_a_named_person(attribute):
     # an apposition-like description of the person, not a statement
     assert attribute("Maria Lindqvist, who wanted a new bridge, signed the letter.")[1] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        ("Peter Alves lobbied to keep the ferry running.", "lobbied", "to keep the ferry running"),
+        ("Maria Lindqvist has pushed to repeal the harbour tax.", "pushed", "to repeal the harbour tax"),
+    ],
+)
+def test_an_open_complement_of_a_cue_outside_its_class(attribute, sentence, cue, content):
+    text, quotes = attribute(sentence)
+    q = only(quotes)
+    assert (q.cue.text, said(text, q)) == (cue, content)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The harbour tax proved to be a costly mistake.",  # a copula: no message
+        "The councillors who lobbied to keep the ferry running lost their seats.",  # a description
+    ],
+)
+def test_no_open_complement_of_a_copula_or_in_a_relative_clause(attribute, sentence):
+    assert attribute(sentence)[1] == []

@@ -368,7 +368,19 @@ def _complement(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, list] | None:
         spans = _around(doc, None, *doc.subtree(i), lo, hi)
         if spans:
             return i, spans
-    return _main_clause_complement(doc, i, lemma)
+    return _main_clause_complement(doc, i, lemma) or _open_complement(doc, i, lemma)
+
+
+def _open_complement(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, list] | None:
+    """'Roe pushed to repeal the tax', 'Roe expects the council to act': an open complement
+    (xcomp) of any lexicon cue outside a relative clause is what it reports when nothing
+    else is (39 of 65 new quotes right on PolNeAR train); not "proved to be" (a copula:
+    no message) nor "who pledged to ..." (a description, :func:`_who_to`)."""
+    toks = doc.toks
+    if toks[i].dep == "relcl" or lemma not in cues.ALL_CUES:
+        return None
+    c = next((c for c in doc.kids[i] if c > i and toks[c].dep == "xcomp" and cue_lemma(toks[c]) != "be"), None)
+    return None if c is None else _span(doc, i, doc.subtree(c)[0], _clause_end(doc, i, c))
 
 
 def _main_clause_complement(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, list] | None:
