@@ -123,3 +123,12 @@ def test_an_open_complement_of_a_cue_outside_its_class(attribute, sentence, cue,
 )
 def test_no_open_complement_of_a_copula_or_in_a_relative_clause(attribute, sentence):
     assert attribute(sentence)[1] == []
+
+
+def test_a_named_speaker_after_the_clause_with_words_after_the_frame(attribute):
+    sentence = "The ferry fares are too high, {} said during her campaign speech to become mayor."
+    text, quotes = attribute(sentence.format("Maria Lindqvist"))
+    q = only(quotes)
+    assert (q.speaker.text, q.cue.text, said(text, q)) == ("Maria Lindqvist", "said", "The ferry fares are too high")
+    text, quotes = attribute(sentence.format("she"))  # a pronoun: more often an aside
+    assert "The ferry fares are too high" not in [said(text, q) for q in quotes]
