@@ -132,3 +132,10 @@ def test_a_named_speaker_after_the_clause_with_words_after_the_frame(attribute):
     assert (q.speaker.text, q.cue.text, said(text, q)) == ("Maria Lindqvist", "said", "The ferry fares are too high")
     text, quotes = attribute(sentence.format("she"))  # a pronoun: more often an aside
     assert "The ferry fares are too high" not in [said(text, q) for q in quotes]
+
+
+def test_a_named_speakers_purpose_with_a_speech_verb(attribute):
+    text, quotes = attribute("Maria Lindqvist travelled to Northport to criticize the harbour tax.")
+    q = only(quotes)
+    assert (q.speaker.text, q.cue.text, said(text, q)) == ("Maria Lindqvist", "criticize", "the harbour tax")
+    assert attribute("The councillors travelled to Northport to criticize the harbour tax.")[1] == []
