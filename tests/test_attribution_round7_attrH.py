@@ -94,3 +94,36 @@ def test_an_as_clause_after_the_object_is_what_it_was_said_to_be(attribute, sent
 def test_a_part_singled_out_or_a_second_possession_goes_on(attribute, sentence, content):
     text, quotes = attribute(sentence)
     assert said(text, only(quotes)) == content
+
+
+def test_a_quote_ending_the_next_sentence_goes_on(attribute):
+    text, quotes = attribute('"It is late again," Maria Lindqvist said. But "nobody in Northport trusts the ferry."')
+    q = only(quotes)
+    assert (q.speaker.text, said(text, q)) == (
+        "Maria Lindqvist",
+        'It is late again, | But "nobody in Northport trusts the ferry.',
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the next sentence has a frame of its own
+        '"It is late again," Maria Lindqvist said. The mayor replied that the ferry was "on time."',
+        # the quote does not end the next sentence
+        '"It is late again," Maria Lindqvist said. The ferry "was built in a hurry," and the council "never checked it."',
+    ],
+)
+def test_the_next_sentence_is_no_continuation_otherwise(attribute, text):
+    text, quotes = attribute(text)
+    first = next(q for q in quotes if q.speaker.text == "Maria Lindqvist")
+    assert said(text, first) == "It is late again,"
+
+
+def test_wire_copy_double_single_marks_close_a_title(attribute):
+    text, quotes = attribute(
+        "''The ferry is late again,'' Maria Lindqvist said on ''Harbour Hour.'' ''Nobody in Northport trusts the "
+        "timetable.''"
+    )
+    q = only(quotes)
+    assert said(text, q) == "The ferry is late again, | Nobody in Northport trusts the timetable."

@@ -7,7 +7,9 @@ if that opens with a mark. A segment is attributed by the *frame* next to it: af
 between two segments; a name after a dash closing the paragraph signs it. Segments
 without a frame continue the quote before them when they open a sentence, follow it with
 only "and" / "or" / "but" between ('"...," and, "..."'), or open a whole following
-paragraph; the rest are scare quotes and dropped.
+paragraph; a segment ending the sentence after a quote's frame continues it with that
+sentence ('"A," X said. But "B."'); a title in the frame ('X said on "Meet Y." "B."') does
+not end the quote; the rest are scare quotes and dropped.
 """
 
 from __future__ import annotations
@@ -90,8 +92,13 @@ def direct_quotes(doc: QuoteDoc, segs: list[Segment]) -> tuple[list[Candidate], 
             if cur.subj < 0 and frame:
                 cur.cue, cur.subj = frame
             continue
-        if cur is not None and same_para and not frame and not opens and _closes_frame(doc, cur, seg, nxt):
-            continue  # a title in the frame ('X said on "Meet Y." "B."'): the quote goes on after it
+        if cur is not None and prev is not None and same_para and not frame and not opens:
+            if _closes_frame(doc, cur, seg, nxt):
+                continue  # a title in the frame ('X said on "Meet Y." "B."'): the quote goes on after it
+            if (lead := _ends_next_sentence(doc, cur, seg, prev)) is not None:
+                cur.segs.append(seg)  # '"A," X said. But "B."': the words go on in the next sentence
+                cur.content.append((lead, seg.open_mark))
+                continue
         cur = Candidate(frame[1] if frame else -1, frame[0] if frame else (-1, -1), [], True, [seg])
         out.append(cur)
         if frame and not before and not opens:  # 'Oz is "smart," she said': the whole clause
@@ -294,6 +301,8 @@ def _ends_sentence(doc: QuoteDoc, seg: Segment) -> bool:
 
 
 def _starts_sentence(doc: QuoteDoc, seg: Segment, since: int) -> bool:
+    if doc.text[since - 1 : since + 1] == "''":
+        since += 1  # the rest of a closing '' (wire copy) right before
     before = doc.text[since : seg.open_mark].rstrip()
     return not before or before[-1] in '.?!:;…"”'
 
@@ -317,6 +326,30 @@ def _closes_frame(doc: QuoteDoc, cur: Candidate, seg: Segment, nxt: int) -> bool
         and doc.toks[doc.tok_at(seg.start)].sent == cue.sent
         and doc.text[seg.start : nxt].rstrip(" \n\u00a0\"”’'")[-1:] in (".", "?", "!")
     )
+
+
+def _ends_next_sentence(doc: QuoteDoc, cur: Candidate, seg: Segment, prev: Segment) -> int | None:
+    """Start of the sentence that segment ``seg`` ends, when that sentence comes right
+    after the sentence of ``cur``'s frame or last segment and has no frame cue of its own
+    ('"A," Roe said. But "B."', '... Roe said. Now, "B."'); else None."""
+    toks = doc.toks
+    first, last = doc.tok_at(seg.start), doc.tok_at(seg.end) - 1
+    if cur.subj < 0 or not seg.closed or first >= len(toks) or last < first:
+        return None
+    sn = toks[first].sent
+    if not any(doc.toks[t].sent == sn - 1 for t in (cur.cue[0], doc.tok_at(prev.start))):
+        return None
+    start = doc.sents[sn].start_tok
+    if toks[start].start <= prev.end:
+        return None
+    if doc.text[seg.end : toks[doc.sents[toks[last].sent].end_tok - 1].end].strip(" \n\u00a0.!?\"”’'"):
+        return None  # the sentence goes on after the quote
+    lead = range(start, doc.tok_at(seg.open_mark))
+    if all(toks[j].pos in ("PUNCT", "SPACE") for j in lead):
+        return None  # ('"A" - the crowd cheered "B!" - "C"': no sentence of the speaker's)
+    if any(toks[j].lemma.lower() in cues.FRAME_CUES and toks[j].pos in ("VERB", "AUX") for j in lead):
+        return None
+    return toks[start].start
 
 
 def _runs_into_quote(doc: QuoteDoc, lo: int, limit: int) -> bool:
