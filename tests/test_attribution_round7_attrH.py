@@ -127,3 +127,22 @@ def test_wire_copy_double_single_marks_close_a_title(attribute):
     )
     q = only(quotes)
     assert said(text, q) == "The ferry is late again, | Nobody in Northport trusts the timetable."
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'Maria Lindqvist said, "We have three weeks to go" until the harbour vote.',
+            'We have three weeks to go" until the harbour vote',
+        ),
+        # the quote's own comma ends it
+        ('Maria Lindqvist said, "We will see," when asked about the harbour vote.', "We will see,"),
+        # "and" starts a second act
+        ('Maria Lindqvist wrote to supporters, "The fight goes on" and vowed to run again.', "The fight goes on"),
+    ],
+)
+def test_a_quote_goes_on_in_the_writers_words_without_a_stop(attribute, text, content):
+    text, quotes = attribute(text)
+    q = next(q for q in quotes if q.speaker.text == "Maria Lindqvist")
+    assert said(text, q) == content

@@ -111,10 +111,35 @@ def direct_quotes(doc: QuoteDoc, segs: list[Segment]) -> tuple[list[Candidate], 
                 tail = doc.chars(doc.tok_at(seg.end + 1), last)  # '... "would fail" without aid'
                 if tail:
                     cur.content.append(tail)
+        elif before and (tail := _unquoted_tail(doc, seg, nxt)) is not None:
+            cur.content = [tail]  # 'He said, "We have a week" until the vote.'
     for c in out:
         c.content = _strip(doc, sorted(c.content + [(s.start, s.end) for s in c.segs]))
     orphans = [c for c in out if c.subj < 0 and _starts_sentence(doc, c.segs[0], doc.paras[c.segs[0].para][0])]
     return [c for c in out if c.subj >= 0], orphans
+
+
+def _unquoted_tail(doc: QuoteDoc, seg: Segment, limit: int) -> tuple[int, int] | None:
+    """Char span of the words right after a closed quote, with no comma between, to the
+    end of its sentence ('said, "We have a week" until the vote'): the quoted clause goes
+    on in the writer's words."""
+    toks = doc.toks
+    j = doc.tok_at(seg.end + 1)
+    if not seg.closed or j >= len(toks) or toks[j].start >= limit or doc.quoted[j]:
+        return None
+    if doc.text[seg.end : toks[j].start].strip(" \"”’'") or toks[j].pos in ("PUNCT", "SPACE"):
+        return None
+    if doc.text[seg.start : seg.end].rstrip(" ’'\"”")[-1:] in (",", ".", "?", "!", ";", ":", "…", "—", "-"):
+        return None  # ('"We'll see," when asked ...': the quote's own stop ends it)
+    if toks[j].dep == "cc":
+        return None  # ('... saying, "A" and vowing to ...': a second act)
+    sn = toks[doc.tok_at(seg.end) - 1].sent
+    if toks[j].sent != sn:
+        return None
+    last = doc.sents[sn].end_tok - 1
+    while last > j and (toks[last].start >= limit or doc.quoted[last]):
+        last -= 1
+    return doc.chars(j, last)
 
 
 def _clause_before(doc: QuoteDoc, cue: int, seg: Segment) -> int | None:
