@@ -146,3 +146,24 @@ def test_a_quote_goes_on_in_the_writers_words_without_a_stop(attribute, text, co
     text, quotes = attribute(text)
     q = next(q for q in quotes if q.speaker.text == "Maria Lindqvist")
     assert said(text, q) == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('The harbour plan, Maria Lindqvist said, "is a costly mistake."', "The harbour plan | is a costly mistake."),
+        # an adjunct before the frame is the writer's
+        ('Minutes later, Maria Lindqvist said, "it is done."', "it is done."),
+        # a quote opening in capitals is a sentence of its own
+        ('The harbour plan, Maria Lindqvist said, "Nobody wants it."', "Nobody wants it."),
+    ],
+)
+def test_the_noun_phrase_before_a_frame_is_the_quotes_subject(attribute, text, content):
+    text, quotes = attribute(text)
+    assert said(text, only(quotes)) == content
+
+
+def test_the_next_sentence_with_a_cue_of_its_own_is_its_own(attribute):
+    text, quotes = attribute('"It is late again," Maria Lindqvist said. She wants the council "to buy a faster ferry."')
+    first = next(q for q in quotes if q.cue.text == "said")
+    assert said(text, first) == "It is late again,"

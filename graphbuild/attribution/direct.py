@@ -26,6 +26,7 @@ _CLOSER = {"“": "”", "«": "»", '"': '"', "‘": "’"}
 _DASHES = ("―", "—", "–", "--")
 _MAX_FRAME = 30  # tokens; a longer stretch of narrative is no attribution frame
 _GAP = frozenset(" .!?\n\u00a0\"”’'")  # between reported content and a quote that goes on
+_OWN_CUES = cues.FRAME_CUES | cues.ALL_CUES  # a sentence with one of these reports something itself
 _MAX_SIGNOFF = 8  # tokens of a frame that follows a quote's full stop ('"... ." Roe said.')
 
 
@@ -73,7 +74,7 @@ def direct_quotes(doc: QuoteDoc, segs: list[Segment]) -> tuple[list[Candidate], 
     for n, seg in enumerate(segs):
         prev = segs[n - 1] if n else None
         same_para = prev is not None and prev.para == seg.para
-        since = prev.end + 1 if prev is not None and same_para else doc.paras[seg.para][0]
+        since = _past_mark(doc, prev) if prev is not None and same_para else doc.paras[seg.para][0]
         nxt = segs[n + 1].open_mark if n + 1 < len(segs) and segs[n + 1].para == seg.para else doc.paras[seg.para][1]
         chained = (
             prev is not None
@@ -111,12 +112,34 @@ def direct_quotes(doc: QuoteDoc, segs: list[Segment]) -> tuple[list[Candidate], 
                 tail = doc.chars(doc.tok_at(seg.end + 1), last)  # '... "would fail" without aid'
                 if tail:
                     cur.content.append(tail)
+        elif before and (subject := _subject_before_frame(doc, before, seg, since)) is not None:
+            cur.content = [subject]  # 'The plan, she said, "is a mistake"'
         elif before and (tail := _unquoted_tail(doc, seg, nxt)) is not None:
             cur.content = [tail]  # 'He said, "We have a week" until the vote.'
     for c in out:
         c.content = _strip(doc, sorted(c.content + [(s.start, s.end) for s in c.segs]))
     orphans = [c for c in out if c.subj < 0 and _starts_sentence(doc, c.segs[0], doc.paras[c.segs[0].para][0])]
     return [c for c in out if c.subj >= 0], orphans
+
+
+def _subject_before_frame(doc: QuoteDoc, frame: tuple, seg: Segment, since: int) -> tuple[int, int] | None:
+    """Char span of the noun phrase before a frame set off by commas in the middle of a
+    sentence whose quote goes on in lower case ('The plan, she said, "is a mistake"'): the
+    quote ends the clause that noun phrase begins (not 'Minutes later, she said, "..."')."""
+    toks, (cue, _), subj = doc.toks, frame[0], frame[1]
+    if not doc.text[seg.start : seg.start + 1].islower():
+        return None
+    lo = doc.subtree(subj)[0] if subj < cue else cue
+    if lo < 1 or toks[lo - 1].text != ",":
+        return None
+    first = max(doc.sents[toks[cue].sent].start_tok, doc.tok_at(since))
+    lead = range(first, lo - 1)
+    if not lead or doc.quoted[first] or any(toks[j].tag in ("VBD", "VBZ", "VBP", "MD") for j in lead):
+        return None
+    roots = [j for j in lead if toks[j].head not in lead and toks[j].pos != "PUNCT"]
+    if not all(toks[j].pos in ("NOUN", "PROPN", "PRON") and toks[j].dep != "npadvmod" for j in roots):
+        return None
+    return doc.chars(first, lo - 2)
 
 
 def _unquoted_tail(doc: QuoteDoc, seg: Segment, limit: int) -> tuple[int, int] | None:
@@ -325,9 +348,12 @@ def _ends_sentence(doc: QuoteDoc, seg: Segment) -> bool:
     return not seg.closed or inner in ".?!…" or after in ("", ".", "?", "!")
 
 
+def _past_mark(doc: QuoteDoc, seg: Segment) -> int:
+    """First char after the closing mark of ``seg`` (two chars for wire copy's '')."""
+    return seg.end + (2 if doc.text.startswith("''", seg.end) else 1)
+
+
 def _starts_sentence(doc: QuoteDoc, seg: Segment, since: int) -> bool:
-    if doc.text[since - 1 : since + 1] == "''":
-        since += 1  # the rest of a closing '' (wire copy) right before
     before = doc.text[since : seg.open_mark].rstrip()
     return not before or before[-1] in '.?!:;…"”'
 
@@ -355,7 +381,7 @@ def _closes_frame(doc: QuoteDoc, cur: Candidate, seg: Segment, nxt: int) -> bool
 
 def _ends_next_sentence(doc: QuoteDoc, cur: Candidate, seg: Segment, prev: Segment) -> int | None:
     """Start of the sentence that segment ``seg`` ends, when that sentence comes right
-    after the sentence of ``cur``'s frame or last segment and has no frame cue of its own
+    after the sentence of ``cur``'s frame or last segment and has no cue of its own
     ('"A," Roe said. But "B."', '... Roe said. Now, "B."'); else None."""
     toks = doc.toks
     first, last = doc.tok_at(seg.start), doc.tok_at(seg.end) - 1
@@ -372,7 +398,7 @@ def _ends_next_sentence(doc: QuoteDoc, cur: Candidate, seg: Segment, prev: Segme
     lead = range(start, doc.tok_at(seg.open_mark))
     if all(toks[j].pos in ("PUNCT", "SPACE") for j in lead):
         return None  # ('"A" - the crowd cheered "B!" - "C"': no sentence of the speaker's)
-    if any(toks[j].lemma.lower() in cues.FRAME_CUES and toks[j].pos in ("VERB", "AUX") for j in lead):
+    if any(toks[j].lemma.lower() in _OWN_CUES and toks[j].pos in ("VERB", "AUX") for j in lead):
         return None
     return toks[start].start
 
