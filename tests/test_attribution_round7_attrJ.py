@@ -186,3 +186,16 @@ def test_in_a_poll_a_share_said(attribute, sentence, speaker, content):
     text, quotes = attribute(sentence)
     q = only(quotes)
     assert (q.speaker.text, said(text, q)) == (speaker, content)
+
+
+@pytest.mark.parametrize(
+    ("headline", "speakers"),
+    [
+        # a person named first, then where: the headline's speaker
+        ("Maria Lindqvist at the Harbour Forum: The ferry plan will fail.", ["Maria Lindqvist at the Harbour Forum"]),
+        ("Maria Lindqvist and the Harbour Forum: The ferry plan will fail.", []),  # two parties
+    ],
+)
+def test_a_headline_label_naming_a_person_and_where(attribute, headline, speakers):
+    _, quotes = attribute(headline + "\n\nThe council met on Tuesday.")
+    assert [q.speaker.text for q in quotes] == speakers

@@ -19,5 +19,17 @@ def headline_label(doc: QuoteDoc, start: int, end: int) -> bool:
     words = doc.text[start:end].split()
     if any(m.end >= end - 1 and m.label in (PERSON, ORGANIZATION) for m in doc.mentions_in(start, end)):
         return True
+    if len(words) > 1 and _names_speaker(doc, start, end):
+        return True
     t = doc.toks[doc.tok_at(start)]
     return len(words) == 1 and t.pos in ("NOUN", "PROPN") and not t.text.lower().endswith(("ing", "ed"))
+
+
+def _names_speaker(doc: QuoteDoc, start: int, end: int) -> bool:
+    """'Former AG Roe at the convention: ...', 'Roe on the tax: ...': a person named
+    first, then where or about what."""
+    first = [m for m in doc.mentions_in(start, end) if m.start < end]
+    if not first or first[0].label != PERSON:
+        return False
+    after = doc.text[first[0].end : end].split()
+    return not after or after[0].lower() in ("at", "on", "to", "in", "about")

@@ -64,6 +64,7 @@ _CUE_POS = frozenset(("VERB", "AUX", "ADJ", "NOUN"))  # "according" is a VERB
 _CONDITIONS = ("if", "unless", "whether")
 _HOLDERS = ("PERSON", "ORG", "NORP", "GPE")
 _MESSAGE_PREPS = ("of", "about", "against", "for", "on", "over", "toward", "towards", "with")
+_HEADLINE_WORDS = 6  # "Former AG Roe at the convention: ..." (labels.headline_label)
 _LABEL = re.compile(r"[\"“]?\s*([A-Z][\w.’'\- ]{0,40}?)\s*:\s+(?=\S)")
 
 
@@ -94,7 +95,7 @@ def _labels(doc: QuoteDoc) -> tuple[list[Candidate], set[int]]:
     found = []
     for p, (ps, pe) in enumerate(doc.paras):
         m = _LABEL.match(doc.text, ps, pe)
-        if m and len(m.group(1).split()) <= 4:
+        if m and len(m.group(1).split()) <= (_HEADLINE_WORDS if p == 0 else 4):
             ls, le = m.span(1)
             caps = m.group(1).isupper() and len(m.group(1)) > 1
             named = any(x.start <= ls and le <= x.end and x.label == PERSON for x in doc.mentions_in(ls, le))
