@@ -172,7 +172,9 @@ def test_one_word_content_is_a_name_or_pronoun_only(attribute):
     assert (q.cue.text, said(text, q)) == ("praised", "Lindqvist")
     text, quotes = attribute("Maria Lindqvist praised him.")
     assert said(text, only(quotes)) == "him"
-    assert attribute("Maria Lindqvist said so.")[1] == []
+    # ("said so" / "said yes" are answers, content since round seven: 12 of 18 right on
+    # PolNeAR train; tests/test_attribution_round7_attrJ.py)
+    assert attribute("Maria Lindqvist praised so.")[1] == []
 
 
 def test_by_saying_takes_the_subject_of_the_verb_it_hangs_on(attribute):

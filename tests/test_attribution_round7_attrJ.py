@@ -199,3 +199,17 @@ def test_in_a_poll_a_share_said(attribute, sentence, speaker, content):
 def test_a_headline_label_naming_a_person_and_where(attribute, headline, speakers):
     _, quotes = attribute(headline + "\n\nThe council met on Tuesday.")
     assert [q.speaker.text for q in quotes] == speakers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        # an answer word as the saying verb's object is what was said
+        ("Asked whether the ferry should close, 46 percent of voters said yes.", "yes"),
+        ("Half of the voters back the plan, and 20 percent of the council said the same.", "the same"),
+        ("Maria Lindqvist said yesterday that the ferry plan will fail.", "that the ferry plan will fail"),
+    ],
+)
+def test_said_yes_no_so_or_the_same(attribute, sentence, content):
+    text, quotes = attribute(sentence)
+    assert said(text, only(quotes)) == content

@@ -64,6 +64,7 @@ _CUE_POS = frozenset(("VERB", "AUX", "ADJ", "NOUN"))  # "according" is a VERB
 _CONDITIONS = ("if", "unless", "whether")
 _HOLDERS = ("PERSON", "ORG", "NORP", "GPE")
 _MESSAGE_PREPS = ("of", "about", "against", "for", "on", "over", "toward", "towards", "with")
+_ANSWER_CUES = frozenset(("say", "answer", "reply", "respond"))  # "said yes", "answered no"
 _HEADLINE_WORDS = 6  # "Former AG Roe at the convention: ..." (labels.headline_label)
 _LABEL = re.compile(r"[\"“]?\s*([A-Z][\w.’'\- ]{0,40}?)\s*:\s+(?=\S)")
 
@@ -155,7 +156,7 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
                 lemma in cues.STANCE_OBJECT and not _stance_stated(doc, i, subj, lemma)
             ):
                 continue
-            found = _parenthetical(doc, i, subj) or _complement(doc, i, lemma)
+            found = _answer(doc, i, lemma) or _parenthetical(doc, i, subj) or _complement(doc, i, lemma)
         elif (t.pos in ("ADJ", "NOUN") and (frame := attitude_predicate(doc, i, subject_of))) or (
             verb and (frame := verb_frame(doc, i))
         ):
@@ -520,6 +521,27 @@ def _parenthetical(doc: QuoteDoc, i: int, subj: int) -> tuple[int, list] | None:
     # the content may open in quote marks: '"A" before B, she said.' (a quote the direct
     # pass left unframed; one it framed is dropped as already found, quotes._inside)
     return (i, spans) if spans else None
+
+
+def _answer(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, list] | None:
+    """(cue token, content spans) of 'most said yes', 'half said so', '26 percent said the
+    same': a saying verb whose object is an answer word; what was said is that word (for
+    "the same", its phrase: "the same of Roe")."""
+    if lemma not in _ANSWER_CUES:
+        return None
+    toks = doc.toks
+    for c in doc.kids[i]:
+        word = toks[c].text.lower()
+        if (
+            c > i
+            and word in ("yes", "no", "so")
+            and toks[c].dep in ("dobj", "intj", "advmod", "ccomp", "attr", "npadvmod")
+        ):
+            return i, [(toks[c].start, toks[c].end)]
+        if c > i and word == "same" and toks[c].dep == "dobj":
+            span = doc.chars(doc.subtree(c)[0], min(doc.subtree(c)[1], _clause_end(doc, i, c)))
+            return (i, [span]) if span else None
+    return None
 
 
 def _own_object(doc: QuoteDoc, i: int) -> bool:
