@@ -18,6 +18,7 @@ import re
 from bisect import bisect_right
 
 from graphbuild.attribution.doc import Candidate, QuoteDoc, Segment
+from graphbuild.attribution.labels import colon_frame
 from graphbuild.attribution.speakers import according_to, name_after, name_before, subject_of
 from graphbuild.lexicon import cues
 
@@ -255,7 +256,7 @@ def _before_frame(doc: QuoteDoc, seg: Segment, limit: int) -> tuple | None:
     lo = hi
     while lo > 0 and hi - lo < _MAX_FRAME and doc.toks[lo - 1].sent == last.sent and doc.toks[lo - 1].start >= limit:
         lo -= 1
-    return _frame_cue(doc, lo, hi, last=True)
+    return _frame_cue(doc, lo, hi, last=True) or (colon_frame(doc, hi, lo) if last.text == ":" else None)
 
 
 def _frame_cue(doc: QuoteDoc, lo: int, hi: int, last: bool) -> tuple | None:

@@ -9,6 +9,7 @@ lists and field names ("Iowa: ...", "Contributing: ..."), are never speakers eit
 from __future__ import annotations
 
 from graphbuild.attribution.doc import QuoteDoc
+from graphbuild.attribution.speakers import subject_of
 from graphbuild.graph.model import ORGANIZATION, PERSON
 
 
@@ -33,3 +34,41 @@ def _names_speaker(doc: QuoteDoc, start: int, end: int) -> bool:
         return False
     after = doc.text[first[0].end : end].split()
     return not after or after[0].lower() in ("at", "on", "to", "in", "about")
+
+
+_NO_SPEAKER = ("it", "this", "that", "there", "what", "which")  # "It reads:", "This is it:"
+_LEAD_INS = ("from", "more", "-", "—", "–", "―", "--")  # "- Jane Roe: ...", "More from Roe: ..."
+
+
+def colon_frame(doc: QuoteDoc, colon: int, lo: int) -> tuple | None:
+    """((cue, cue), speaker head) of a colon right before a quote whose frame has no cue
+    word: a person's or an organization's name right before the colon that only a dash
+    or "from" leads in to ('... - Jane Roe: "..."', 'More from Roe: "..."'), else the verb
+    the colon closes when it has a subject ('Roe gloated: "..."', 'She went on: "..."')."""
+    return _name_colon(doc, colon, lo) or _verb_colon(doc, colon, lo)
+
+
+def _verb_colon(doc: QuoteDoc, colon: int, lo: int) -> tuple | None:
+    toks = doc.toks
+    v = toks[colon].head
+    if lo <= v < colon and toks[v].pos in ("VERB", "AUX") and (s := subject_of(doc, v)) is not None:
+        if lo <= s < v and not doc.quoted[s] and toks[s].text.lower() not in _NO_SPEAKER:
+            return (v, v), s
+    return None
+
+
+def _name_colon(doc: QuoteDoc, colon: int, lo: int) -> tuple | None:
+    toks = doc.toks
+    j = colon - 1
+    while j >= lo and toks[j].pos == "SPACE":
+        j -= 1
+    if j < lo:
+        return None
+    names = [m for m in doc.mentions_in(toks[j].start, toks[j].end) if m.end == toks[j].end]
+    if not names or names[0].label not in (PERSON, ORGANIZATION):
+        return None
+    first = doc.tok_at(names[0].start)
+    lead = [toks[k].text.lower() for k in range(lo, first) if toks[k].pos != "SPACE"]
+    if first > lo and not (lead and lead[-1] in _LEAD_INS):
+        return None
+    return (colon, colon), j

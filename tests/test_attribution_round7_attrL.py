@@ -1,0 +1,45 @@
+"""Attribution constructions of round seven (attrL) on the real spaCy pipeline (invented
+sentences): direct quotes after a colon whose frame has no cue word."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quotehelp import said
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        (
+            'Asked about the harbour plan, Maria Lindqvist gloated: "I told you it would pass."',
+            "Maria Lindqvist",
+            "I told you it would pass.",
+        ),
+        (
+            'The mayor went on: "We will open the ferry line in May."',
+            "The mayor",
+            "We will open the ferry line in May.",
+        ),
+    ],
+)
+def test_the_verb_a_colon_closes_frames_the_quote(attribute, sentence, speaker, content):
+    text, quotes = attribute(sentence)
+    hits = [q for q in quotes if said(text, q) == content]
+    assert hits and hits[0].speaker.text == speaker
+
+
+def test_a_name_after_a_dash_or_from_and_before_a_colon_signs_the_quote(attribute):
+    text, quotes = attribute(
+        'Turnout was low on the island all day - more from Peter Alves: "Fares at the Northport terminal rose '
+        'for the third year in a row."'
+    )
+    hits = [q for q in quotes if said(text, q).startswith("Fares at the Northport")]
+    assert hits and hits[0].speaker.text == "Peter Alves"
+
+
+def test_a_colon_with_no_speaker_frames_nothing(attribute):
+    text, quotes = attribute('The sign on the ferry terminal was simple. It said nothing else: "Closed."')
+    assert not [q for q in quotes if said(text, q) == "Closed."]
+    text, quotes = attribute('There was one rule at the terminal: "No bicycles on the ferry after noon."')
+    assert not quotes
