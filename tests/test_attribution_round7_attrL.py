@@ -43,3 +43,31 @@ def test_a_colon_with_no_speaker_frames_nothing(attribute):
     assert not [q for q in quotes if said(text, q) == "Closed."]
     text, quotes = attribute('There was one rule at the terminal: "No bicycles on the ferry after noon."')
     assert not quotes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        (
+            'Signs lined the harbour road. "No cars on the island," read one.',
+            "one",
+            "No cars on the island,",
+        ),
+        (
+            'Reactions online were fierce. "Whoever closes the ferry line has no place in this town!" wrote a man '
+            "calling himself Harbour Fan.",
+            "a man",
+            "Whoever closes the ferry line has no place in this town!",
+        ),
+    ],
+)
+def test_the_noun_phrase_after_an_inverted_cue_is_the_speaker(attribute, sentence, speaker, content):
+    text, quotes = attribute(sentence)
+    hits = [q for q in quotes if said(text, q) == content]
+    assert hits and hits[0].speaker.text == speaker
+
+
+def test_a_participle_after_a_scare_quote_is_no_inverted_frame(attribute):
+    text, quotes = attribute('The mayor defended the "harbour values," saying the town would keep its ferry.')
+    assert not [q for q in quotes if said(text, q) == "harbour values,"]
+    assert all(q.speaker.text == "The mayor" for q in quotes)

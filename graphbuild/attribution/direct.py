@@ -18,6 +18,7 @@ import re
 from bisect import bisect_right
 
 from graphbuild.attribution.doc import Candidate, QuoteDoc, Segment
+from graphbuild.attribution.inverted import inverted_frame
 from graphbuild.attribution.labels import colon_frame
 from graphbuild.attribution.speakers import according_to, name_after, name_before, subject_of
 from graphbuild.lexicon import cues
@@ -221,7 +222,7 @@ def _after_frame(doc: QuoteDoc, seg: Segment, limit: int) -> tuple | None:
         hi += 1
     if inner_end in ".!?…" and first.text[:1].isupper() and hi - lo > _MAX_SIGNOFF and not _opens_frame(doc, lo, hi):
         return None  # '"... much." According to the records, the jet flew ...': a new sentence
-    return _frame_cue(doc, lo, hi, last=False)
+    return _frame_cue(doc, lo, hi, last=False) or inverted_frame(doc, lo, hi)
 
 
 _OBJECTS = ("dobj", "ccomp", "xcomp", "attr", "dative")
