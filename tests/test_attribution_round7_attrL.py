@@ -71,3 +71,34 @@ def test_a_participle_after_a_scare_quote_is_no_inverted_frame(attribute):
     text, quotes = attribute('The mayor defended the "harbour values," saying the town would keep its ferry.')
     assert not [q for q in quotes if said(text, q) == "harbour values,"]
     assert all(q.speaker.text == "The mayor" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        (
+            'The harbour vote failed. "That is a disgrace for the island," Peter Alves fumed on Tuesday.',
+            "Peter Alves",
+            "That is a disgrace for the island,",
+        ),
+        (
+            'The vote failed. "Who will pay for the new ferry?" Peter Alves pressed.',
+            "Peter Alves",
+            "Who will pay for the new ferry?",
+        ),
+        (
+            'The ferry arrived at last. "This is fantastic!" beamed Maria Lindqvist, who had waited all day.',
+            "Maria Lindqvist",
+            "This is fantastic!",
+        ),
+    ],
+)
+def test_any_verb_with_nothing_of_its_own_after_a_quote_frames_it(attribute, sentence, speaker, content):
+    text, quotes = attribute(sentence)
+    hits = [q for q in quotes if said(text, q) == content]
+    assert hits and hits[0].speaker.text == speaker
+
+
+def test_a_verb_with_its_own_object_after_a_quote_frames_nothing(attribute):
+    _text, quotes = attribute('The ferry left at noon. "Goodbye," she waved her hand at the island.')
+    assert not quotes

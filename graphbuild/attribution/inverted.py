@@ -6,6 +6,7 @@ parser hung it (an object, the subject of a later clause, an adverb)."""
 from __future__ import annotations
 
 from graphbuild.attribution.doc import QuoteDoc
+from graphbuild.attribution.speakers import subject_of
 from graphbuild.lexicon import cues
 
 _PHRASE = ("DET", "ADJ", "NUM", "NOUN", "PROPN", "PRON")
@@ -13,7 +14,7 @@ _HEADS = ("NUM", "NOUN", "PROPN", "PRON")
 _STOPS = ("PUNCT", "VERB", "AUX", "ADP", "SCONJ", "CCONJ", "SPACE", "PART")
 
 
-def inverted_frame(doc: QuoteDoc, lo: int, hi: int) -> tuple | None:
+def inverted_frame(doc: QuoteDoc, lo: int, hi: int, any_verb: bool = False) -> tuple | None:
     """((cue, cue), speaker head) of a frame lo..hi after a quote that opens with a frame
     cue verb and goes on with a noun phrase ('said the woman', 'read one'); the phrase's
     last noun is the head. Not a time ('said Tuesday') nor a phrase that runs on into
@@ -22,7 +23,11 @@ def inverted_frame(doc: QuoteDoc, lo: int, hi: int) -> tuple | None:
     while lo < hi and toks[lo].pos in ("PUNCT", "SPACE"):
         lo += 1
     v = toks[lo]
-    if v.tag not in ("VBD", "VBZ", "VBP", "VB") or v.lemma.lower() not in cues.FRAME_CUES or doc.quoted[lo]:
+    if (
+        v.tag not in ("VBD", "VBZ", "VBP", "VB")
+        or (not any_verb and v.lemma.lower() not in cues.FRAME_CUES)
+        or doc.quoted[lo]
+    ):
         return None
     j, head = lo + 1, None
     while (
@@ -34,3 +39,34 @@ def inverted_frame(doc: QuoteDoc, lo: int, hi: int) -> tuple | None:
     if head is None or (j <= hi and toks[j].pos not in _STOPS) or toks[head].ent_type in ("DATE", "TIME"):
         return None
     return (lo, lo), head
+
+
+_OWN = ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative")  # a verb with its own object says no quote
+
+
+def bare_frame(doc: QuoteDoc, lo: int, hi: int, inner_end: str) -> tuple | None:
+    """((cue, cue), speaker head) of a short frame after a quote that ends in a comma, "?"
+    or "!": a finite verb of any kind with nothing of its own to report, right after its
+    subject or right before it ('"...," he surmised.', '"...?" Roe pressed.', '"...!"
+    beamed Jane Roe'): the manner of saying, so the quote is what was said."""
+    toks = doc.toks
+    if inner_end not in ",?!":
+        return None
+    while lo < hi and toks[lo].pos in ("PUNCT", "SPACE"):
+        lo += 1
+    v = next((j for j in range(lo, min(hi, lo + 4) + 1) if toks[j].pos in ("VERB", "AUX")), None)
+    if v is None or toks[v].tag not in ("VBD", "VBZ", "VBP") or any(doc.quoted[j] for j in range(lo, v + 1)):
+        return None
+    if toks[v].lemma.lower() == "be" or any(toks[c].dep in _OWN and not doc.quoted[c] for c in doc.kids[v]):
+        return None
+    if v == lo:
+        return inverted_frame(doc, lo, hi, any_verb=True)
+    s = subject_of(doc, v)
+    if (
+        s is None
+        or not lo <= s < v
+        or toks[s].pos not in ("PRON", "PROPN", "NOUN")
+        or toks[s].text.lower() in ("it", "this", "that")
+    ):
+        return None
+    return (v, v), s
