@@ -102,3 +102,29 @@ def test_any_verb_with_nothing_of_its_own_after_a_quote_frames_it(attribute, sen
 def test_a_verb_with_its_own_object_after_a_quote_frames_nothing(attribute):
     _text, quotes = attribute('The ferry left at noon. "Goodbye," she waved her hand at the island.')
     assert not quotes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        (
+            'A notice hung at the pier. "No cars on the ferry after noon," the notice read.',
+            "notice",
+            "No cars on the ferry after noon,",
+        ),
+        (
+            'The harbour board wrote to every owner. "Fees are due in May," the letter states, adding a form.',
+            "the letter",
+            "Fees are due in May,",
+        ),
+    ],
+)
+def test_a_noun_phrase_and_a_cue_word_after_a_quote_frame_it(attribute, sentence, speaker, content):
+    text, quotes = attribute(sentence)
+    hits = [q for q in quotes if said(text, q) == content]
+    assert hits and hits[0].speaker.text == speaker
+
+
+def test_a_title_and_a_noun_phrase_after_it_frame_nothing(attribute):
+    text, quotes = attribute('"The Harbour Years," the film series, returns to the island in May.')
+    assert not [q for q in quotes if said(text, q).startswith("The Harbour Years")]

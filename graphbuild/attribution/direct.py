@@ -18,7 +18,7 @@ import re
 from bisect import bisect_right
 
 from graphbuild.attribution.doc import Candidate, QuoteDoc, Segment
-from graphbuild.attribution.inverted import bare_frame, inverted_frame
+from graphbuild.attribution.inverted import bare_frame, inverted_frame, noun_then_cue
 from graphbuild.attribution.labels import colon_frame
 from graphbuild.attribution.speakers import according_to, name_after, name_before, subject_of
 from graphbuild.lexicon import cues
@@ -225,7 +225,11 @@ def _after_frame(doc: QuoteDoc, seg: Segment, limit: int) -> tuple | None:
     return (
         _frame_cue(doc, lo, hi, last=False)
         or inverted_frame(doc, lo, hi)
-        or (bare_frame(doc, lo, hi, inner_end) if _starts_sentence(doc, seg, doc.paras[seg.para][0]) else None)
+        or (
+            (noun_then_cue(doc, lo, hi) or bare_frame(doc, lo, hi, inner_end))
+            if _starts_sentence(doc, seg, doc.paras[seg.para][0])
+            else None
+        )
     )
 
 

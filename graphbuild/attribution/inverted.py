@@ -55,7 +55,11 @@ def bare_frame(doc: QuoteDoc, lo: int, hi: int, inner_end: str) -> tuple | None:
     while lo < hi and toks[lo].pos in ("PUNCT", "SPACE"):
         lo += 1
     v = next((j for j in range(lo, min(hi, lo + 4) + 1) if toks[j].pos in ("VERB", "AUX")), None)
-    if v is None or toks[v].tag not in ("VBD", "VBZ", "VBP") or any(doc.quoted[j] for j in range(lo, v + 1)):
+    if (
+        v is None
+        or toks[v].tag not in ("VBD", "VBZ", "VBP")
+        or any(doc.quoted[j] or toks[j].pos == "PUNCT" for j in range(lo, v + 1))
+    ):
         return None
     if toks[v].lemma.lower() == "be" or any(toks[c].dep in _OWN and not doc.quoted[c] for c in doc.kids[v]):
         return None
@@ -70,3 +74,29 @@ def bare_frame(doc: QuoteDoc, lo: int, hi: int, inner_end: str) -> tuple | None:
     ):
         return None
     return (v, v), s
+
+
+def noun_then_cue(doc: QuoteDoc, lo: int, hi: int) -> tuple | None:
+    """((cue, cue), speaker head) of a frame after a quote that is only a noun phrase and a
+    frame cue word the tagger took for a noun or lost the subject of ('"...," the email
+    read.', '"...," the document states, ...'): the phrase's last word is who spoke. The
+    cue must end the clause (punctuation, a preposition or an adverb after it)."""
+    toks = doc.toks
+    while lo < hi and toks[lo].pos in ("PUNCT", "SPACE"):
+        lo += 1
+    k = lo
+    while k <= min(hi, lo + 6) and toks[k].pos in _PHRASE and not doc.quoted[k]:
+        k += 1
+    if k > hi or k == lo:
+        return None
+    # the cue may be the phrase's last word ("the email read" tagged a compound noun)
+    for cue in (k, k - 1):
+        t = toks[cue]
+        if cue <= lo or not t.text.islower() or t.lemma.lower() not in cues.FRAME_CUES or doc.quoted[cue]:
+            continue
+        after = toks[cue + 1] if cue + 1 < len(toks) else None
+        if after is not None and after.sent == t.sent and after.pos not in ("PUNCT", "ADP", "ADV", "SPACE"):
+            continue
+        if toks[cue - 1].pos in ("NOUN", "PROPN", "PRON"):
+            return (cue, cue), cue - 1
+    return None
