@@ -56,6 +56,7 @@ from graphbuild.attribution.light import LIGHT_VERBS, document_owner, light_cue,
 from graphbuild.attribution.naming import predicate_after, predicate_only
 from graphbuild.attribution.passives import as_reported_by, asked_by
 from graphbuild.attribution.relatives import relative_object
+from graphbuild.attribution.retag import mend_noun_verbs
 from graphbuild.attribution.speakers import according_to, name_before, noun_phrase, resolve_speakers, subject_of
 from graphbuild.graph.model import COUNTRY, EVIDENCE, ORGANIZATION, PERSON, SPEECH, Mention, ParsedArticle, Quote
 from graphbuild.lexicon import cues
@@ -74,6 +75,7 @@ def find_quotes(parsed: ParsedArticle, mentions: list[Mention]) -> list[Quote]:
     if not parsed.tokens or not parsed.paragraphs:  # no content lines: nothing said
         return []
     doc = QuoteDoc(parsed, mentions)
+    mend_noun_verbs(doc)
     cands, label_paras = _labels(doc)
     segs = [s for s in segments(doc) if s.para not in label_paras]
     for s in segs:

@@ -1,0 +1,50 @@
+"""Mend one tagging slip of the small parser before extraction: a present-tense cue verb
+read as a plural noun at the root of a headline-like clause ("Mayor predicts the plan will
+fail", "Council blasts the budget"). The parser hangs the name before it as a compound or
+subject and the clause or object after it on the "noun"; read as a verb, the name is its
+subject and the quote pass treats it like any other cue verb."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from graphbuild.attribution.doc import QuoteDoc, cue_lemma
+from graphbuild.lexicon import cues
+
+_SUBJECT_DEPS = ("nsubj", "compound")
+_REPORT_DEPS = ("ccomp", "dobj", "xcomp", "prep")
+_NOUN_MARKS = ("det", "poss", "amod", "nummod", "case")  # "the claims", "his plans": a real noun
+
+
+def mend_noun_verbs(doc: QuoteDoc) -> None:
+    """Retag, in ``doc`` only (the parse stays as it was), each plural "noun" that is a
+    present-tense cue verb (:func:`_noun_verb`) as a verb whose subject is the name before it."""
+    toks = None
+    for t in doc.toks:
+        subj = _noun_verb(doc, t.i)
+        if subj is None:
+            continue
+        if toks is None:
+            toks = doc.toks = list(doc.toks)  # copy: the cached parse is shared
+        toks[t.i] = replace(t, pos="VERB", tag="VBZ", lemma=cue_lemma(t))
+        toks[subj] = replace(toks[subj], dep="nsubj")
+
+
+def _noun_verb(doc: QuoteDoc, i: int) -> int | None:
+    """The subject of ``i`` when it is a cue verb tagged as a plural noun: the root of its
+    sentence, an "-s" form whose lemma is a cue, with no determiner or modifier of its own, a
+    name or noun right before it (hung on it) and a clause or object after it."""
+    t, kids = doc.toks[i], doc.kids[i]
+    if t.dep != "ROOT" or t.tag not in ("NNS", "NNPS") or not t.text.lower().endswith("s"):
+        return None
+    if cue_lemma(t) not in cues.ALL_CUES or any(doc.toks[c].dep in _NOUN_MARKS for c in kids):
+        return None
+    if not any(c > i and doc.toks[c].dep in _REPORT_DEPS for c in kids):
+        return None
+    left = [c for c in kids if c < i and doc.toks[c].dep in _SUBJECT_DEPS]
+    if len(left) != 1 or doc.toks[left[0]].pos not in ("PROPN", "NOUN"):
+        return None
+    s = left[0]
+    if doc.subtree(s)[1] != i - 1:  # the name ends right before the verb
+        return None
+    return s

@@ -1,0 +1,55 @@
+"""Attribution constructions of round seven (attrM) on the real spaCy pipeline (invented
+sentences): a cue verb the parser read as a plural noun."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from graphbuild.graph.model import Article
+from graphbuild.pipeline.extract import extract
+from tests.quotehelp import only, said
+
+
+def _slipped(parser, text: str, verb: str, subject: str, det: str = ""):
+    """The parse of ``text`` with the slip of the small model put in: ``verb`` a plural noun
+    (NNS) at the root and the name before it, ``subject``, a compound hung on it (and the
+    word ``det``, if given, a determiner of the noun)."""
+    pa = next(parser.parse([Article("t", text)]))
+    toks = list(pa.tokens)
+    v = next(t.i for t in toks if t.text == verb)
+    for n, t in enumerate(toks):
+        if t.text == verb:
+            toks[n] = replace(t, pos="NOUN", tag="NNS")
+        elif t.text == subject:
+            toks[n] = replace(t, dep="compound")
+        elif t.text == det:
+            toks[n] = replace(t, dep="det", head=v)
+    pa.tokens = toks
+    return text, extract(pa).quotes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "subject", "content"),
+    [
+        ("Lindqvist predicts the ferry will fail.", "predicts", "Lindqvist", "the ferry will fail"),
+        ("Governor Ortiz claims she won the vote.", "claims", "Ortiz", "she won the vote"),
+    ],
+)
+def test_a_cue_verb_tagged_as_a_plural_noun_after_a_name(parser, sentence, verb, subject, content):
+    text, quotes = _slipped(parser, sentence, verb, subject)
+    q = only(quotes)
+    assert (q.cue.text, said(text, q)) == (verb, content)
+    assert subject in q.speaker.text
+
+
+def test_a_plural_noun_with_a_determiner_is_no_cue(parser):
+    # "The claims ...": a determiner makes it a noun whatever the tagger says
+    _, quotes = _slipped(parser, "The Lindqvist claims the ferry will fail.", "claims", "Lindqvist", "The")
+    assert quotes == []
+
+
+def test_a_real_plural_noun_stays_a_noun(attribute):
+    _, quotes = attribute("The mayor's claims about the budget were false.")
+    assert quotes == []
