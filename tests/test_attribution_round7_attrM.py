@@ -1,5 +1,5 @@
 """Attribution constructions of round seven (attrM) on the real spaCy pipeline (invented
-sentences): a cue verb the parser read as a plural noun."""
+sentences): a cue verb the parser read as a plural noun, and a saying verb after "to"."""
 
 from __future__ import annotations
 
@@ -53,3 +53,9 @@ def test_a_plural_noun_with_a_determiner_is_no_cue(parser):
 def test_a_real_plural_noun_stays_a_noun(attribute):
     _, quotes = attribute("The mayor's claims about the budget were false.")
     assert quotes == []
+
+
+def test_a_saying_verb_after_to_takes_the_subject_of_the_verb_before(attribute):
+    text, quotes = attribute("Ortiz pivoted to arguing that the ferry was too slow.")
+    q = only(quotes)
+    assert (q.speaker.text, q.cue.text, said(text, q)) == ("Ortiz", "arguing", "that the ferry was too slow")

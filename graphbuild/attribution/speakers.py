@@ -37,6 +37,7 @@ _BY_DOING = (
     "when",
     "after",
     "before",
+    "to",
 )  # "... by saying that ..."  # sentences searched back for the one a pronoun refers to
 
 
