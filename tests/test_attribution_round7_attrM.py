@@ -59,3 +59,29 @@ def test_a_saying_verb_after_to_takes_the_subject_of_the_verb_before(attribute):
     text, quotes = attribute("Ortiz pivoted to arguing that the ferry was too slow.")
     q = only(quotes)
     assert (q.speaker.text, q.cue.text, said(text, q)) == ("Ortiz", "arguing", "that the ferry was too slow")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue", "content"),
+    [
+        ("They released a report showing that fares had doubled.", "They", "showing", "that fares had doubled"),
+        (
+            "The port said nothing. A letter warning that the ferry was unsafe reached the council.",
+            "A letter",
+            "warning",
+            "that the ferry was unsafe",
+        ),
+    ],
+)
+def test_a_participle_on_a_noun_speaks_for_the_noun_or_who_issued_it(attribute, sentence, speaker, cue, content):
+    # the object's participle is its issuer's words ("they released a report showing ..."),
+    # the subject's the noun's own ("a letter warning ...")
+    text, quotes = attribute(sentence)
+    q = next(q for q in quotes if q.cue.text == cue)
+    assert (q.speaker.text, said(text, q)) == (speaker, content)
+
+
+def test_a_participle_on_a_prepositional_object_is_no_speaker(attribute):
+    # "to ads attacking X": the gold is split on these (who paid? the ads?): left out
+    _, quotes = attribute("Money went to ads attacking the ferry plan.")
+    assert quotes == []

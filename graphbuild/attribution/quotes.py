@@ -56,7 +56,7 @@ from graphbuild.attribution.light import LIGHT_VERBS, document_owner, light_cue,
 from graphbuild.attribution.naming import predicate_after, predicate_only
 from graphbuild.attribution.passives import as_reported_by, asked_by
 from graphbuild.attribution.relatives import relative_object
-from graphbuild.attribution.retag import mend_noun_verbs
+from graphbuild.attribution.retag import mend_noun_verbs, participle_subject
 from graphbuild.attribution.speakers import according_to, name_before, noun_phrase, resolve_speakers, subject_of
 from graphbuild.graph.model import COUNTRY, EVIDENCE, ORGANIZATION, PERSON, SPEECH, Mention, ParsedArticle, Quote
 from graphbuild.lexicon import cues
@@ -150,6 +150,8 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
             found = light
         elif verb and (lemma in cues.ALL_CUES or _passes_message(doc, i, lemma)) and not _no_statement(doc, i):
             subj = document_owner(doc, i) or subject_of(doc, i)
+            if subj is None:  # "a statement saying ..." (token 0 is a subject too)
+                subj = participle_subject(doc, i)
             if subj is None or doc.para_of(doc.toks[subj].start) != doc.para_of(t.start):
                 subj = name_before(doc, i, doc.tok_at(doc.para_span(t.start)[0]))
             if subj is None or doc.quoted[subj]:

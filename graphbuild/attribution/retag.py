@@ -2,17 +2,21 @@
 read as a plural noun at the root of a headline-like clause ("Mayor predicts the plan will
 fail", "Council blasts the budget"). The parser hangs the name before it as a compound or
 subject and the clause or object after it on the "noun"; read as a verb, the name is its
-subject and the quote pass treats it like any other cue verb."""
+subject and the quote pass treats it like any other cue verb. Also the speaker the parser
+leaves out for a present participle on a noun ("a letter warning that ...", "X issued a
+statement saying ...": :func:`participle_subject`)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from graphbuild.attribution.doc import QuoteDoc, cue_lemma
+from graphbuild.attribution.speakers import subject_of
 from graphbuild.lexicon import cues
 
 _SUBJECT_DEPS = ("nsubj", "compound")
 _REPORT_DEPS = ("ccomp", "dobj", "xcomp", "prep")
+_DESCRIBED_DEPS = ("dobj", "nsubj", "attr", "ROOT")
 _NOUN_MARKS = ("det", "poss", "amod", "nummod", "case")  # "the claims", "his plans": a real noun
 
 
@@ -48,3 +52,19 @@ def _noun_verb(doc: QuoteDoc, i: int) -> int | None:
     if doc.subtree(s)[1] != i - 1:  # the name ends right before the verb
         return None
     return s
+
+
+def participle_subject(doc: QuoteDoc, i: int) -> int | None:
+    """The speaker of present participle ``i`` on a noun: the subject of the verb whose object
+    the noun is ("X issued a statement saying ...": X), else the noun itself ("a letter
+    warning that ..."). Not on a prepositional object ("money went to ads attacking X"):
+    on PolNeAR train those were right 21 times of 52, the rest 37 of 56."""
+    t = doc.toks[i]
+    if t.tag != "VBG" or t.dep != "acl" or t.head >= i:
+        return None
+    head = doc.toks[t.head]
+    if head.pos not in ("NOUN", "PROPN") or head.dep not in _DESCRIBED_DEPS:
+        return None
+    if head.dep == "dobj":  # "X issued a statement saying ...": X's statement says it
+        return subject_of(doc, head.head)
+    return t.head
