@@ -149,7 +149,8 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
                 continue
             found = light
         elif verb and (lemma in cues.ALL_CUES or _passes_message(doc, i, lemma)) and not _no_statement(doc, i):
-            subj = document_owner(doc, i) or subject_of(doc, i)
+            owner = document_owner(doc, i)  # a token index: 0 is an owner too
+            subj = owner if owner is not None else subject_of(doc, i)
             if subj is None:  # "a statement saying ..." (token 0 is a subject too)
                 subj = participle_subject(doc, i)
             if subj is None or doc.para_of(doc.toks[subj].start) != doc.para_of(t.start):
