@@ -173,7 +173,7 @@ def test_one_word_content_is_a_name_or_pronoun_only(attribute):
     text, quotes = attribute("Maria Lindqvist praised him.")
     assert said(text, only(quotes)) == "him"
     # ("said so" / "said yes" are answers, content since round seven: 12 of 18 right on
-    # PolNeAR train; tests/test_attribution_round7_attrJ.py)
+    # PolNeAR train; tests/test_attribution_speaker_choice.py)
     assert attribute("Maria Lindqvist praised so.")[1] == []
 
 
@@ -583,7 +583,7 @@ def test_a_sentence_opening_in_a_poll_is_its_finding(attribute):
 def test_polls_elsewhere_and_poll_answers_are_no_finding_of_the_poll(attribute):
     assert attribute("Peter Alves leads the race in the latest polls.")[1] == []
     # a named speaker in the poll story speaks for herself ("most voters said ..." is the
-    # poll's: a share of those polled, round seven, tests/test_attribution_round7_attrJ.py)
+    # poll's: a share of those polled, round seven, tests/test_attribution_speaker_choice.py)
     _, quotes = attribute("In the poll, Maria Lindqvist said the tax was fair.")
     assert only(quotes).speaker.text == "Maria Lindqvist"
 

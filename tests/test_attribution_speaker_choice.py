@@ -1,4 +1,4 @@
-"""Attribution constructions of round seven (attrJ) on the real spaCy pipeline (invented
+"""Attribution constructions of round seven on the real spaCy pipeline (invented
 sentences): whose words a cue reports when the parser hung it on the wrong verb."""
 
 from __future__ import annotations

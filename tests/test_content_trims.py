@@ -1,4 +1,4 @@
-"""Where reported content ends, round seven (attrI), on the real spaCy pipeline (invented
+"""Where reported content ends, round seven, on the real spaCy pipeline (invented
 sentences): a closing apposition in a paragraph's last sentence, a list that is no
 apposition, and a second speaker's cue conjoined inside the content."""
 

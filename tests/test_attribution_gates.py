@@ -1,4 +1,4 @@
-"""Attribution constructions of round seven (attrK) on the real spaCy pipeline (invented
+"""Attribution constructions of round seven on the real spaCy pipeline (invented
 sentences): lexicon cues that the gates or the parse had dropped."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Attribution constructions of round seven (attrM) on the real spaCy pipeline (invented
+"""Attribution constructions of round seven on the real spaCy pipeline (invented
 sentences): a cue verb the parser read as a plural noun, and a saying verb after "to"."""
 
 from __future__ import annotations

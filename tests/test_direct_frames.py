@@ -1,4 +1,4 @@
-"""Attribution constructions of round seven (attrL) on the real spaCy pipeline (invented
+"""Attribution constructions of round seven on the real spaCy pipeline (invented
 sentences): direct quotes after a colon whose frame has no cue word."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Attribution constructions of round seven (attrH, content too short) on the real spaCy
+"""Attribution constructions of round seven on the real spaCy
 pipeline (invented sentences): what was said going on past where it used to stop."""
 
 from __future__ import annotations
