@@ -12,3 +12,8 @@ def only(quotes):
     """The single quote of ``quotes`` (fails showing each quote's cue and kind otherwise)."""
     assert len(quotes) == 1, [(q.cue.text if q.cue else None, q.kind) for q in quotes]
     return quotes[0]
+
+
+def speaker_of(text, quotes, content) -> str | None:
+    """The speaker phrase of the first quote saying exactly ``content`` (None: no such quote)."""
+    return next((q.speaker.text for q in quotes if said(text, q) == content), None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.quotehelp import said
+from tests.quotehelp import said, speaker_of
 
 
 @pytest.mark.parametrize(
@@ -25,8 +25,7 @@ from tests.quotehelp import said
 )
 def test_the_verb_a_colon_closes_frames_the_quote(attribute, sentence, speaker, content):
     text, quotes = attribute(sentence)
-    hits = [q for q in quotes if said(text, q) == content]
-    assert hits and hits[0].speaker.text == speaker
+    assert speaker_of(text, quotes, content) == speaker
 
 
 def test_a_name_after_a_dash_or_from_and_before_a_colon_signs_the_quote(attribute):
@@ -63,8 +62,7 @@ def test_a_colon_with_no_speaker_frames_nothing(attribute):
 )
 def test_the_noun_phrase_after_an_inverted_cue_is_the_speaker(attribute, sentence, speaker, content):
     text, quotes = attribute(sentence)
-    hits = [q for q in quotes if said(text, q) == content]
-    assert hits and hits[0].speaker.text == speaker
+    assert speaker_of(text, quotes, content) == speaker
 
 
 def test_a_participle_after_a_scare_quote_is_no_inverted_frame(attribute):
@@ -95,8 +93,7 @@ def test_a_participle_after_a_scare_quote_is_no_inverted_frame(attribute):
 )
 def test_any_verb_with_nothing_of_its_own_after_a_quote_frames_it(attribute, sentence, speaker, content):
     text, quotes = attribute(sentence)
-    hits = [q for q in quotes if said(text, q) == content]
-    assert hits and hits[0].speaker.text == speaker
+    assert speaker_of(text, quotes, content) == speaker
 
 
 def test_a_verb_with_its_own_object_after_a_quote_frames_nothing(attribute):
@@ -121,8 +118,7 @@ def test_a_verb_with_its_own_object_after_a_quote_frames_nothing(attribute):
 )
 def test_a_noun_phrase_and_a_cue_word_after_a_quote_frame_it(attribute, sentence, speaker, content):
     text, quotes = attribute(sentence)
-    hits = [q for q in quotes if said(text, q) == content]
-    assert hits and hits[0].speaker.text == speaker
+    assert speaker_of(text, quotes, content) == speaker
 
 
 def test_a_title_and_a_noun_phrase_after_it_frame_nothing(attribute):
