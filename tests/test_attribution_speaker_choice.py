@@ -87,7 +87,7 @@ def test_a_sentence_opening_with_a_quote_and_closed_by_its_frame_is_reported(att
 
 
 def test_a_subjectless_clause_after_a_frame_cue_does_not_unframe_the_quote(parser):
-    """'"...," she told CNN in the interview taped on Sunday': the parser may hang the
+    """'"...," she told the Gazette in an interview aired on Sunday': the parser may hang the
     participle on the cue as its clause (ccomp); with no subject, mark or auxiliary it is
     no clause the cue reports, so the frame still attributes the quote."""
     from graphbuild.graph.model import Article

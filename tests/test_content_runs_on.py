@@ -133,8 +133,8 @@ def test_wire_copy_double_single_marks_close_a_title(attribute):
     ("text", "content"),
     [
         (
-            'Maria Lindqvist said, "We have three weeks to go" until the harbour vote.',
-            'We have three weeks to go" until the harbour vote',
+            'Maria Lindqvist said, "The ferry needs two more months" before the harbour vote.',
+            'The ferry needs two more months" before the harbour vote',
         ),
         # the quote's own comma ends it
         ('Maria Lindqvist said, "We will see," when asked about the harbour vote.', "We will see,"),

@@ -166,7 +166,7 @@ def _goes_on_after(doc: QuoteDoc, k: int) -> bool:
     ):
         return False  # "said A, and that B": a second reported clause
     if t.dep == "advcl" and _as_predicate(doc, t.head, k):
-        return False  # "described the country as beset by ...": what the object was said to be
+        return False  # "described the harbour as short of boats ...": what the object was said to be
     return t.dep in ("conj", "advcl", "xcomp", "parataxis") and (
         t.lemma.lower() in cues.ALL_CUES
         or (t.tag in ("VBG", "VBN") and t.dep == "advcl")

@@ -299,8 +299,8 @@ def _frame_cue(doc: QuoteDoc, lo: int, hi: int, last: bool) -> tuple | None:
 
 def _own_clause(doc: QuoteDoc, c: int) -> bool:
     """Whether the cue's child ``c`` is a clause it reports itself ("told X that ...",
-    "asked X to ..."), not a participle the parser made one ('"...," she told CNN in
-    the interview taped on Sunday': a ccomp with no subject, mark or auxiliary). (An
+    "asked X to ..."), not a participle the parser made one ('"...," she told the
+    Gazette in an interview aired on Sunday': a ccomp with no subject, mark or auxiliary). (An
     xcomp stays a clause: without "to" it was +3 -5 on PolNeAR train.)"""
     t, deps = doc.toks[c], {doc.toks[k].dep for k in doc.kids[c]}
     if t.dep == "ccomp":

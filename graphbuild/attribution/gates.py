@@ -119,7 +119,7 @@ def no_statement(doc: QuoteDoc, i: int) -> bool:
 
 
 def named_speech(doc: QuoteDoc, i: int) -> bool:
-    """Whether speech cue ``i`` has a named subject: "Roe went to Iowa to attack Y" is Roe's
+    """Whether speech cue ``i`` has a named subject: "Roe went to the harbour to attack Y" is Roe's
     attack more often than not (21 of 43 right on PolNeAR train; purposes of any subject
     were 52 of 158), "the aides came to discuss Y" no statement."""
     subj = subject_of(doc, i)

@@ -1,4 +1,4 @@
-"""Inverted frames whose speaker the parse lost (no spaCy import): '"...," said the woman,
+"""Inverted frames whose speaker the parse lost (no spaCy import): '"...," said the pilot,
 who ...', '"...," read one.', '"...," wrote a man calling himself ...'. The cue opens the
 frame right after the quote and the noun phrase right after it is who spoke, however the
 parser hung it (an object, the subject of a later clause, an adverb)."""
@@ -16,7 +16,7 @@ _STOPS = ("PUNCT", "VERB", "AUX", "ADP", "SCONJ", "CCONJ", "SPACE", "PART")
 
 def inverted_frame(doc: QuoteDoc, lo: int, hi: int, any_verb: bool = False) -> tuple | None:
     """((cue, cue), speaker head) of a frame lo..hi after a quote that opens with a frame
-    cue verb and goes on with a noun phrase ('said the woman', 'read one'); the phrase's
+    cue verb and goes on with a noun phrase ('said the pilot', 'read one'); the phrase's
     last noun is the head. Not a time ('said Tuesday') nor a phrase that runs on into
     anything but punctuation, a verb or a preposition."""
     toks = doc.toks

@@ -163,7 +163,7 @@ def according_to(doc: QuoteDoc, i: int) -> tuple[int, int, int] | None:
 def _by_whom(doc: QuoteDoc, o: int) -> int:
     """The source in "according to X": X's author when X is a document or talk made by
     someone ("a court document filed by the state attorney", "a report by the Herald",
-    "interviews with a dozen party leaders"), else X. (PolNeAR gives the author.)"""
+    "interviews with several harbour pilots"), else X. (PolNeAR gives the author.)"""
     toks = doc.toks
     for c in doc.kids[o]:
         t = toks[c]
