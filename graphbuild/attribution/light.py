@@ -8,8 +8,9 @@
 * "X drew criticism from Y", "X won praise from Y", "X received support from Y": Y's
   words or stance about X (:func:`received_from`).
 
-* "X released a statement saying ...", "X issued an ad that accuses Y of ...": X's words,
-  the document only carries them (:func:`document_owner`).
+* "X issued an ad that accuses Y of ...": X's words, the document only carries them
+  (:func:`document_owner`; the participle form, "X released a statement saying ...", is
+  :func:`graphbuild.attribution.retag.participle_subject`'s, for any object noun).
 
 (With a message noun, "made the case that ...", "voiced concern that ...", the verb is a
 message verb of :mod:`graphbuild.lexicon.cues` instead.)
@@ -73,14 +74,12 @@ def _content(doc: QuoteDoc, cue_end: int, lo: int, hi: int) -> tuple[int, list] 
 
 
 def document_owner(doc: QuoteDoc, i: int) -> int | None:
-    """Subject head of 'X released a statement saying ...' for the cue ``i`` ("saying",
-    "that accuses") on a document that is the object of a verb of putting out."""
+    """Subject head of 'X issued an ad that accuses ...' for the cue ``i`` ("that accuses")
+    in a relative clause on a document that is the object of a verb of putting out."""
     toks = doc.toks
     t = toks[i]
     noun = toks[t.head]
-    if t.dep not in ("acl", "relcl") or noun.dep != "dobj" or cue_lemma(noun) not in cues.DOCUMENTS:
-        return None
-    if t.dep == "acl" and t.tag != "VBG":
+    if t.dep != "relcl" or noun.dep != "dobj" or cue_lemma(noun) not in cues.DOCUMENTS:
         return None
     own = [c for c in doc.kids[i] if toks[c].dep == "nsubj"]
     if own and toks[own[0]].text.lower() not in ("that", "which"):
