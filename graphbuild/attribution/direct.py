@@ -272,8 +272,7 @@ def _frame_cue(doc: QuoteDoc, lo: int, hi: int, last: bool) -> tuple | None:
     """((first, last cue token), speaker head) of the attribution in the frame lo..hi; the
     cue nearest the quote. A cue reporting a clause of its own frames nothing."""
     order = range(hi, lo - 1, -1) if last else range(lo, hi + 1)
-    while lo < hi and doc.toks[lo].pos in ("PUNCT", "SPACE"):
-        lo += 1
+    lo = doc.past_punct(lo, hi)
     for i in order:
         t = doc.toks[i]
         acc = according_to(doc, i)

@@ -47,6 +47,12 @@ class QuoteDoc:
             stack.extend(self.kids[j])
         return lo, hi
 
+    def past_punct(self, lo: int, hi: int) -> int:
+        """The first token from ``lo`` on that is no punctuation or space (``hi`` at most)."""
+        while lo < hi and self.toks[lo].pos in ("PUNCT", "SPACE"):
+            lo += 1
+        return lo
+
     def chars(self, lo: int, hi: int) -> tuple[int, int] | None:
         """Char span of tokens lo..hi without punctuation or a conjunction at the edges."""
         toks = self.toks

@@ -20,8 +20,7 @@ def inverted_frame(doc: QuoteDoc, lo: int, hi: int, any_verb: bool = False) -> t
     last noun is the head. Not a time ('said Tuesday') nor a phrase that runs on into
     anything but punctuation, a verb or a preposition."""
     toks = doc.toks
-    while lo < hi and toks[lo].pos in ("PUNCT", "SPACE"):
-        lo += 1
+    lo = doc.past_punct(lo, hi)
     v = toks[lo]
     if (
         v.tag not in ("VBD", "VBZ", "VBP", "VB")
@@ -52,8 +51,7 @@ def bare_frame(doc: QuoteDoc, lo: int, hi: int, inner_end: str) -> tuple | None:
     toks = doc.toks
     if inner_end not in ",?!":
         return None
-    while lo < hi and toks[lo].pos in ("PUNCT", "SPACE"):
-        lo += 1
+    lo = doc.past_punct(lo, hi)
     v = next((j for j in range(lo, min(hi, lo + 4) + 1) if toks[j].pos in ("VERB", "AUX")), None)
     if (
         v is None
@@ -82,8 +80,7 @@ def noun_then_cue(doc: QuoteDoc, lo: int, hi: int) -> tuple | None:
     read.', '"...," the document states, ...'): the phrase's last word is who spoke. The
     cue must end the clause (punctuation, a preposition or an adverb after it)."""
     toks = doc.toks
-    while lo < hi and toks[lo].pos in ("PUNCT", "SPACE"):
-        lo += 1
+    lo = doc.past_punct(lo, hi)
     k = lo
     while k <= min(hi, lo + 6) and toks[k].pos in _PHRASE and not doc.quoted[k]:
         k += 1
