@@ -53,6 +53,13 @@ class QuoteDoc:
             lo += 1
         return lo
 
+    def by_agent(self, i: int) -> int | None:
+        """The object of the "by" agent of passive verb ``i`` ("praised by X": X), or None."""
+        agent = next((c for c in self.kids[i] if self.toks[c].dep == "agent"), None)
+        if agent is None:
+            return None
+        return next((o for o in self.kids[agent] if self.toks[o].dep == "pobj"), None)
+
     def chars(self, lo: int, hi: int) -> tuple[int, int] | None:
         """Char span of tokens lo..hi without punctuation or a conjunction at the edges."""
         toks = self.toks

@@ -24,9 +24,8 @@ def asked_by(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, tuple[int, list]] 
     toks = doc.toks
     if lemma not in QUESTION_VERBS or toks[i].tag != "VBN":
         return None
-    agent = next((c for c in doc.kids[i] if toks[c].dep == "agent"), None)
-    by = [o for o in doc.kids[agent] if toks[o].dep == "pobj"] if agent is not None else []
-    if not by:
+    agent = doc.by_agent(i)
+    if agent is None:
         return None
     for c in doc.kids[i]:
         t = toks[c]
@@ -35,7 +34,7 @@ def asked_by(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, tuple[int, list]] 
             if t.dep == "prep":
                 lo = lo + 1
             span = doc.chars(lo, hi)
-            return (by[0], (i, [span])) if span and hi > lo else None
+            return (agent, (i, [span])) if span and hi > lo else None
     return None
 
 
@@ -49,7 +48,8 @@ def as_reported_by(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, tuple[int, l
     kids = doc.kids[i]
     if not any(toks[k].dep == "mark" and toks[k].text.lower() == "as" and k < i for k in kids):
         return None
-    agent = next((c for c in kids if toks[c].dep == "agent"), None)
-    by = [o for o in doc.kids[agent] if toks[o].dep == "pobj"] if agent is not None else []
-    found = aside_content(doc, i) if by and toks[t.head].pos in ("VERB", "AUX") else None
-    return (by[0], found) if found else None
+    agent = doc.by_agent(i)
+    if agent is None or toks[t.head].pos not in ("VERB", "AUX"):
+        return None
+    found = aside_content(doc, i)
+    return (agent, found) if found else None

@@ -179,15 +179,14 @@ def _by_agent(doc: QuoteDoc, i: int) -> tuple[int, tuple[int, list]] | None:
     reported by X', 'Y was seen by X as Z': X's words or stance about Y."""
     toks, kids = doc.toks, doc.kids[i]
     subj = next((c for c in kids if toks[c].dep == "nsubjpass"), None)
-    agent = next((c for c in kids if toks[c].dep == "agent"), None)
-    if subj is None or agent is None or toks[subj].text.lower() in cues.RELATIVE_PRONOUNS:
+    if subj is None or toks[subj].text.lower() in cues.RELATIVE_PRONOUNS:
         return None
-    by = [o for o in doc.kids[agent] if toks[o].dep == "pobj"]
-    if not by:
+    by = doc.by_agent(i)
+    if by is None:
         return None
     lo, hi = doc.subtree(subj)
     found = _span(doc, i, lo, hi)
-    return (by[0], found) if found else None
+    return (by, found) if found else None
 
 
 def _parenthetical(doc: QuoteDoc, i: int, subj: int) -> tuple[int, list] | None:

@@ -168,10 +168,8 @@ def _by_whom(doc: QuoteDoc, o: int) -> int:
     for c in doc.kids[o]:
         t = toks[c]
         if t.dep == "acl" and t.tag == "VBN":  # "a document filed by X"
-            agent = next((a for a in doc.kids[c] if toks[a].dep == "agent"), None)
-            by = [b for b in doc.kids[agent] if toks[b].dep == "pobj"] if agent is not None else []
-            if by:
-                return by[0]
+            if (agent := doc.by_agent(c)) is not None:
+                return agent
         word = t.text.lower()
         if t.dep == "prep" and (word == "by" or (word == "with" and cue_lemma(toks[o]) in _TALKS)):
             by = [b for b in doc.kids[c] if toks[b].dep == "pobj"]
