@@ -1,0 +1,35 @@
+"""Attribution constructions of round eight on the real spaCy pipeline (invented
+sentences): which frame or speaker a quote gets."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quotehelp import only
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        (
+            'Maria Lindqvist declared the need for calm: "The ferry is late again," she wrote.',
+            "she",
+            "wrote",
+        ),
+        (
+            'Peter Alves followed up by lamenting the harbour tax: "It is a burden on us all," he said.',
+            "he",
+            "said",
+        ),
+    ],
+)
+def test_a_cue_verb_after_the_quote_beats_the_colon_before_it(attribute, text, speaker, cue):
+    text, quotes = attribute(text)
+    q = only(quotes)
+    assert (q.speaker.text, q.cue.text if q.cue else None) == (speaker, cue)
+
+
+def test_a_colon_frame_without_a_cue_after_the_quote_stays(attribute):
+    _text, quotes = attribute('Maria Lindqvist added: "The ferry is late again."')
+    q = only(quotes)
+    assert (q.speaker.text, q.cue.text if q.cue else None) == ("Maria Lindqvist", "added")
