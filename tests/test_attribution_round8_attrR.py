@@ -33,3 +33,23 @@ def test_a_colon_frame_without_a_cue_after_the_quote_stays(attribute):
     _text, quotes = attribute('Maria Lindqvist added: "The ferry is late again."')
     q = only(quotes)
     assert (q.speaker.text, q.cue.text if q.cue else None) == ("Maria Lindqvist", "added")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Northport (AFP) – Democrat Maria Lindqvist has taken a swipe at the council, saying the ferry was late.",
+            "Democrat Maria Lindqvist",
+        ),
+        ("Oslo (Harbour Wire) – Award-winning captain Peter Alves is not sure the ferry is safe.", "Peter Alves"),
+    ],
+)
+def test_a_mixed_case_dateline_with_an_agency_is_no_speaker(attribute, text, speaker):
+    _text, quotes = attribute(text)
+    assert {q.speaker.text for q in quotes} == {speaker}
+
+
+def test_a_person_with_a_party_in_brackets_is_no_dateline(attribute):
+    _text, quotes = attribute("Maria Lindqvist (Labour) – a fierce critic of the plan – said the ferry was late.")
+    assert only(quotes).speaker.text == "Maria Lindqvist"

@@ -208,7 +208,7 @@ def past_dateline(doc: QuoteDoc, h: int) -> int:
     dash: "WASHINGTON (AP) - A spokesman for X said" is the spokesman's."""
     toks = doc.toks
     first = doc.tok_at(doc.para_span(toks[h].start)[0])
-    if not (toks[first].text.isupper() and len(toks[first].text) > 1):
+    if not (toks[first].text.isupper() and len(toks[first].text) > 1) and not _agency_line(doc, first):
         return h
     spaced = [j for j in range(first + 1, min(first + 12, len(toks))) if toks[j].text in _DASHES and toks[j].ws]
     dash = next((j for j in spaced if toks[j - 1].ws), None)  # (not "a 52-month sentence")
@@ -218,8 +218,30 @@ def past_dateline(doc: QuoteDoc, h: int) -> int:
     while j < len(toks) and (toks[j].pos in ("PROPN", "NOUN", "DET", "ADJ", "NUM") or toks[j].text == "."):
         if toks[j].pos in ("PROPN", "NOUN"):
             head = j
-        j += 1
+        j += 3 if j + 3 < len(toks) and _hyphen(toks, j + 1) else 1  # "Oscar-winning actress"
     return h if head is None else head
+
+
+def _hyphen(toks, j: int) -> bool:
+    """A hyphen inside a word ("Oscar-winning")."""
+    return toks[j].text == "-" and not toks[j - 1].ws and not toks[j].ws
+
+
+def _agency_line(doc: QuoteDoc, first: int) -> bool:
+    """Whether the paragraph opening at token ``first`` is a dateline in mixed case whose
+    agency in brackets is right before its dash: "Washington (Agency) - ..." (a place, no
+    person's name: "Jane Roe (Labour) - ..." is her own)."""
+    toks = doc.toks
+    for j in range(first + 1, min(first + 8, len(toks) - 2)):
+        if toks[j].text == "(":
+            k = next((k for k in range(j + 1, min(j + 5, len(toks) - 1)) if toks[k].text == ")"), None)
+            if k is None or toks[k + 1].text not in _DASHES:
+                return False
+            place = doc.mentions_in(toks[first].start, toks[j].start)  # (not "Jane Roe (Labour) - ...")
+            return all(toks[i].pos == "PROPN" for i in range(first, j)) and not any(m.label == PERSON for m in place)
+        if toks[j].pos != "PROPN" and toks[j].text != ",":
+            return False
+    return False
 
 
 def resolve_speakers(doc: QuoteDoc, cands: list[Candidate]) -> list[Quote]:
