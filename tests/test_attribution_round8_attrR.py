@@ -53,3 +53,16 @@ def test_a_mixed_case_dateline_with_an_agency_is_no_speaker(attribute, text, spe
 def test_a_person_with_a_party_in_brackets_is_no_dateline(attribute):
     _text, quotes = attribute("Maria Lindqvist (Labour) – a fierce critic of the plan – said the ferry was late.")
     assert only(quotes).speaker.text == "Maria Lindqvist"
+
+
+def test_a_transcript_label_is_no_subject(attribute):
+    _text, quotes = attribute(
+        "Mayor sits down for harbour talk.\n\nThe mayor spoke to us on Monday.\n\n"
+        "Q: Now you’re talking about how the ferry could be better, too."
+    )
+    assert [q.speaker.text for q in quotes] == ["you"]
+
+
+def test_a_one_letter_subject_without_a_colon_stays(attribute):
+    _text, quotes = attribute("Mayor sits down for harbour talk.\n\nI argued that the ferry could be better.")
+    assert [q.speaker.text for q in quotes] == ["I"]

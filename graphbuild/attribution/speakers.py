@@ -48,7 +48,7 @@ def subject_of(doc: QuoteDoc, v: int, depth: int = 0) -> int | None:
     """The subject of verb ``v``; participles and coordinated verbs ("..., adding that ...")
     take the subject of the verb they hang on. Passives ("it is believed") have none."""
     for c in doc.kids[v]:
-        if doc.toks[c].dep == "nsubj":
+        if doc.toks[c].dep == "nsubj" and not _transcript_label(doc, c):
             return c
         if doc.toks[c].dep in ("nsubjpass", "auxpass", "expl"):
             return None
@@ -70,6 +70,13 @@ def subject_of(doc: QuoteDoc, v: int, depth: int = 0) -> int | None:
         s = subject_of(doc, t.head, depth + 1)  # but not the dummy "it" of "it was a week ..."
         return None if s is not None and head.lemma == "be" and doc.toks[s].text.lower() == "it" else s
     return None
+
+
+def _transcript_label(doc: QuoteDoc, c: int) -> bool:
+    """Whether token ``c`` is a one-letter label of a transcript ("Q: Have you ...?"), which
+    the parser may take for the subject of the question's verb."""
+    t = doc.toks[c]
+    return len(t.text) == 1 and t.text.isupper() and c + 1 < len(doc.toks) and doc.toks[c + 1].text == ":"
 
 
 def _passive_subject(doc: QuoteDoc, h: int) -> int | None:
