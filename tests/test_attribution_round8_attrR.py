@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.quotehelp import only
+from tests.quotehelp import only, said
 
 
 @pytest.mark.parametrize(
@@ -66,3 +66,18 @@ def test_a_transcript_label_is_no_subject(attribute):
 def test_a_one_letter_subject_without_a_colon_stays(attribute):
     _text, quotes = attribute("Mayor sits down for harbour talk.\n\nI argued that the ferry could be better.")
     assert [q.speaker.text for q in quotes] == ["I"]
+
+
+def test_an_if_question_after_a_question_verb_is_what_was_asked(attribute):
+    text, quotes = attribute("Harbour news.\n\nMaria Lindqvist asked the sailors if they planned to strike.")
+    q = only(quotes)
+    assert (q.speaker.text, q.cue.text if q.cue else None, said(text, q)) == (
+        "Maria Lindqvist",
+        "asked",
+        "if they planned to strike",
+    )
+
+
+def test_an_if_clause_of_a_speech_verb_is_a_condition(attribute):
+    text, quotes = attribute("Harbour news.\n\nMaria Lindqvist said the ferry would stop if the sailors strike.")
+    assert said(text, only(quotes)) == "the ferry would stop if the sailors strike"

@@ -11,7 +11,7 @@ from graphbuild.attribution.bounds import span as _span
 from graphbuild.attribution.doc import QuoteDoc, cue_lemma
 from graphbuild.attribution.gates import HOLDERS, plain_object, who_to
 from graphbuild.attribution.naming import predicate_after, predicate_only
-from graphbuild.attribution.relatives import relative_object
+from graphbuild.attribution.relatives import indirect_question, relative_object
 from graphbuild.lexicon import cues
 
 _MESSAGE_PREPS = ("of", "about", "against", "for", "on", "over", "toward", "towards", "with")
@@ -30,6 +30,8 @@ def complement(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, list] | None:
         c = next((c for c in kids if toks[c].dep == "xcomp" and toks[c].tag == "VBG" and c > i), None)
         if c is not None and lemma not in cues.TO_CUES:
             return _span(doc, i, doc.subtree(c)[0], _clause_end(doc, i, c))
+    if question := indirect_question(doc, i, lemma, _clause_end):  # "asked X if ..."
+        return question
     negated = any(toks[c].dep == "neg" or toks[c].text.lower() == "never" for c in kids)
     for c in kids:  # "called for X", "called on X to ...", "pointed out that ..."
         if (
