@@ -81,3 +81,30 @@ def test_an_if_question_after_a_question_verb_is_what_was_asked(attribute):
 def test_an_if_clause_of_a_speech_verb_is_a_condition(attribute):
     text, quotes = attribute("Harbour news.\n\nMaria Lindqvist said the ferry would stop if the sailors strike.")
     assert said(text, only(quotes)) == "the ferry would stop if the sailors strike"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Harbour roundup.\n\nFerry polls agree - Maria Lindqvist: “The ferry count was right all along.”",
+            "Maria Lindqvist",
+        ),
+        (
+            "Harbour roundup.\n\nBut polls did predict the ferry vote - HarbourPollster: “Most pollsters fared better.”",
+            "HarbourPollster",
+        ),
+    ],
+)
+def test_a_name_after_a_dash_before_a_colon_frames_the_quote(attribute, text, speaker):
+    text, quotes = attribute(text)
+    assert [q.speaker.text for q in quotes if said(text, q).startswith("Most") or said(text, q).startswith("The")] == [
+        speaker
+    ]
+
+
+def test_a_place_after_from_before_a_colon_is_no_speaker(attribute):
+    _text, quotes = attribute(
+        "Harbour roundup.\n\nHe suggested the captain was from Norway: “The captain, we believe, is Norwegian.”"
+    )
+    assert only(quotes).speaker.text == "He"

@@ -19,7 +19,7 @@ from bisect import bisect_right
 
 from graphbuild.attribution.doc import Candidate, QuoteDoc, Segment
 from graphbuild.attribution.inverted import bare_frame, inverted_frame, noun_then_cue
-from graphbuild.attribution.labels import colon_frame
+from graphbuild.attribution.labels import colon_frame, name_colon
 from graphbuild.attribution.speakers import according_to, name_after, name_before, subject_of
 from graphbuild.lexicon import cues
 
@@ -268,6 +268,8 @@ def _before_frame(doc: QuoteDoc, seg: Segment, limit: int) -> tuple | None:
     lo = hi
     while lo > 0 and hi - lo < _MAX_FRAME and doc.toks[lo - 1].sent == last.sent and doc.toks[lo - 1].start >= limit:
         lo -= 1
+    if last.text == ":" and (named := name_colon(doc, hi, lo)):
+        return named  # 'Polls missed it - Jane Roe: "..."': the name, not a verb before the dash
     return _frame_cue(doc, lo, hi, last=True) or (colon_frame(doc, hi, lo) if last.text == ":" else None)
 
 
