@@ -76,7 +76,8 @@ def clause_end(doc: QuoteDoc, i: int, c: int) -> int:
     the cue goes on ("..., adding that ...", "and suggested ..."), or at ";" / ", which"."""
     toks = doc.toks
     end = min(doc.sents[toks[i].sent].end_tok - 1, doc.subtree(i)[1])  # never past the cue's clause
-    later = [k for k in doc.kids[i] if k > c and not doc.quoted[k] and toks[k].pos != "PUNCT"]
+    # (the "and" before what the speaker did next stands between no setting and that act)
+    later = [k for k in doc.kids[i] if k > c and not doc.quoted[k] and toks[k].pos != "PUNCT" and toks[k].dep != "cc"]
     stop = next((n for n, k in enumerate(later) if _goes_on_after(doc, k)), len(later))
     for n, k in enumerate(later):  # (settings right before what the speaker did next go too)
         if n == stop or all(_setting(doc, x) for x in later[n:stop]):

@@ -1,0 +1,31 @@
+"""Attribution bounds of round eight, content too long (invented sentences, real pipeline)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quotehelp import said
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        # the words' setting before ", and she did Y" goes, though "and" stands between them
+        (
+            "Maria Lindqvist stressed those risks on Sunday at a forum in Oslo, and she raised them again at the harbour meeting.",
+            "those risks",
+        ),
+        (
+            "Peter Alves endorsed the harbour plan at a news conference in Bergen, and he repeated his support a week later.",
+            "the harbour plan",
+        ),
+        # no setting: the object's own phrase stays
+        (
+            "Peter Alves endorsed the harbour plan for its low cost, and he repeated his support a week later.",
+            "the harbour plan for its low cost",
+        ),
+    ],
+)
+def test_setting_before_a_conjoined_act_ends_the_content(attribute, sentence, content):
+    text, quotes = attribute(sentence)
+    assert said(text, quotes[0]) == content
