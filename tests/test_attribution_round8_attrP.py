@@ -29,3 +29,21 @@ from tests.quotehelp import said
 def test_setting_before_a_conjoined_act_ends_the_content(attribute, sentence, content):
     text, quotes = attribute(sentence)
     assert said(text, quotes[0]) == content
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        # who carried the words is the narrator's detail, like where they were said
+        ("Peter Alves denied the charges through his lawyer.", "the charges"),
+        ("The harbour board denied the accusations through a spokeswoman on Friday.", "the accusations"),
+        # "through" inside what was said stays
+        (
+            "Maria Lindqvist praised the plan to run ferries through the winter.",
+            "the plan to run ferries through the winter",
+        ),
+    ],
+)
+def test_through_a_spokesman_is_no_content(attribute, sentence, content):
+    text, quotes = attribute(sentence)
+    assert said(text, quotes[0]) == content

@@ -23,7 +23,8 @@ _BREAKS = frozenset("who which despite although though whereas while".split())
 _BUT_GOES_ON = frozenset("that rather also never not only instead still".split())
 _SUBJECTS = frozenset(("nsubj", "nsubjpass", "expl", "csubj"))
 _BREAK_PAIRS = frozenset((("even", "as"), ("even", "if"), ("even", "though"), ("even", "when"), ("according", "to")))
-_SETTING_PREPS = frozenset(("at", "during", "after", "before", "compared"))
+# ("denied it through a spokesman": who carried the words, like where they were said)
+_SETTING_PREPS = frozenset(("at", "during", "after", "before", "compared", "through"))
 _WHEN = frozenset(("DATE", "TIME"))
 _DASHES = ("—", "–", "--", "-")
 # where words are said: "criticized X in an interview", "... on a conference call"
@@ -199,8 +200,9 @@ def _goes_on_object(doc: QuoteDoc, j: int, lo: int) -> bool:
 
 
 def _setting(doc: QuoteDoc, k: int) -> bool:
-    """Whether the cue's child ``k`` tells when or where the words were said ("praised Roe
-    at a rally", "... on Tuesday", "criticized it Monday"): the narrator's, not content."""
+    """Whether the cue's child ``k`` tells when, where or through whom the words were said
+    ("praised Roe at a rally", "... on Tuesday", "criticized it Monday", "denied it through
+    a spokesman"): the narrator's, not content."""
     t, toks = doc.toks[k], doc.toks
     if t.dep == "npadvmod":
         return t.ent_type in _WHEN
