@@ -47,3 +47,19 @@ def test_setting_before_a_conjoined_act_ends_the_content(attribute, sentence, co
 def test_through_a_spokesman_is_no_content(attribute, sentence, content):
     text, quotes = attribute(sentence)
     assert said(text, quotes[0]) == content
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        # where a judgement came from is the narrator's detail
+        ("Peter Alves attacked the harbour board from the floor of the council.", "the harbour board"),
+        ("Maria Lindqvist criticized the ferry plan from the left.", "the ferry plan"),
+        # after other cues "from" says whose or what: part of what was said
+        ("Maria Lindqvist sought support from the dock union.", "support from the dock union"),
+        ("Peter Alves reported rental income from a property in Bergen.", "rental income from a property in Bergen"),
+    ],
+)
+def test_from_after_a_judgement_is_its_setting(attribute, sentence, content):
+    text, quotes = attribute(sentence)
+    assert said(text, quotes[0]) == content

@@ -202,7 +202,7 @@ def _goes_on_object(doc: QuoteDoc, j: int, lo: int) -> bool:
 def _setting(doc: QuoteDoc, k: int) -> bool:
     """Whether the cue's child ``k`` tells when, where or through whom the words were said
     ("praised Roe at a rally", "... on Tuesday", "criticized it Monday", "denied it through
-    a spokesman"): the narrator's, not content."""
+    a spokesman", "attacked Roe from the floor"): the narrator's, not content."""
     t, toks = doc.toks[k], doc.toks
     if t.dep == "npadvmod":
         return t.ent_type in _WHEN
@@ -212,6 +212,8 @@ def _setting(doc: QuoteDoc, k: int) -> bool:
     word = t.text.lower()
     if word in _SETTING_PREPS:
         return True
+    if word == "from" and cue_lemma(toks[t.head]) in cues.JUDGEMENT_VERBS:
+        return True  # "attacked Roe from the Senate floor", "criticized it from the left"
     when = word in ("on", "in") and any(toks[o].ent_type in _WHEN for o in objs)
     return when or (word in ("in", "on") and any(cue_lemma(toks[o]) in _OCCASIONS for o in objs))
 

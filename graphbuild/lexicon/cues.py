@@ -109,6 +109,13 @@ SPEECH_PREPS = {
     "scoff": ("at",),
     "bristle": ("at",),
 }
+# Judgement verbs (Levin 33) among the speech cues: "from" after what they judge tells where
+# the judging came from ("attacked Roe from the Senate floor"), not what was said.
+JUDGEMENT_VERBS = _words("""
+    abuse acclaim applaud assail attack bash blame blast castigate censure chastise chide commend
+    compliment condemn criticize criticise decry denounce deride disparage excoriate fault hail
+    lambaste laud mock praise rebuke reprimand reproach ridicule salute scold slam upbraid vilify
+""")
 
 # --- attitude and intention -------------------------------------------------------------------
 ATTITUDE_CLAUSE = _words("""
