@@ -63,3 +63,18 @@ def test_through_a_spokesman_is_no_content(attribute, sentence, content):
 def test_from_after_a_judgement_is_its_setting(attribute, sentence, content):
     text, quotes = attribute(sentence)
     assert said(text, quotes[0]) == content
+
+
+def test_speech_participle_after_a_closing_quote_is_a_second_statement(attribute):
+    text, quotes = attribute(
+        'Maria Lindqvist insisted that the ferry plan had "saved the harbour," claiming that fares had fallen by half.'
+    )
+    assert [(q.cue.text, said(text, q)) for q in quotes] == [
+        ("insisted", 'that the ferry plan had "saved the harbour'),
+        ("claiming", "that fares had fallen by half"),
+    ]
+
+
+def test_other_participle_after_a_closing_quote_goes_on(attribute):
+    text, quotes = attribute('Peter Alves said the council had "kept the harbour open," creating jobs for the town.')
+    assert [said(text, q) for q in quotes] == ['the council had "kept the harbour open," creating jobs for the town']

@@ -27,6 +27,7 @@ _BREAK_PAIRS = frozenset((("even", "as"), ("even", "if"), ("even", "though"), ("
 _SETTING_PREPS = frozenset(("at", "during", "after", "before", "compared", "through"))
 _WHEN = frozenset(("DATE", "TIME"))
 _DASHES = ("—", "–", "--", "-")
+_CLOSERS = frozenset(('"', "”", "’", "'", "''"))
 # where words are said: "criticized X in an interview", "... on a conference call"
 _OCCASIONS = frozenset(
     "interview speech debate rally conference call meeting hearing statement letter address "
@@ -87,6 +88,8 @@ def clause_end(doc: QuoteDoc, i: int, c: int) -> int:
     for j in range(c, end):
         t = toks[j]
         if doc.quoted[j]:
+            if _participle_after_quote(doc, j):
+                return j  # 'insisted he had "grown the party," claiming ...': the quote's last mark
             continue  # the speaker's own words run on
         if t.text == ";" or (t.text == "," and _narrator_again(doc, j + 1)):
             return j - 1
@@ -328,3 +331,16 @@ def _comparison_after_figure(doc: QuoteDoc, j: int) -> bool:
         return False
     first, nxt = toks[j + 1].text.lower(), toks[j + 2].text.lower()
     return first in _COMPARE_FIRST and (nxt in _COMPARE_NEXT or first in ("above", "below"))
+
+
+def _participle_after_quote(doc: QuoteDoc, j: int) -> bool:
+    """Whether quoted token ``j`` is the closing mark of words ending in a comma, with a
+    speech participle right after it ('said it "will fail," claiming that ...'): like ",
+    adding" outside the marks, what the speaker did next."""
+    toks = doc.toks
+    if j + 1 >= len(toks) or j < 1 or toks[j].pos != "PUNCT" or toks[j - 1].text != ",":
+        return False
+    nxt = toks[j + 1]
+    return (
+        not doc.quoted[j + 1] and nxt.tag == "VBG" and cue_lemma(nxt) in cues.SPEECH_CUES and toks[j].text in _CLOSERS
+    )
