@@ -9,7 +9,8 @@ without a frame continue the quote before them when they open a sentence, follow
 only "and" / "or" / "but" between ('"...," and, "..."'), or open a whole following
 paragraph; a segment ending the sentence after a quote's frame continues it with that
 sentence ('"A," X said. But "B."'); a title in the frame ('X said on "Meet Y." "B."') does
-not end the quote; the rest are scare quotes and dropped.
+not end the quote; the rest are scare quotes and dropped, or part of the clause a framed
+quote later in their sentence ends ('Guns are "a crisis" and "stunt growth," Roe said').
 """
 
 from __future__ import annotations
@@ -109,7 +110,7 @@ def direct_quotes(doc: QuoteDoc, segs: list[Segment]) -> tuple[list[Candidate], 
         out.append(cur)
         if frame and not before and not opens:  # 'Oz is "smart," she said': the whole clause
             first = doc.sents[doc.toks[doc.tok_at(seg.start)].sent].start
-            cur.content = [(max(first, since), seg.open_mark)]
+            cur.content = [(_clause_lead(doc, out, first, since), seg.open_mark)]
         elif before and (lead := _clause_before(doc, before[0][1], seg)) is not None:
             cur.content = [(lead, seg.open_mark)]  # 'He argued the plan "would fail"'
             last = min(doc.subtree(before[0][1])[1], doc.sents[doc.toks[before[0][1]].sent].end_tok - 1)
@@ -125,6 +126,26 @@ def direct_quotes(doc: QuoteDoc, segs: list[Segment]) -> tuple[list[Candidate], 
         c.content = _strip(doc, sorted(c.content + [(s.start, s.end) for s in c.segs]))
     orphans = [c for c in out if c.subj < 0 and _starts_sentence(doc, c.segs[0], doc.paras[c.segs[0].para][0])]
     return [c for c in out if c.subj >= 0], orphans
+
+
+def _clause_lead(doc: QuoteDoc, out: list[Candidate], first: int, since: int) -> int:
+    """Where the clause that a framed quote in mid-sentence ends begins (``out[-1]`` is its
+    candidate, ``first`` its sentence's start, ``since`` the end of the quote before it):
+    just past that quote, or the sentence's start when the quotes before it in the sentence
+    have no attribution of their own ('Guns are "a crisis" and "stunt growth," Roe said': one
+    clause, hers; those quotes are dropped as quotes of their own). Not past a cue verb ('X
+    said that "A" or "B," ...': the words around the quotes are X's)."""
+    lead = max(first, since)
+    if lead <= first or any(
+        doc.toks[j].lemma.lower() in _OWN_CUES and doc.toks[j].pos in ("VERB", "AUX") and not doc.quoted[j]
+        for j in range(doc.tok_at(first), doc.tok_at(lead))
+    ):
+        return lead
+    if len(out) < 2 or out[-2].subj >= 0 or out[-2].segs[0].open_mark < first:
+        return lead
+    while len(out) >= 2 and out[-2].subj < 0 and out[-2].segs[0].open_mark >= first:
+        out.pop(-2)
+    return first
 
 
 def _subject_before_frame(doc: QuoteDoc, frame: tuple, seg: Segment, since: int) -> tuple[int, int] | None:
