@@ -36,3 +36,57 @@ def test_the_clause_of_a_framed_quote_stops_at_a_cue_before_it(attribute):
     )
     added = next(q for q in quotes if q.cue and q.cue.text == "added")
     assert said(text, added) == 'and "far too costly,'
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        # a concession with no verb inside what was said
+        (
+            "Maria Lindqvist said it was possible, though not likely, that the ferry would stop.",
+            "it was possible, though not likely, that the ferry would stop",
+        ),
+        # a gerund like the content's, hung on the cue
+        (
+            "Harbour voters would consider voting for Roe or sitting out the election?",
+            "voting for Roe or sitting out the election",
+        ),
+        # a modal predicate with no subject of its own
+        ("The mayor defended the plan and will present it on Monday.", "the plan and will present it on Monday"),
+        # gerunds after a colon name what was repeated
+        (
+            "The mayor repeated her campaign pledges: rebuilding the pier, widening the harbour road and cutting ferry fares.",
+            "her campaign pledges: rebuilding the pier, widening the harbour road and cutting ferry fares",
+        ),
+        # a list of gerunds going on with a gerund of the content
+        (
+            "Maria Lindqvist proposed squeezing out the old crews by tightening the rules, temporarily freezing wages "
+            "and changing the harbour charter.",
+            "squeezing out the old crews by tightening the rules, temporarily freezing wages and changing the harbour charter",
+        ),
+    ],
+)
+def test_the_content_goes_on_past_a_cut_the_parse_suggests(attribute, sentence, content):
+    text, quotes = attribute(sentence)
+    assert said(text, only(quotes)) == content
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("Peter Alves said the harbour was busy, though he left early.", "the harbour was busy"),  # a clause
+        (
+            "Maria Lindqvist said the ferry had kept a larger crew for months, though.",
+            "the ferry had kept a larger crew for months",
+        ),
+        ("She denied the ferry claims, and would not say more.", "the ferry claims"),  # negated: her next act
+    ],
+)
+def test_the_narrator_and_the_speakers_next_act_still_end_the_content(attribute, sentence, content):
+    text, quotes = attribute(sentence)
+    assert said(text, only(quotes)) == content
+
+
+def test_a_participle_without_a_gerund_in_the_content_is_the_speakers_next_act(attribute):
+    text, quotes = attribute("Peter Alves praised the ferry crews, thanking them for their work and promising a bonus.")
+    assert [said(text, q) for q in quotes][0] == "the ferry crews"

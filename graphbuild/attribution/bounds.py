@@ -6,10 +6,13 @@ words ("at a rally", "in an interview", "on Tuesday"), a break back to the narra
 ("; ", ", but" + a clause of its own, ", which", ", despite", ", while", ", even though",
 ", noting ...", ", according to X"), or the writer's trailing comment on what was said
 (", a charge that ..."). ", but that ...", ", and that ..." go on (a second reported
-clause), and so does ", but never ..." (a second predicate of the same subject), and an
-infinitive on the cue ("praised the creation of a panel to review it"). Quoted words
-always run on, to the closing mark of a quote the content ends inside of. Each helper looks at one
-cue and the tokens of one sentence (or one quote).
+clause), and so does ", but never ..." (a second predicate of the same subject), an
+infinitive on the cue ("praised the creation of a panel to review it"), a concession with
+no verb (", though not likely, "), and what the parser hung on the cue but the content
+goes on with (a verb in the form of one in the content, a modal second predicate, gerunds
+after a colon: `_carries_on`). Quoted words always run on, to the closing mark of a
+quote the content ends inside of. Each helper looks at one cue and the tokens of one
+sentence (or one quote).
 """
 
 from __future__ import annotations
@@ -80,7 +83,9 @@ def clause_end(doc: QuoteDoc, i: int, c: int) -> int:
     end = min(doc.sents[toks[i].sent].end_tok - 1, doc.subtree(i)[1])  # never past the cue's clause
     # (the "and" before what the speaker did next stands between no setting and that act)
     later = [k for k in doc.kids[i] if k > c and not doc.quoted[k] and toks[k].pos != "PUNCT" and toks[k].dep != "cc"]
-    stop = next((n for n, k in enumerate(later) if _goes_on_after(doc, k)), len(later))
+    stop = next(
+        (n for n, k in enumerate(later) if _goes_on_after(doc, k) and not _carries_on(doc, i, c, k)), len(later)
+    )
     for n, k in enumerate(later):  # (settings right before what the speaker did next go too)
         if n == stop or all(_setting(doc, x) for x in later[n:stop]):
             end = min(end, doc.subtree(k)[0] - 1)
@@ -124,7 +129,24 @@ def _narrator_again(doc: QuoteDoc, j: int) -> bool:
     nxt = doc.toks[j + 1].text.lower() if j + 1 < len(doc.toks) else ""
     if word == "but":
         return _but_new_clause(doc, j)
+    if (word in ("though", "although") or (word, nxt) == ("even", "though")) and _verbless_aside(doc, j):
+        return False
     return word in _BREAKS or (word, nxt) in _BREAK_PAIRS
+
+
+def _verbless_aside(doc: QuoteDoc, j: int) -> bool:
+    """Whether the concession opened by "though" at token ``j`` has no verb or subject up
+    to the next comma or stop ("was possible, though not likely, that ...", "a crucial,
+    although brief, chance", "fake news, though mixed with truth"): a qualification
+    inside what was said, not the narrator's clause ("..., though he lost")."""
+    toks = doc.toks
+    start = k = j + 1 + (toks[j].text.lower() == "even")
+    end = doc.sents[toks[j].sent].end_tok
+    while k < end and toks[k].text not in (",", ";", ".", "!", "?", ":") and not doc.quoted[k]:
+        if toks[k].tag in ("VBD", "VBZ", "VBP", "MD") or toks[k].dep in _SUBJECTS:
+            return False
+        k += 1
+    return k > start and (k == end or toks[k].text in (",", ".", "!", "?"))
 
 
 def _but_new_clause(doc: QuoteDoc, j: int) -> bool:
@@ -176,6 +198,39 @@ def _goes_on_after(doc: QuoteDoc, k: int) -> bool:
         t.lemma.lower() in cues.ALL_CUES
         or (t.tag in ("VBG", "VBN") and t.dep == "advcl")
         or (t.dep == "conj" and t.pos in ("VERB", "AUX"))
+    )
+
+
+def _carries_on(doc: QuoteDoc, i: int, c: int, k: int) -> bool:
+    """Whether the cue's child ``k`` after the content from ``c``, which would end it as
+    the speaker's next act, goes on with what was said: a verb in the form of one inside
+    the content and not the cue's ("backed plans to build X, widen Y and cut Z", "avoid
+    voting or sitting out"), a modal predicate with no subject of its own ("said the plan
+    was late and would cost more": the parser hung the content's second predicate on the
+    cue; a negated one, "..., but could not vote", is the narrator's), or a list of
+    gerunds after a colon or a gerund ("named her pledges: rebuilding X, taking care of
+    Y", "ending X, limiting Y and binding Z")."""
+    t, toks = doc.toks[k], doc.toks
+    kids = doc.kids[k]
+    if doc.quoted[k] or any(toks[a].dep in _SUBJECTS for a in kids) or cue_lemma(t) in cues.ALL_CUES:
+        return False
+    lo, hi = doc.subtree(c)
+    inside = range(lo, min(hi, k - 1) + 1)
+    if t.dep == "conj" and t.tag in ("VB", "VBG") and t.tag != toks[i].tag:
+        if not any(toks[a].dep == "aux" for a in kids):
+            return any(j != i and toks[j].tag == t.tag and toks[j].pos in ("VERB", "AUX") for j in inside)
+        modal = any(toks[a].tag == "MD" for a in kids)
+        return t.tag == "VB" and modal and not any(toks[a].dep == "neg" for a in kids)
+    if t.dep != "advcl" or t.tag != "VBG":
+        return False
+    first = doc.subtree(k)[0]
+    if toks[first - 1].text == ":":
+        return True
+    listed = any(toks[a].dep == "conj" and toks[a].tag == "VBG" for a in kids)
+    return (
+        toks[first - 1].text == ","
+        and listed
+        and any(toks[j].tag == "VBG" and not doc.quoted[j] for j in range(lo, first - 1))
     )
 
 
