@@ -10,7 +10,7 @@ from graphbuild.attribution.bounds import complement_start as _complement_start
 from graphbuild.attribution.bounds import span as _span
 from graphbuild.attribution.doc import QuoteDoc, cue_lemma
 from graphbuild.attribution.gates import HOLDERS, plain_object, who_to
-from graphbuild.attribution.naming import predicate_after, predicate_only
+from graphbuild.attribution.naming import predicate_after, predicate_only, predicate_within
 from graphbuild.attribution.relatives import indirect_question, relative_object
 from graphbuild.lexicon import cues
 
@@ -77,7 +77,8 @@ def complement(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, list] | None:
             more = [c for c in more if toks[c].dep in ("oprd", "ccomp") or toks[c].text.lower() == "as"]
         if lemma in cues.PREP_CONTENT and more and toks[more[0]].dep == "prep":  # "accused X of Y"
             return _span(doc, obj, more[0], _clause_end(doc, i, more[0]))
-        if more or lemma not in cues.NEEDS_PREDICATE or predicate_after(doc, obj):
+        named = lemma in cues.NAMING and predicate_within(doc, obj)
+        if more or lemma not in cues.NEEDS_PREDICATE or predicate_after(doc, obj) or named:
             hi = max(doc.subtree(c)[1] for c in [obj, *more])
             return _span(doc, i, doc.subtree(obj)[0], _clause_end(doc, i, obj))
     if obj is None and lemma in cues.NAMING and (c := predicate_only(doc, i)) is not None:

@@ -7,7 +7,10 @@ nothing. When the predicate is quoted or an adjective the parser often hangs it 
 * 'called the protesters "thugs"': the quoted predicate is the object (or the verb's
   ``oprd``) and the real object hangs on it; there is no ``dobj`` left;
 * 'called the squabble unusual', 'called it "beyond silly"': the predicate became a
-  preposition or its object, after the verb's object.
+  preposition or its object, after the verb's object;
+* 'called Roe "the best of us"', 'called the plan a failure', 'called her son her hero':
+  the predicate is inside the object's phrase, the real object a modifier of a quoted
+  predicate or the predicate an apposition of the object with no comma between.
 
 These give what the verb reports: from the object to the end of the clause.
 """
@@ -45,3 +48,20 @@ def predicate_only(doc: QuoteDoc, i: int) -> int | None:
         if ends and any(doc.toks[k].pos not in ("DET", "PUNCT") for k in range(lo, ends[0])):
             return c
     return None
+
+
+def predicate_within(doc: QuoteDoc, obj: int) -> bool:
+    """Whether the phrase of object ``obj`` holds the lost predicate: a quote mark opening
+    after the phrase's first word ('called Roe "the best of us"'), an apposition right
+    after the object with no comma ('called the plan a failure'), or an adjective closing
+    the phrase after its noun ('called the squabble with the agency unusual')."""
+    toks = doc.toks
+    lo, hi = doc.subtree(obj)
+    for q in range(lo + 1, hi):
+        if toks[q].text in _OPENING and toks[q + 1].pos not in ("PUNCT", "VERB", "AUX") and toks[q - 1].text != ",":
+            return True
+    for c in doc.kids[obj]:
+        if c > obj and toks[c].dep == "appos" and toks[doc.subtree(c)[0] - 1].text not in (",", "(", "-", "–", "—"):
+            return True
+    last = toks[hi]
+    return last.pos == "ADJ" and last.dep == "amod" and last.head < hi

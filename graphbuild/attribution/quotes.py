@@ -54,6 +54,7 @@ from graphbuild.attribution.gates import no_statement, passes_message, stance_st
 from graphbuild.attribution.kinds import kind_of
 from graphbuild.attribution.labels import headline_label
 from graphbuild.attribution.light import LIGHT_VERBS, document_owner, light_cue, received_from
+from graphbuild.attribution.lost import lost_speaker
 from graphbuild.attribution.passives import as_reported_by, asked_by
 from graphbuild.attribution.retag import mend_noun_verbs, participle_subject
 from graphbuild.attribution.speakers import according_to, name_before, noun_phrase, resolve_speakers, subject_of
@@ -151,6 +152,8 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
                 subj = participle_subject(doc, i)
             if subj is None or doc.para_of(doc.toks[subj].start) != doc.para_of(t.start):
                 subj = name_before(doc, i, doc.tok_at(doc.para_span(t.start)[0]))
+            if subj is None:
+                subj = lost_speaker(doc, i)
             if subj is None or doc.quoted[subj]:
                 continue
             if thing_relative(doc, i, subj) or (lemma in cues.STANCE_OBJECT and not stance_stated(doc, i, subj, lemma)):
