@@ -50,3 +50,65 @@ def test_a_naming_predicate_inside_the_object_phrase(attribute):
 )
 def test_no_naming_without_a_predicate(attribute, sentence):
     assert attribute(sentence)[1] == []
+
+
+def test_a_cue_of_a_quote_before_it_reports_its_own_clause_after_it(attribute):
+    # the direct pass framed the show's title with "said"; the clause after the cue is Alves's too
+    text, quotes = attribute(
+        'Asked why he had yet to sign the deal during a visit on "Harbour Morning," Alves said he had not'
+        ' "seen the papers that need to be seen."'
+    )
+    assert ("Alves", 'he had not "seen the papers that need to be seen') in [
+        (q.speaker.text, said(text, q)) for q in quotes
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ('"It is over," Alves said.', "It is over,"),
+        ('"It is over," Alves said, "and we lost."', "It is over, | and we lost."),
+    ],
+)
+def test_a_framed_quote_alone_stays_one_quote(attribute, sentence, content):
+    text, quotes = attribute(sentence)
+    assert said(text, only(quotes)) == content
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        (
+            "Then Mr. Alves asked the sailors if they were always so terribly serious.",
+            "Mr. Alves",
+            "if they were always so terribly serious",
+        ),
+        (
+            "During a visit this week, the Harbour Gazette asked the ferry captain if she had been preparing herself for a strike.",
+            "the Harbour Gazette",
+            "if she had been preparing herself for a strike",
+        ),
+    ],
+)
+def test_the_question_asked_read_as_a_condition(attribute, sentence, speaker, content):
+    text, quotes = attribute(sentence)
+    q = only(quotes)
+    assert (q.speaker.text, said(text, q)) == (speaker, content)
+
+
+def test_a_condition_set_off_by_commas_is_no_question(attribute):
+    text, quotes = attribute("Mr. Alves asked the sailors, if the ferry was late, to wait on the pier.")
+    assert not any(said(text, q).startswith("if the ferry") for q in quotes)
+
+
+def test_the_subject_after_an_inverted_cue(attribute):
+    # the parser made "rejection" a second subject of "said"
+    text, quotes = attribute(
+        'The rejection of the harbour plan signals "the beginning of the end" for the port, said Lars Holm,'
+        " founder of the Dock Party."
+    )
+    q = only(quotes)
+    assert (q.speaker.text, said(text, q)) == (
+        "Lars Holm",
+        'The rejection of the harbour plan signals "the beginning of the end" for the port',
+    )

@@ -11,7 +11,7 @@ from graphbuild.attribution.bounds import span as _span
 from graphbuild.attribution.doc import QuoteDoc, cue_lemma
 from graphbuild.attribution.gates import HOLDERS, plain_object, who_to
 from graphbuild.attribution.naming import predicate_after, predicate_only, predicate_within
-from graphbuild.attribution.relatives import indirect_question, relative_object
+from graphbuild.attribution.relatives import relative_object
 from graphbuild.lexicon import cues
 
 _MESSAGE_PREPS = ("of", "about", "against", "for", "on", "over", "toward", "towards", "with")
@@ -30,8 +30,8 @@ def complement(doc: QuoteDoc, i: int, lemma: str) -> tuple[int, list] | None:
         c = next((c for c in kids if toks[c].dep == "xcomp" and toks[c].tag == "VBG" and c > i), None)
         if c is not None and lemma not in cues.TO_CUES:
             return _span(doc, i, doc.subtree(c)[0], _clause_end(doc, i, c))
-    if question := indirect_question(doc, i, lemma, _clause_end):  # "asked X if ..."
-        return question
+    if lemma in cues.QUESTION_VERBS and (c := _question_clause(doc, i)) is not None:
+        return _span(doc, i, doc.subtree(c)[0], _clause_end(doc, i, c))
     negated = any(toks[c].dep == "neg" or toks[c].text.lower() == "never" for c in kids)
     for c in kids:  # "called for X", "called on X to ...", "pointed out that ..."
         if (
@@ -193,4 +193,22 @@ def _message(doc: QuoteDoc, i: int, obj: int, lemma: str) -> tuple[int, list] | 
             objs = [o for o in doc.kids[c] if toks[o].dep in ("pobj", "pcomp")]
             if objs:
                 return _span(doc, c, doc.subtree(objs[0])[0], min(doc.subtree(c)[1], _clause_end(doc, i, c)))
+    return None
+
+
+def _question_clause(doc: QuoteDoc, i: int) -> int | None:
+    """'asked Roe if she would run', 'wondered whether it was fair': the question, a clause
+    opened by "if" / "whether" after the cue that the parser read as a condition (not set
+    off by a comma: "asked them, if it rained, to wait" is a condition)."""
+    toks = doc.toks
+    for c in doc.kids[i]:
+        if c > i and toks[c].dep == "advcl":
+            mark = next((k for k in doc.kids[c] if toks[k].dep == "mark"), None)
+            if (
+                mark is not None
+                and mark > i
+                and toks[mark].text.lower() in ("if", "whether")
+                and toks[mark - 1].text != ","
+            ):
+                return c
     return None

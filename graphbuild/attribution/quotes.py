@@ -78,11 +78,31 @@ def find_quotes(parsed: ParsedArticle, mentions: list[Mention]) -> list[Quote]:
     for s in segs:
         doc.mark_quoted(s.open_mark, s.end + 1)
     direct, orphans = direct_quotes(doc, segs)
-    used = {c.cue[0] for c in direct}
+    used = {c.cue[0] for c in direct} - _own_clause_after(doc, direct)
     index = _Spans(direct)
     cands = _outermost(doc, cands + direct + [c for c in _reported(doc, used) if not _inside(c, index)])
     continue_paragraphs(doc, cands, orphans)
     return resolve_speakers(doc, cands)
+
+
+def _own_clause_after(doc: QuoteDoc, direct: list[Candidate]) -> set[int]:
+    """Cues of direct quotes that all lie before the cue, when the cue has a clause of its
+    own after it ('Roe, citing "the magic of it," said the plan would work', '"A title,"
+    Roe said the plan would work'): the reported pass reads that clause too."""
+    before: dict[int, bool] = {}
+    for c in direct:
+        i = c.cue[0]
+        before[i] = before.get(i, True) and all(e <= doc.toks[i].start for _, e in c.content)
+    return {
+        i
+        for i, ok in before.items()
+        if ok and any(doc.toks[k].dep == "ccomp" and k > i and _has_subject(doc, k) for k in doc.kids[i])
+    }
+
+
+def _has_subject(doc: QuoteDoc, k: int) -> bool:
+    """Whether clause ``k`` has a subject of its own before it, outside quote marks."""
+    return any(doc.toks[c].dep in ("nsubj", "nsubjpass") and c < k and not doc.quoted[c] for c in doc.kids[k])
 
 
 # --- 1. labels ------------------------------------------------------------------------------
@@ -147,7 +167,7 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
             found = light
         elif verb and (lemma in cues.ALL_CUES or passes_message(doc, i, lemma)) and not no_statement(doc, i):
             owner = document_owner(doc, i)  # a token index: 0 is an owner too
-            subj = owner if owner is not None else subject_of(doc, i)
+            subj = owner if owner is not None else _after_cue(doc, i) or subject_of(doc, i)
             if subj is None:  # "a statement saying ..." (token 0 is a subject too)
                 subj = participle_subject(doc, i)
             if subj is None or doc.para_of(doc.toks[subj].start) != doc.para_of(t.start):
@@ -175,6 +195,17 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
                 cue = (first if frame else i, found[0])
                 out.append(Candidate(subj, cue, content, False, kind=kind_of(doc, i, subj, bool(acc))))
     return out
+
+
+def _after_cue(doc: QuoteDoc, i: int) -> int | None:
+    """The subject after cue ``i`` when the parser gave it two and nothing else follows the
+    cue ('The plan will fail, said Jane Roe.': "plan" is the subject of what she said, read
+    as the cue's too; not 'Roe, whose ..., said plans fail': a clause after the cue)."""
+    subjects = [c for c in doc.kids[i] if doc.toks[c].dep == "nsubj"]
+    clause_after = any(doc.toks[c].dep in ("ccomp", "xcomp", "dobj") and c > i for c in doc.kids[i])
+    if len(subjects) == 2 and subjects[0] < i < subjects[1] and doc.toks[i - 1].text == "," and not clause_after:
+        return subjects[1]
+    return None
 
 
 def _by_agent(doc: QuoteDoc, i: int) -> tuple[int, tuple[int, list]] | None:

@@ -50,23 +50,3 @@ def relative_object(doc: QuoteDoc, i: int, lemma: str, clause_end) -> tuple[int,
     if words is None:
         return None
     return i, [(toks[obj].start, toks[obj].end), words]
-
-
-_QUESTION_VERBS = frozenset(("ask", "wonder", "inquire", "enquire", "query", "question"))
-
-
-def indirect_question(doc: QuoteDoc, i: int, lemma: str, clause_end) -> tuple[int, list] | None:
-    """(cue token, content spans) of question verb ``i`` with an "if" / "whether" clause
-    after it that the parser attached as an adverbial clause ("asked workers if they
-    planned to attend"): the question from its "if" on (PolNeAR train: 4 of 7 new quotes
-    right, one more made right)."""
-    if lemma not in _QUESTION_VERBS:
-        return None
-    toks = doc.toks
-    for c in doc.kids[i]:
-        if c > i and toks[c].dep == "advcl":
-            mark = next((k for k in doc.kids[c] if toks[k].dep == "mark" and k < c), None)
-            if mark is not None and toks[mark].text.lower() in ("if", "whether"):
-                span = doc.chars(mark, clause_end(doc, i, c))
-                return (i, [span]) if span else None
-    return None

@@ -117,6 +117,10 @@ JUDGEMENT_VERBS = _words("""
     lambaste laud mock praise rebuke reprimand reproach ridicule salute scold slam upbraid vilify
 """)
 
+# Verbs of asking, whose "if" / "whether" clause is the question asked ("asked Roe if she
+# would run"), which the parser often reads as a condition (an adverbial clause).
+QUESTION_VERBS = _words("ask wonder question inquire enquire query")
+
 # --- attitude and intention -------------------------------------------------------------------
 ATTITUDE_CLAUSE = _words("""
     think believe know feel fear hope expect worry doubt suspect realize realise recognize
