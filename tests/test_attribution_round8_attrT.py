@@ -112,3 +112,17 @@ def test_the_subject_after_an_inverted_cue(attribute):
         "Lars Holm",
         'The rejection of the harbour plan signals "the beginning of the end" for the port',
     )
+
+
+def test_a_past_tense_read_as_a_participle_on_the_subject(attribute):
+    # the parser made "found" a participle on "analysts" (the sentence's root)
+    text, quotes = attribute(
+        "Two ferry analysts, Lars Holm and Eva Berg, found in 2014 that the Northport Navy is “the best in the world.”"
+    )
+    q = only(quotes)
+    assert (q.speaker.text, q.cue.text) == ("Two ferry analysts", "found")
+    assert said(text, q).startswith("that the Northport Navy is")
+
+
+def test_no_past_tense_for_a_participle_with_its_agent(attribute):
+    assert attribute("The harbour bill, opposed by the dockers, never became law.")[1] == []

@@ -115,7 +115,28 @@ def no_statement(doc: QuoteDoc, i: int) -> bool:
             return not named_speech(doc, i)  # "arrived to discuss Y": a purpose, nothing said yet
     # a past participle with no auxiliary describes ("the plan, announced in May"); with a
     # subject of its own it is a past tense the tagger missed ("Roe regularly cited X")
-    return t.tag == "VBN" and t.dep != "conj" and not any(doc.toks[c].dep in ("aux", "nsubj") for c in doc.kids[i])
+    return (
+        t.tag == "VBN"
+        and t.dep != "conj"
+        and not any(doc.toks[c].dep in ("aux", "nsubj") for c in doc.kids[i])
+        and not misread_past(doc, i)
+    )
+
+
+def misread_past(doc: QuoteDoc, i: int) -> bool:
+    """'Roe, a senator, called the plan "a mistake."', 'Two analysts found that ...': a
+    past tense the tagger read as a participle on the subject noun ("Roe" its head) though
+    the sentence has no other main verb; it has what it reports after it and no "by"
+    agent ("the plan, opposed by Roe," is a participle)."""
+    toks, t = doc.toks, doc.toks[i]
+    if t.tag != "VBN" or t.dep not in ("acl", "relcl") or cue_lemma(t) in cues.ADDRESSEE_VERBS:
+        return False  # ("Roe, asked about X, ...": the one asked)
+    if toks[t.head].dep not in ("ROOT", "nsubj", "appos") or toks[t.head].pos not in ("PROPN", "NOUN"):
+        return False
+    kids = [toks[c] for c in doc.kids[i]]
+    if any(k.dep in ("agent", "aux", "auxpass", "nsubj", "nsubjpass") for k in kids):
+        return False
+    return any(c > i and toks[c].dep in ("oprd", "dobj", "ccomp", "xcomp", "prep") for c in doc.kids[i])
 
 
 def named_speech(doc: QuoteDoc, i: int) -> bool:

@@ -50,7 +50,7 @@ from graphbuild.attribution.direct import continue_paragraphs, direct_quotes, se
 from graphbuild.attribution.doc import Candidate, QuoteDoc, cue_lemma
 from graphbuild.attribution.findings import in_finding
 from graphbuild.attribution.frames import attitude_predicate, verb_frame
-from graphbuild.attribution.gates import no_statement, passes_message, stance_stated, thing_relative
+from graphbuild.attribution.gates import misread_past, no_statement, passes_message, stance_stated, thing_relative
 from graphbuild.attribution.kinds import kind_of
 from graphbuild.attribution.labels import headline_label
 from graphbuild.attribution.light import LIGHT_VERBS, document_owner, light_cue, received_from
@@ -168,6 +168,8 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
         elif verb and (lemma in cues.ALL_CUES or passes_message(doc, i, lemma)) and not no_statement(doc, i):
             owner = document_owner(doc, i)  # a token index: 0 is an owner too
             subj = owner if owner is not None else _after_cue(doc, i) or subject_of(doc, i)
+            if subj is None and misread_past(doc, i):  # "Roe, a senator, called X a Y."
+                subj = t.head
             if subj is None:  # "a statement saying ..." (token 0 is a subject too)
                 subj = participle_subject(doc, i)
             if subj is None or doc.para_of(doc.toks[subj].start) != doc.para_of(t.start):
