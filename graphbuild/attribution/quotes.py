@@ -58,6 +58,7 @@ from graphbuild.attribution.lost import lost_speaker
 from graphbuild.attribution.passives import as_reported_by, asked_by
 from graphbuild.attribution.retag import mend_noun_verbs, participle_subject
 from graphbuild.attribution.speakers import according_to, name_before, noun_phrase, resolve_speakers, subject_of
+from graphbuild.attribution.stances import stance_cue
 from graphbuild.graph.model import EVIDENCE, PERSON, SPEECH, Mention, ParsedArticle, Quote
 from graphbuild.lexicon import cues
 
@@ -165,6 +166,10 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
             if subj is None or doc.quoted[subj] or no_statement(doc, i) or thing_relative(doc, i, subj):
                 continue
             found = light
+        elif verb and (taken := stance_cue(doc, i, lemma)):  # "a group backing X", "X discussed Y"
+            subj, found = taken
+            if doc.quoted[subj] or no_statement(doc, i):
+                continue
         elif verb and (lemma in cues.ALL_CUES or passes_message(doc, i, lemma)) and not no_statement(doc, i):
             owner = document_owner(doc, i)  # a token index: 0 is an owner too
             subj = owner if owner is not None else _after_cue(doc, i) or subject_of(doc, i)

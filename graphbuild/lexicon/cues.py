@@ -180,6 +180,11 @@ STANCE_OBJECT = _words("support oppose back favor favour")
 # Stance verbs with no sense of material help or of benefit ("supports the roof", "backed
 # the loan", "the map favors Roe"): a stance wherever they stand ("voters who oppose X").
 STANCE_ONLY = _words("oppose")
+# Verbs of stating a topic, whose object is what was talked about or set out: "discuss"
+# (VerbNet discuss-37.5), "list" (like "outline", "detail"), "compare" (like "liken"),
+# "name" and "identify" (Levin 29.3 dub and 29.2 characterize: "named X as Y"). Speech;
+# a cue in the main clause only (:mod:`graphbuild.attribution.stances`).
+TOPIC_OBJECT = _words("discuss list compare identify name address unveil")
 # Verbs of desire (Levin 32.1) whose object is what is wanted ("Roe wants a recount"): a
 # cue with a bare object in the same places as saying verbs.
 DESIRE_OBJECT = _words("want prefer wish seek")

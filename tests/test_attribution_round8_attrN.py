@@ -1,0 +1,65 @@
+"""Attribution constructions of round eight, attrN (invented sentences): verbs of stating
+a topic and of taking a position, in the shapes the lexicon's gates left out."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.graph.model import SPEECH
+from tests.quotehelp import only, said
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue", "content"),
+    [
+        (
+            "Maria Lindqvist discussed the harbour tax at length.",
+            "Maria Lindqvist",
+            "discussed",
+            "the harbour tax",
+        ),
+        (
+            "The mayor listed three reasons for the ferry strike.",
+            "The mayor",
+            "listed",
+            "three reasons for the ferry strike",
+        ),
+        (
+            "Peter Alves compared the new bridge to a toll gate.",
+            "Peter Alves",
+            "compared",
+            "the new bridge to a toll gate",
+        ),
+        (
+            "The harbour police identified the driver as a local fisherman.",
+            "The harbour police",
+            "identified",
+            "the driver as a local fisherman",
+        ),
+    ],
+)
+def test_topic_verb_in_the_main_clause(attribute, sentence, speaker, cue, content):
+    text, quotes = attribute(sentence)
+    q = only(quotes)
+    assert (q.speaker.text, q.cue.text, said(text, q), q.kind) == (speaker, cue, content, SPEECH)
+
+
+def test_topic_verb_in_a_clause_of_its_own(attribute):
+    text, quotes = attribute("The council met on Monday, while Maria Lindqvist discussed the ferry fares.")
+    q = only(quotes)
+    assert (q.speaker.text, said(text, q)) == ("Maria Lindqvist", "the ferry fares")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ferry fares were discussed at the meeting.",  # a passive: no one named
+        "Maria Lindqvist will discuss the ferry fares on Monday.",  # not said yet
+        "Peter Alves named his boat after his mother.",  # no statement
+        "If Maria Lindqvist discusses the fares, the council will listen.",  # a condition
+        "Maria Lindqvist, who discussed the fares, left early.",  # a description
+    ],
+)
+def test_no_topic_attribution(attribute, sentence):
+    text, quotes = attribute(sentence)
+    assert [(q.cue.text, said(text, q)) for q in quotes] == []
