@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from graphbuild.graph.model import SPEECH
+from graphbuild.graph.model import ATTITUDE, SPEECH
 from tests.quotehelp import only, said
 
 
@@ -44,6 +44,21 @@ def test_topic_verb_in_the_main_clause(attribute, sentence, speaker, cue, conten
     assert (q.speaker.text, q.cue.text, said(text, q), q.kind) == (speaker, cue, content, SPEECH)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content", "kind"),
+    [
+        ("Peter Alves challenged the harbour tax figures.", "challenged", "the harbour tax figures", SPEECH),
+        ("The dock union welcomed the council's decision.", "welcomed", "the council's decision", SPEECH),
+        ("Maria Lindqvist focused on the ferry fares.", "focused", "the ferry fares", SPEECH),
+        ("The council voted against the harbour tax.", "voted", "the harbour tax", ATTITUDE),
+    ],
+)
+def test_answering_and_preposition_verbs(attribute, sentence, cue, content, kind):
+    text, quotes = attribute(sentence)
+    q = only(quotes)
+    assert (q.cue.text, said(text, q), q.kind) == (cue, content, kind)
+
+
 def test_topic_verb_in_a_clause_of_its_own(attribute):
     text, quotes = attribute("The council met on Monday, while Maria Lindqvist discussed the ferry fares.")
     q = only(quotes)
@@ -58,6 +73,8 @@ def test_topic_verb_in_a_clause_of_its_own(attribute):
         "Peter Alves named his boat after his mother.",  # no statement
         "If Maria Lindqvist discusses the fares, the council will listen.",  # a condition
         "Maria Lindqvist, who discussed the fares, left early.",  # a description
+        "The council voted on Monday.",  # no preposition of a stance
+        "The ferry focused its lights on the harbour.",  # a thing: no statement
     ],
 )
 def test_no_topic_attribution(attribute, sentence):

@@ -48,7 +48,9 @@ def test_export_builds_entities_and_quotes(tmp_path):
     for rec in recs.values():
         for m in rec["mentions"]:
             assert rec["text"][m["start"] : m["end"]] == m["text"]
-    (quote,) = recs["nd-101"]["quotes"]  # the quote inside the multi-line field, with its speaker
+    # the quote inside the multi-line field, with its speaker (and the union's "welcomed the delay")
+    quote, welcomed = recs["nd-101"]["quotes"]
+    assert welcomed["cue"]["text"] == "welcomed"
     assert "Ines Calloway" in quote["speaker"]["text"] and quote["direct"]
     assert quote["targets"] == ["organization:harbor-transit-authority"]
 

@@ -48,7 +48,8 @@ SPEECH_TO = _words("""
     encourage instruct advise order warn tell agree
 """)
 # Not object cues: topic and rejoinder verbs ("discussed X", "addressed X", "challenged X",
-# "disputed X"), whose object is a subject matter or someone else's claim, not what was said.
+# "disputed X"), whose object is a subject matter or someone else's claim, not what was said
+# (a cue in a clause of their own only: TOPIC_OBJECT, REJOINDER_OBJECT).
 SPEECH_OBJECT = _words("""
     cite call describe criticize criticise attack blast condemn praise mention reference
     endorse express reject highlight question defend invoke mock accuse slam denounce
@@ -185,6 +186,16 @@ STANCE_ONLY = _words("oppose")
 # "name" and "identify" (Levin 29.3 dub and 29.2 characterize: "named X as Y"). Speech;
 # a cue in the main clause only (:mod:`graphbuild.attribution.stances`).
 TOPIC_OBJECT = _words("discuss list compare identify name address unveil")
+# Verbs of answering someone's claim or act, whose object is that claim or act: "challenged
+# the figures", "disputed the account" (contesting a claim is a statement against it), and
+# "welcomed the decision" (a judgement, like "hail" and "applaud"). Speech, where
+# ``TOPIC_OBJECT`` is a cue.
+REJOINDER_OBJECT = _words("challenge dispute welcome")
+# verb -> prepositions whose object is what a stance or an act of stating is about ("voted
+# against X", "focused on X"), where ``TOPIC_OBJECT`` is a cue. A vote acts on a stance:
+# attitude (VOTE_VERBS); "focused on" a topic is speech.
+TOPIC_PREPS = {"vote": ("for", "against"), "focus": ("on",)}
+VOTE_VERBS = _words("vote")
 # Verbs of desire (Levin 32.1) whose object is what is wanted ("Roe wants a recount"): a
 # cue with a bare object in the same places as saying verbs.
 DESIRE_OBJECT = _words("want prefer wish seek")
@@ -250,7 +261,9 @@ SUBJECT_GERUND_PREPS = _words("""
 """)
 
 SPEECH_CUES = SPEECH_CLAUSE | MANNER_CLAUSE | SPEECH_TO | SPEECH_OBJECT | PRESENT_OBJECT | frozenset(SPEECH_PREPS)
-ATTITUDE_CUES = (ATTITUDE_CLAUSE | ATTITUDE_TO | STANCE_OBJECT | DESIRE_OBJECT | REGARD_OBJECT) - SPEECH_CUES
+ATTITUDE_CUES = (
+    ATTITUDE_CLAUSE | ATTITUDE_TO | STANCE_OBJECT | DESIRE_OBJECT | REGARD_OBJECT | VOTE_VERBS
+) - SPEECH_CUES
 ALL_CUES = CLAUSE_CUES | TO_CUES | OBJECT_CUES | frozenset(CUE_PARTICLES)
 # Next to a quote only speech frames it ('"...," he continued'; not '"...," he hopes').
 FRAME_CUES = SPEECH_CUES | _words("""
