@@ -9,7 +9,8 @@ it states anything: :mod:`.gates`; cue verbs the tagger read as nouns: :mod:`.re
 without a cue verb ("X is critical of Y", "X is a critic of Y"), :mod:`.labels` headline
 labels ("Name: ..."), :mod:`.asides` "as X said" asides, :mod:`.light` light-verb cues
 ("made it clear that ...") and documents put out ("released a statement saying ..."),
-:mod:`.passives` passive questions ("asked by X whether ..."),
+:mod:`.passives` passive questions ("asked by X whether ..."), :mod:`.nouns` cue nouns
+with a holder ("X's claim that ...", "X's attack on Y"),
 :mod:`.speakers` resolves who the speaker is, :mod:`.kinds` says what kind of statement it
 is. The cue words live in :mod:`graphbuild.lexicon`.
 """

@@ -10,6 +10,7 @@ statement, a letter or a tweet speaks for its author.
 from __future__ import annotations
 
 from graphbuild.attribution.doc import QuoteDoc, cue_lemma
+from graphbuild.attribution.nouns import noun_kind
 from graphbuild.graph.model import ATTITUDE, EVIDENCE, SPEECH
 from graphbuild.lexicon import cues
 
@@ -23,6 +24,8 @@ def kind_of(doc: QuoteDoc, cue: int, subj: int, according: bool = False) -> str:
         document = document or _authored(doc, subj)
         return EVIDENCE if document else ATTITUDE if t.text.lower() in ("in", "to") else SPEECH
     lemma = cue_lemma(t)
+    if t.pos == "NOUN" and lemma in cues.HELD_NOUNS:  # "Roe's claim that ...", "her support for Y"
+        return noun_kind(lemma)
     if (
         t.pos == "ADJ"
         or (t.pos == "NOUN" and lemma in cues.ATTITUDE_AGENTS)

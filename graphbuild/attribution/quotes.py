@@ -10,7 +10,8 @@
    said that ...", "X vowed to ...", "X cited Y as ...", "X talked about Y", "A, X said,
    B"), "according to X", "In the poll, A." (:mod:`.findings`); speech, attitude ("X
    believes ...", "X wants to ...") and evidence ("the poll shows ...") verbs alike, and
-   the frames of :mod:`.frames` ("X is critical of Y", "X was angered by Y"); "A, X
+   the frames of :mod:`.frames` ("X is critical of Y", "X was angered by Y"), cue nouns
+   with a holder (:mod:`.nouns`: "X's claim that ...", "X's attack on Y"); "A, X
    said, B" for speech verbs ("A, the poll shows." for any); "what X called Y"
    (:mod:`.relatives`); "Y drew criticism from X" (:mod:`.light`). Message verbs with a
    message noun ("X voiced concern that ...", "X made allegations against Y"). A bare object is
@@ -55,6 +56,7 @@ from graphbuild.attribution.kinds import kind_of
 from graphbuild.attribution.labels import headline_label
 from graphbuild.attribution.light import LIGHT_VERBS, document_owner, light_cue, received_from
 from graphbuild.attribution.lost import lost_speaker
+from graphbuild.attribution.nouns import held_noun
 from graphbuild.attribution.passives import as_reported_by, asked_by
 from graphbuild.attribution.retag import mend_noun_verbs, participle_subject
 from graphbuild.attribution.speakers import according_to, name_before, noun_phrase, resolve_speakers, subject_of
@@ -186,8 +188,10 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
             if thing_relative(doc, i, subj) or (lemma in cues.STANCE_OBJECT and not stance_stated(doc, i, subj, lemma)):
                 continue
             found = _answer(doc, i, lemma) or _parenthetical(doc, i, subj) or complement(doc, i, lemma)
-        elif (t.pos in ("ADJ", "NOUN") and (frame := attitude_predicate(doc, i, subject_of))) or (
-            verb and (frame := verb_frame(doc, i))
+        elif (
+            (t.pos in ("ADJ", "NOUN") and (frame := attitude_predicate(doc, i, subject_of)))
+            or (verb and (frame := verb_frame(doc, i)))
+            or (t.pos == "NOUN" and (frame := held_noun(doc, i)))
         ):
             subj, first, last, lo, hi = frame
             if doc.quoted[subj] or doc.quoted[first]:

@@ -243,6 +243,24 @@ MESSAGE_NOUNS = _words("""
     theory explanation excuse defense defence rationale reason reasons concession admission
     attack attacks words
 """)
+# Cue nouns whose holder is named on them ("Roe's claim that ...", "her attack on Y",
+# "a claim by Roe that ..."): the message nouns that someone holds or voices, and the
+# nominalized judgement verbs (Levin 33: "critique", "condemnation"), less those that are
+# no one's words or stance ("the city's need for water", "its importance").
+HELD_NOUNS = MESSAGE_NOUNS - _words("fact facts need importance necessity urgency words point points") | _words("""
+    assertion suggestion contention insistence conclusion recommendation announcement
+    declaration critique critiques embrace broadside condemnation denunciation rebuke
+    backing endorsements
+""")
+# Cue nouns of a stance, feeling or intention: an attitude, not speech ("her support for
+# Y", "his fear that ...", "their opposition to Y").
+ATTITUDE_NOUNS = _words("""
+    support opposition view views position positions opinion opinions belief beliefs
+    concern concerns doubt doubts fear fears hope hopes frustration anger outrage
+    disappointment regret regrets sympathy approval disapproval confidence desire
+    intention commitment determination willingness reluctance readiness intent wish
+    wishes plan plans vision priority priorities stance embrace backing
+""")
 # Cues whose passive subject is what the "by" agent said, backs or regards ("Y was praised
 # by X", "Y is backed by X", "Y was first reported by X", "Y was seen by X as Z").
 AGENT_CUES = SPEECH_OBJECT | STANCE_OBJECT | REGARD_OBJECT | _words("report see")

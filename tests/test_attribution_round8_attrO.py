@@ -1,0 +1,102 @@
+"""Attribution constructions of round eight (attrO) on the real spaCy pipeline (invented
+sentences): cue nouns with a holder."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quotehelp import only, said
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue", "content", "kind"),
+    [
+        (
+            "Maria Lindqvist's claim that the harbour was safe was false.",
+            "Maria Lindqvist's",
+            "claim",
+            "that the harbour was safe",
+            "speech",
+        ),
+        (
+            "His claim that the port was losing money surprised the council.",
+            "His",
+            "claim",
+            "that the port was losing money",
+            "speech",
+        ),
+        (
+            "His suggestion that the ferry should be sold was rejected.",
+            "His",
+            "suggestion",
+            "that the ferry should be sold",
+            "speech",
+        ),
+        (
+            "Her fear that the ferry would close is shared by many.",
+            "Her",
+            "fear",
+            "that the ferry would close",
+            "attitude",
+        ),
+        (
+            "A claim by the Northport Dock Union that the fares had doubled was denied.",
+            "the Northport Dock Union",
+            "claim",
+            "that the fares had doubled",
+            "speech",
+        ),
+    ],
+)
+def test_a_held_noun_with_a_that_clause(attribute, sentence, speaker, cue, content, kind):
+    text, quotes = attribute(sentence)
+    q = only(quotes)
+    assert (q.speaker.text, q.cue.text, said(text, q), q.kind) == (speaker, cue, content, kind)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue", "content", "kind"),
+    [
+        (
+            "Peter Alves's attacks on the harbour board continued on Monday.",
+            "Peter Alves's",
+            "attacks on",
+            "the harbour board",
+            "speech",
+        ),
+        ("Their opposition to the toll bridge has grown.", "Their", "opposition to", "the toll bridge", "attitude"),
+        (
+            "The dock union's endorsement of Peter Alves came as a surprise.",
+            "The dock union's",
+            "endorsement of",
+            "Peter Alves",
+            "speech",
+        ),
+    ],
+)
+def test_a_held_noun_as_a_subject_with_its_object(attribute, sentence, speaker, cue, content, kind):
+    text, quotes = attribute(sentence)
+    q = only(quotes)
+    assert (q.speaker.text, q.cue.text, said(text, q), q.kind) == (speaker, cue, content, kind)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an object or a prepositional object: someone else's topic
+        "The dock union voted after Peter Alves's attack on the harbour board.",
+        # no noun of saying or stance
+        "The mayor's need for a new ferry is clear.",
+        "The storm's impact on the harbour was severe.",
+        # the holder is a relative pronoun
+        "The harbour board, whose criticism of the mayor was sharp, met on Monday.",
+    ],
+)
+def test_no_held_noun_attribution(attribute, sentence):
+    assert attribute(sentence)[1] == []
+
+
+def test_a_held_noun_as_a_cue_verbs_object_is_the_verbs(attribute):
+    text, quotes = attribute("The council heard Maria Lindqvist's claim that the harbour was safe.")
+    q = only(quotes)
+    assert (q.speaker.text, q.cue.text, said(text, q)) == ("The council", "heard", "that the harbour was safe")
