@@ -100,3 +100,35 @@ def test_a_held_noun_as_a_cue_verbs_object_is_the_verbs(attribute):
     text, quotes = attribute("The council heard Maria Lindqvist's claim that the harbour was safe.")
     q = only(quotes)
     assert (q.speaker.text, q.cue.text, said(text, q)) == ("The council", "heard", "that the harbour was safe")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        (
+            "Maria Lindqvist leads the race by nine points in the latest Velmora poll.",
+            "the latest Velmora poll",
+            "Maria Lindqvist leads the race by nine points",
+        ),
+        (
+            "Peter Alves has a 12-point lead in a new harbour survey.",
+            "a new harbour survey",
+            "Peter Alves has a 12-point lead",
+        ),
+        (
+            "Maria Lindqvist fell to 10 percent in the latest Velmora poll, while Peter Alves rose.",
+            "the latest Velmora poll",
+            "Maria Lindqvist fell to 10 percent",
+        ),
+    ],
+)
+def test_a_figure_in_a_poll_later_in_the_sentence_is_the_polls(attribute, sentence, speaker, content):
+    text, quotes = attribute(sentence)
+    q = only(quotes)
+    assert (q.speaker.text, q.cue.text, said(text, q), q.kind) == (speaker, "in", content, "evidence")
+
+
+def test_no_poll_finding_without_a_figure_or_with_a_cue_of_its_own(attribute):
+    assert attribute("Maria Lindqvist leads the race in the polls.")[1] == []
+    _, quotes = attribute("Maria Lindqvist said she leads by nine points in the poll.")
+    assert only(quotes).cue.text == "said"

@@ -18,7 +18,7 @@ from graphbuild.lexicon import cues
 def kind_of(doc: QuoteDoc, cue: int, subj: int, according: bool = False) -> str:
     """Kind of the attribution whose cue head is token ``cue`` and source head ``subj``."""
     source = doc.toks[subj]
-    document = source.pos == "NOUN" and cue_lemma(source) in cues.EVIDENCE_NOUNS
+    document = source.pos in ("NOUN", "PROPN") and cue_lemma(source) in cues.EVIDENCE_NOUNS  # ("Field Poll")
     t = doc.toks[cue]
     if according:  # "according to X"; "in X's view" is X's opinion
         document = document or _authored(doc, subj)

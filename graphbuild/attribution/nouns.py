@@ -16,12 +16,18 @@ Measured on PolNeAR train as would-be rules (new quotes right): the "that" claus
 another prepositional phrase 29 of 121 (left out). Infinitives ("Roe's decision to run")
 were right 0.25-0.32 of the time anywhere and are left out.
 
-A finder returns a frame as :mod:`.frames` does: ``(source head, first and last cue
+* **A finding later in the sentence** ("Roe leads by nine points in the latest poll"):
+  "In the poll, A." opening the sentence is :mod:`.findings`'; further on, the phrase is
+  the poll's finding only on the main verb of a clause that gives a figure and has no cue
+  of its own (10 of 20 right on PolNeAR train; without the figure about a third).
+
+:func:`held_noun` returns a frame as :mod:`.frames` does: ``(source head, first and last cue
 token, first and last content token)``.
 """
 
 from __future__ import annotations
 
+from graphbuild.attribution.bounds import around
 from graphbuild.attribution.doc import QuoteDoc, cue_lemma
 from graphbuild.graph.model import ATTITUDE, EVIDENCE, SPEECH
 from graphbuild.lexicon import cues
@@ -86,3 +92,34 @@ def noun_kind(lemma: str) -> str:
     if lemma in cues.ATTITUDE_NOUNS:
         return ATTITUDE
     return EVIDENCE if lemma in cues.EVIDENCE_NOUNS else SPEECH
+
+
+def later_finding(doc: QuoteDoc, i: int, clause_end) -> tuple[int, tuple[int, list]] | None:
+    """(source head, (cue token, content spans)) of 'Roe leads by nine points in the latest
+    poll' at "in" token ``i``: a poll, survey or study phrase on the main verb (or on its
+    object: "has a lead in the poll") after the sentence's start, in a clause that gives
+    a figure and has no cue of its own. The content is the main clause around the phrase,
+    up to where it ends (``clause_end``: bounds.clause_end)."""
+    toks, t = doc.toks, doc.toks[i]
+    if t.text.lower() != "in" or t.dep != "prep":
+        return None
+    sn = doc.sents[t.sent]
+    if i == sn.start_tok:
+        return None  # (findings.in_finding)
+    obj = next((o for o in doc.kids[i] if toks[o].dep == "pobj"), None)
+    if obj is None or doc.quoted[obj] or cue_lemma(toks[obj]) not in cues.FINDING_DOCUMENTS:
+        return None
+    h = t.head
+    if toks[h].pos not in ("VERB", "AUX") and toks[h].dep in ("dobj", "attr"):
+        h = toks[h].head  # "has a lead in the poll"
+    if toks[h].dep != "ROOT" or toks[h].pos not in ("VERB", "AUX"):
+        return None
+    lo, hi = doc.subtree(i)
+    rest = [toks[j] for j in range(sn.start_tok, sn.end_tok) if not lo <= j <= hi]
+    if not any(x.pos == "NUM" or x.text in ("%", "percent") for x in rest):
+        return None
+    if any(x.text.lower() == "according" or (x.pos == "VERB" and cue_lemma(x) in cues.ALL_CUES) for x in rest):
+        return None  # the sentence has a cue of its own ("..., 31 percent said", "according to")
+    first = max(doc.subtree(h)[0], sn.start_tok)
+    spans = around(doc, None, lo, hi, first, clause_end(doc, h, h))
+    return (obj, (i, spans)) if spans else None

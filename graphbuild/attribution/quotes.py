@@ -56,7 +56,7 @@ from graphbuild.attribution.kinds import kind_of
 from graphbuild.attribution.labels import headline_label
 from graphbuild.attribution.light import LIGHT_VERBS, document_owner, light_cue, received_from
 from graphbuild.attribution.lost import lost_speaker
-from graphbuild.attribution.nouns import held_noun
+from graphbuild.attribution.nouns import held_noun, later_finding
 from graphbuild.attribution.passives import as_reported_by, asked_by
 from graphbuild.attribution.retag import mend_noun_verbs, participle_subject
 from graphbuild.attribution.speakers import according_to, name_before, noun_phrase, resolve_speakers, subject_of
@@ -152,11 +152,14 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
             continue
         verb = t.pos in ("VERB", "AUX")
         acc, lemma, frame = according_to(doc, i) or in_finding(doc, i), cue_lemma(t) if verb else "", None
+        later = None if acc or t.pos != "ADP" else later_finding(doc, i, _clause_end)
         subj: int | None
         found: tuple[int, list] | None
         if acc:
             subj = acc[1]  # the content is the sentence around "according to X"
             found = acc[0], _around(doc, doc.sents[t.sent], i, max(acc[2], i + 1))
+        elif later:  # "Roe leads by nine points in the latest poll"
+            subj, found = later
         elif verb and lemma in cues.AGENT_CUES and (passive := _by_agent(doc, i)):
             subj, found = passive
         elif verb and (
@@ -204,7 +207,7 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
             content = [(max(s, ps), min(e, pe)) for s, e in found[1] if e > ps and s < pe]
             if content and not any(s <= doc.toks[subj].start < e for s, e in content):
                 cue = (first if frame else i, found[0])
-                out.append(Candidate(subj, cue, content, False, kind=kind_of(doc, i, subj, bool(acc))))
+                out.append(Candidate(subj, cue, content, False, kind=kind_of(doc, i, subj, bool(acc or later))))
     return out
 
 
