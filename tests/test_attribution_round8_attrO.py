@@ -65,6 +65,14 @@ def test_a_held_noun_with_a_that_clause(attribute, sentence, speaker, cue, conte
             "speech",
         ),
         ("Their opposition to the toll bridge has grown.", "Their", "opposition to", "the toll bridge", "attitude"),
+        ("Her plan to sell the ferry angered the dock union.", "Her", "plan", "to sell the ferry", "attitude"),
+        (
+            "The dock union's promise to end the strike came on Monday.",
+            "The dock union's",
+            "promise",
+            "to end the strike",
+            "speech",
+        ),
         (
             "The dock union's endorsement of Peter Alves came as a surprise.",
             "The dock union's",
@@ -74,7 +82,7 @@ def test_a_held_noun_with_a_that_clause(attribute, sentence, speaker, cue, conte
         ),
     ],
 )
-def test_a_held_noun_as_a_subject_with_its_object(attribute, sentence, speaker, cue, content, kind):
+def test_a_held_noun_as_a_subject_with_its_object_or_infinitive(attribute, sentence, speaker, cue, content, kind):
     text, quotes = attribute(sentence)
     q = only(quotes)
     assert (q.speaker.text, q.cue.text, said(text, q), q.kind) == (speaker, cue, content, kind)
@@ -85,6 +93,7 @@ def test_a_held_noun_as_a_subject_with_its_object(attribute, sentence, speaker, 
     [
         # an object or a prepositional object: someone else's topic
         "The dock union voted after Peter Alves's attack on the harbour board.",
+        "The dock union voted against her plan to sell the ferry.",
         # no noun of saying or stance
         "The mayor's need for a new ferry is clear.",
         "The storm's impact on the harbour was severe.",
