@@ -38,6 +38,9 @@ Frame = tuple[int, int, int, int, int]
 _HOLDER_PREPS = ("by", "from")  # "a claim by Roe that ...", "criticism from Roe of ..."
 _HELD_PREPS = ("of", "on", "about", "for", "against", "to", "toward", "towards")
 _STANDS_ALONE = ("nsubj", "nsubjpass", "ROOT")  # the noun phrase is no one else's topic
+# "Roe's response to Y": Y is what was responded to, not what was said (as with the verbs,
+# lexicon.cues.SPEECH_PREPS); "Roe's response that ..." is a statement
+_REACTIONS = frozenset(("response", "responses", "reply", "replies", "answer", "answers"))
 
 
 def held_noun(doc: QuoteDoc, i: int) -> Frame | None:
@@ -59,7 +62,7 @@ def held_noun(doc: QuoteDoc, i: int) -> Frame | None:
             continue
         if k.dep == "acl" and any(toks[x].dep == "aux" and toks[x].text.lower() == "to" for x in doc.kids[c]):
             return holder, i, i, doc.subtree(c)[0], doc.subtree(c)[1]
-        if k.dep == "prep" and k.text.lower() in _HELD_PREPS:
+        if k.dep == "prep" and k.text.lower() in _HELD_PREPS and cue_lemma(t) not in _REACTIONS:
             objs = [o for o in doc.kids[c] if toks[o].dep in ("pobj", "pcomp")]
             if objs:
                 return holder, i, c, doc.subtree(objs[0])[0], doc.subtree(c)[1]
