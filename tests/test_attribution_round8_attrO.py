@@ -143,3 +143,16 @@ def test_no_poll_finding_without_a_figure_or_with_a_cue_of_its_own(attribute):
     assert attribute("Maria Lindqvist leads the race in the polls.")[1] == []
     _, quotes = attribute("Maria Lindqvist said she leads by nine points in the poll.")
     assert only(quotes).cue.text == "said"
+
+
+def test_backing_among_a_group_is_the_groups(attribute):
+    text, quotes = attribute("Maria Lindqvist's support among dock workers has grown.")
+    q = only(quotes)
+    assert (q.speaker.text, q.cue.text, said(text, q), q.kind) == (
+        "dock workers",
+        "support among",
+        "Maria Lindqvist",
+        "attitude",
+    )
+    # an appeal is how the one backed strikes the group, no stance of theirs
+    assert attribute("Maria Lindqvist's appeal among dock workers has grown.")[1] == []

@@ -15,9 +15,12 @@ or by "by" / "from" ("a claim by Roe that ..."), and what is held is its own com
 Measured on PolNeAR train as would-be rules (new quotes right): the "that" clause 26 of
 44, the prepositional object as a subject 39 of 68 but as an object 10 of 76 and inside
 another prepositional phrase 29 of 121 (left out); the infinitive as a subject 6 of 10,
-elsewhere 0.25-0.32 (left out). Nouns of deciding ("decision", "refusal", "vow") were
-right 4 of 12 as subjects with an infinitive and are no cue nouns.
+elsewhere 0.25-0.32 (left out); built, 72 of 115 new quotes right. Nouns of deciding
+("decision", "refusal", "vow") were right 4 of 12 as subjects with an infinitive and are
+no cue nouns; a reaction's object ("Roe's response to the storm") is what was reacted to
+(0 of 3). The noun as a cue verb's object is the verb's ("Doe voiced her fear that ...").
 
+* **Backing among a group** ("Roe's support among women"): the group backs Roe (5 of 5).
 * **A finding later in the sentence** ("Roe leads by nine points in the latest poll"):
   "In the poll, A." opening the sentence is :mod:`.findings`'; further on, the phrase is
   the poll's finding only on the main verb of a clause that gives a figure and has no cue
@@ -40,6 +43,9 @@ _HELD_PREPS = ("of", "on", "about", "for", "against", "to", "toward", "towards")
 _STANDS_ALONE = ("nsubj", "nsubjpass", "ROOT")  # the noun phrase is no one else's topic
 # "Roe's response to Y": Y is what was responded to, not what was said (as with the verbs,
 # lexicon.cues.SPEECH_PREPS); "Roe's response that ..." is a statement
+# Nouns of someone's backing ("her support among women"); not "appeal", a draw of the one
+# backed ("his appeal among women" is how he strikes them, no stance they hold).
+_BACKING = cues.RECEIVED_NOUNS - frozenset(("appeal",))
 _REACTIONS = frozenset(("response", "responses", "reply", "replies", "answer", "answers"))
 
 
@@ -49,6 +55,9 @@ def held_noun(doc: QuoteDoc, i: int) -> Frame | None:
     toks, t = doc.toks, doc.toks[i]
     if t.pos != "NOUN" or cue_lemma(t) not in cues.HELD_NOUNS:
         return None
+    among = support_among(doc, i)
+    if among is not None:
+        return among
     holder = _holder(doc, i)
     if holder is None:
         return None
@@ -67,6 +76,24 @@ def held_noun(doc: QuoteDoc, i: int) -> Frame | None:
             if objs:
                 return holder, i, c, doc.subtree(objs[0])[0], doc.subtree(c)[1]
     return None
+
+
+def support_among(doc: QuoteDoc, i: int) -> Frame | None:
+    """'Roe's support among women' at noun ``i``: the women back Roe (the possessive is
+    who is backed, the object of "among" who backs them)."""
+    toks = doc.toks
+    if cue_lemma(toks[i]) not in _BACKING:
+        return None
+    backed = next((c for c in doc.kids[i] if toks[c].dep == "poss" and c < i), None)
+    among = next((c for c in doc.kids[i] if c > i and toks[c].dep == "prep" and toks[c].text.lower() == "among"), None)
+    if backed is None or among is None:
+        return None
+    by = next((o for o in doc.kids[among] if toks[o].dep == "pobj"), None)
+    if by is None:
+        return None
+    lo = doc.subtree(backed)[0]
+    hi = max([backed] + [c for c in doc.kids[backed] if toks[c].dep != "case"])
+    return by, i, among, lo, doc.subtree(hi)[1] if hi != backed else backed
 
 
 def _cue_object(doc: QuoteDoc, i: int) -> bool:
