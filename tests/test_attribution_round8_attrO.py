@@ -93,7 +93,7 @@ def test_a_held_noun_as_a_subject_with_its_object_or_infinitive(attribute, sente
     [
         # an object or a prepositional object: someone else's topic
         "The dock union voted after Peter Alves's attack on the harbour board.",
-        "The dock union voted against her plan to sell the ferry.",
+        "The dock union sank her plan to sell the ferry.",
         # a reaction: its object is what was reacted to
         "Peter Alves's response to the storm was slow.",
         # no noun of saying or stance
