@@ -108,3 +108,21 @@ def test_a_place_after_from_before_a_colon_is_no_speaker(attribute):
         "Harbour roundup.\n\nHe suggested the captain was from Norway: “The captain, we believe, is Norwegian.”"
     )
     assert only(quotes).speaker.text == "He"
+
+
+def test_a_cue_after_and_opens_its_own_clause_no_frame_of_the_quote(attribute):
+    text, quotes = attribute(
+        'Harbour news.\n\nMaria Lindqvist describes the ferry as "a floating disaster," '
+        "and Peter Alves talks about what the council can achieve."
+    )
+    assert [(q.speaker.text, said(text, q)) for q in quotes] == [
+        ("Maria Lindqvist", 'the ferry as "a floating disaster'),
+        ("Peter Alves", "what the council can achieve"),
+    ]
+
+
+def test_two_speakers_joined_by_and_still_frame_the_quote(attribute):
+    _text, quotes = attribute(
+        'Harbour news.\n\nThe ferry is "a floating disaster," Maria Lindqvist and Peter Alves said.'
+    )
+    assert only(quotes).speaker.text == "Maria Lindqvist"
