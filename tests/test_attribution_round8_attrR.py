@@ -126,3 +126,26 @@ def test_two_speakers_joined_by_and_still_frame_the_quote(attribute):
         'Harbour news.\n\nThe ferry is "a floating disaster," Maria Lindqvist and Peter Alves said.'
     )
     assert only(quotes).speaker.text == "Maria Lindqvist"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Maria Lindqvist camp: Ferry tax threatens the harbour.\n\nNORTHPORT - The rival answered.",
+            "Maria Lindqvist camp",
+        ),
+        (
+            "Northport Gazette editorial: Scrap the ferry tax.\n\nNORTHPORT - The council met.",
+            "Northport Gazette editorial",
+        ),
+    ],
+)
+def test_a_headline_label_of_a_name_and_its_camp_or_document(attribute, text, speaker):
+    _text, quotes = attribute(text)
+    assert only(quotes).speaker.text == speaker
+
+
+def test_a_headline_label_of_a_name_and_another_noun_is_no_speaker(attribute):
+    _text, quotes = attribute("Maria Lindqvist ferries: a new fleet for the harbour.\n\nNORTHPORT - The council met.")
+    assert quotes == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 from graphbuild.attribution.doc import QuoteDoc
 from graphbuild.attribution.speakers import subject_of
 from graphbuild.graph.model import ORGANIZATION, PERSON
+from graphbuild.lexicon import cues
 
 
 def headline_label(doc: QuoteDoc, start: int, end: int) -> bool:
@@ -28,14 +29,19 @@ def headline_label(doc: QuoteDoc, start: int, end: int) -> bool:
 
 def _names_speaker(doc: QuoteDoc, start: int, end: int) -> bool:
     """'Former AG Roe at the convention: ...', 'Roe on the tax: ...': a person named
-    first, then where or about what."""
+    first, then where or about what; 'Roe camp: ...', 'Daily Planet editorial: ...': a
+    person's or an organization's name and one word for those speaking for it or a
+    document of it (PolNeAR train: 3 new quotes, all right)."""
     first = [m for m in doc.mentions_in(start, end) if m.start < end]
-    if not first or first[0].label != PERSON:
+    if not first or first[0].label not in (PERSON, ORGANIZATION):
         return False
     after = doc.text[first[0].end : end].split()
-    return not after or after[0].lower() in ("at", "on", "to", "in", "about")
+    if len(after) == 1 and after[0].lower() in _SPOKESMEN:  # "Roe camp:", "Daily Planet editorial:"
+        return True
+    return first[0].label == PERSON and (not after or after[0].lower() in ("at", "on", "to", "in", "about"))
 
 
+_SPOKESMEN = cues.REPRESENTATIVES | cues.DOCUMENTS | {"camp"}
 _NO_SPEAKER = ("it", "this", "that", "there", "what", "which")  # "It reads:", "This is it:"
 _DASH_LEADS = ("-", "—", "–", "―", "--")  # "Polls missed it - Jane Roe: ..."
 _LEAD_INS = ("from", "more", *_DASH_LEADS)  # "- Jane Roe: ...", "More from Roe: ..."
