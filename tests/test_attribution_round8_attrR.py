@@ -149,3 +149,18 @@ def test_a_headline_label_of_a_name_and_its_camp_or_document(attribute, text, sp
 def test_a_headline_label_of_a_name_and_another_noun_is_no_speaker(attribute):
     _text, quotes = attribute("Maria Lindqvist ferries: a new fleet for the harbour.\n\nNORTHPORT - The council met.")
     assert quotes == []
+
+
+def test_a_relative_pronoun_subject_of_a_conjoined_cue_is_its_antecedent(attribute):
+    _text, quotes = attribute(
+        "Harbour news.\n\nMaria Lindqvist, who backed the ferry plan in May and said it would pass, did not attend the vote."
+    )
+    q = only(quotes)
+    assert (q.speaker.text, q.speaker_key) == ("who", "maria-lindqvist")
+
+
+def test_a_relative_pronoun_object_gives_no_antecedent_to_the_cue(attribute):
+    _text, quotes = attribute(
+        "Harbour news.\n\nThe ferry plan, which the council backed in May and said would pass, failed."
+    )
+    assert only(quotes).speaker.text == "the council"

@@ -331,8 +331,9 @@ class _Resolver:
             return self.antecedent(head.start, head.sent, True, "m" if word in cues.MALE else "f")
         if word in cues.THING_PRONOUNS:
             return self.antecedent(head.start, head.sent, False)
-        if word in cues.RELATIVE_PRONOUNS and doc.toks[cue].dep == "relcl":  # "X, who said"
-            return self.key(doc.toks[cue].head, cue, *noun_phrase(doc, doc.toks[cue].head))
+        clause = head.head  # "X, who said", "X, who backed Y and said" (the cue a conjunct)
+        if word in cues.RELATIVE_PRONOUNS and doc.toks[clause].dep == "relcl" and head.dep == "nsubj":
+            return self.key(doc.toks[clause].head, clause, *noun_phrase(doc, doc.toks[clause].head))
         ms = doc.mentions_in(doc.toks[lo].start, doc.toks[hi].end)
         for m in ms:
             if m.start <= head.start < m.end:
