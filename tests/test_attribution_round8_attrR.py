@@ -164,3 +164,26 @@ def test_a_relative_pronoun_object_gives_no_antecedent_to_the_cue(attribute):
         "Harbour news.\n\nThe ferry plan, which the council backed in May and said would pass, failed."
     )
     assert only(quotes).speaker.text == "the council"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Harbour news.\n\nThe ferry delays have left many sailors saying the council does not care.", "many sailors"),
+        (
+            "Harbour news.\n\nYou have to go back only ten years to see a harbour board defending the idea that "
+            "the tax was fair.",
+            "a harbour board",
+        ),
+    ],
+)
+def test_the_object_of_a_verb_of_perception_does_what_the_participle_says(attribute, text, speaker):
+    _text, quotes = attribute(text)
+    assert only(quotes).speaker.text == speaker
+
+
+def test_a_participle_after_a_comma_stays_with_the_subject(attribute):
+    _text, quotes = attribute(
+        "Harbour news.\n\nThe mayor left no doubt of her support for the plan, saying the tax was fair."
+    )
+    assert only(quotes).speaker.text == "The mayor"

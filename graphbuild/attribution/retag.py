@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from graphbuild.attribution.doc import QuoteDoc, cue_lemma
-from graphbuild.attribution.speakers import subject_of
+from graphbuild.attribution.speakers import perceived, subject_of
 from graphbuild.lexicon import cues
 
 _SUBJECT_DEPS = ("nsubj", "compound")
@@ -69,8 +69,8 @@ def participle_subject(doc: QuoteDoc, i: int) -> int | None:
     head = doc.toks[t.head]
     if head.pos not in ("NOUN", "PROPN") or head.dep not in _DESCRIBED_DEPS:
         return None
-    if head.dep == "dobj":  # "X issued a statement saying ...": X's statement says it
-        return subject_of(doc, head.head)
+    if head.dep == "dobj" and perceived(doc, i) is None:  # (not "saw a board defending X")
+        return subject_of(doc, head.head)  # "X issued a statement saying ...": X's statement says it
     return t.head
 
 

@@ -55,6 +55,8 @@ def subject_of(doc: QuoteDoc, v: int, depth: int = 0) -> int | None:
         if doc.toks[c].dep == "csubj" and doc.toks[c].tag == "VBG" and (s := _participle_noun(doc, c)) is not None:
             return s
     t, head = doc.toks[v], doc.toks[doc.toks[v].head]
+    if depth == 0 and (seen := perceived(doc, v)) is not None:
+        return seen
     if t.tag == "VBN" and t.dep == "advcl" and not any(doc.toks[c].dep == "aux" for c in doc.kids[v]):
         return None  # "Asked about X, Roe said ...": Roe is who was asked, not who asked
     if depth < 2 and t.dep == "pcomp" and t.tag == "VBG" and head.pos == "ADP" and head.head != t.head:
@@ -70,6 +72,26 @@ def subject_of(doc: QuoteDoc, v: int, depth: int = 0) -> int | None:
         s = subject_of(doc, t.head, depth + 1)  # but not the dummy "it" of "it was a week ..."
         return None if s is not None and head.lemma == "be" and doc.toks[s].text.lower() == "it" else s
     return None
+
+
+def perceived(doc: QuoteDoc, v: int) -> int | None:
+    """The object that is the subject of present participle ``v`` after a verb of
+    perception or "leave" ("saw a council defending the tax", "left voters wondering
+    ...", PolNeAR train +2 right, none lost): right after the object, or on it."""
+    toks = doc.toks
+    t = toks[v]
+    if t.tag != "VBG" or t.dep not in ("advcl", "xcomp", "ccomp", "oprd", "acl"):
+        return None
+    on_noun = t.dep == "acl"  # "saw a board defending X": the participle hangs on the object
+    verb = toks[t.head].head if on_noun else t.head
+    obj = t.head if on_noun else next((c for c in doc.kids[verb] if c < v and toks[c].dep == "dobj"), None)
+    if obj is None or toks[obj].dep != "dobj":
+        return None
+    if toks[verb].lemma.lower() not in cues.PERCEIVED_DOING or toks[obj].pos not in ("NOUN", "PROPN", "PRON"):
+        return None
+    if toks[obj].text.lower() in ("it", "this", "that") or (not on_noun and doc.subtree(obj)[1] != v - 1):
+        return None
+    return obj
 
 
 def _transcript_label(doc: QuoteDoc, c: int) -> bool:

@@ -172,6 +172,10 @@ ASPECT_VERBS = _words("""
 # Control adjectives whose infinitive is their subject's act ("X was quick to say ...",
 # "X is likely to argue ..."); not those that deny it ("unable to", "reluctant to").
 CONTROL_ADJECTIVES = _words("quick likely set poised bound careful willing ready happy glad eager keen sure certain")
+# Verbs of perception (Levin 30.1 see, 30.2 sight) and "leave" whose object does what a
+# participle right after it says ("saw the mayor defending X", "left voters wondering
+# whether ..."): the object is the participle's subject.
+PERCEIVED_DOING = _words("see watch hear find notice observe catch spot leave")
 
 CLAUSE_CUES = SPEECH_CLAUSE | MANNER_CLAUSE | ATTITUDE_CLAUSE | EVIDENCE_CLAUSE
 TO_CUES = SPEECH_TO | ATTITUDE_TO
