@@ -187,3 +187,31 @@ def test_a_participle_after_a_comma_stays_with_the_subject(attribute):
         "Harbour news.\n\nThe mayor left no doubt of her support for the plan, saying the tax was fair."
     )
     assert only(quotes).speaker.text == "The mayor"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Harbour news.\n\nEven before that, Alves capitalized on antipathy toward Maria Lindqvist, whom many "
+            "sailors believed was unfairly tilting the harbour vote toward the council.",
+            "many sailors",
+        ),
+        (
+            "Harbour news.\n\nEditor's Note: An article on Monday about the ferry, based on accounts from harbour "
+            "officials, reported that the captain had talked openly about the strike.",
+            "An article",
+        ),
+    ],
+)
+def test_of_two_subjects_before_the_verb_the_nearer_one_speaks(attribute, text, speaker):
+    _text, quotes = attribute(text)
+    assert only(quotes).speaker.text == speaker
+
+
+def test_a_subject_in_brackets_is_not_the_nearer_speaker(attribute):
+    _text, quotes = attribute(
+        "Harbour news.\n\nPeter Alves, a Northport native who writes fiction on the side (his self-published book "
+        "of sea stories includes one on a storm), has cast himself more as a data-savvy harbour strategist."
+    )
+    assert only(quotes).speaker.text == "Peter Alves"

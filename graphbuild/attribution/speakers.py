@@ -47,6 +47,9 @@ _BY_DOING = (
 def subject_of(doc: QuoteDoc, v: int, depth: int = 0) -> int | None:
     """The subject of verb ``v``; participles and coordinated verbs ("..., adding that ...")
     take the subject of the verb they hang on. Passives ("it is believed") have none."""
+    subjects = [c for c in doc.kids[v] if doc.toks[c].dep == "nsubj" and not _transcript_label(doc, c)]
+    if len(subjects) > 1 and all(c < v for c in subjects) and not _bracketed(doc, subjects[-1]):
+        return subjects[-1]  # "X, whom many believed was ...": two subjects, the nearer one (train +18, -3)
     for c in doc.kids[v]:
         if doc.toks[c].dep == "nsubj" and not _transcript_label(doc, c):
             return c
@@ -92,6 +95,12 @@ def perceived(doc: QuoteDoc, v: int) -> int | None:
     if toks[obj].text.lower() in ("it", "this", "that") or (not on_noun and doc.subtree(obj)[1] != v - 1):
         return None
     return obj
+
+
+def _bracketed(doc: QuoteDoc, c: int) -> bool:
+    """Whether token ``c`` lies inside brackets ("X (his book includes one ...) has cast")."""
+    lo = doc.subtree(c)[0]
+    return lo > 0 and doc.toks[lo - 1].text == "("
 
 
 def _transcript_label(doc: QuoteDoc, c: int) -> bool:
