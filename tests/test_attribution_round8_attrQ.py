@@ -90,3 +90,29 @@ def test_the_narrator_and_the_speakers_next_act_still_end_the_content(attribute,
 def test_a_participle_without_a_gerund_in_the_content_is_the_speakers_next_act(attribute):
     text, quotes = attribute("Peter Alves praised the ferry crews, thanking them for their work and promising a bonus.")
     assert [said(text, q) for q in quotes][0] == "the ferry crews"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        (
+            '"The way I see it," Maria Lindqvist elaborated, "nobody on the island wants the new pier."',
+            "The way I see it, | nobody on the island wants the new pier.",
+        ),
+        (
+            '"This plan must come with a budget," she said, and "a date for the vote."',
+            "This plan must come with a budget, | a date for the vote.",
+        ),
+    ],
+)
+def test_a_quote_goes_on_right_after_the_frame_that_splits_it(attribute, sentence, content):
+    text, quotes = attribute(sentence)
+    assert said(text, only(quotes)) == content
+
+
+def test_a_second_frame_between_two_quotes_keeps_them_apart(attribute):
+    text, quotes = attribute('"The ferry is late," Peter Alves said, and the mayor added, "nobody knows why."')
+    assert [(q.speaker.text, said(text, q)) for q in quotes] == [
+        ("Peter Alves", "The ferry is late,"),
+        ("the mayor", "nobody knows why."),
+    ]

@@ -7,7 +7,8 @@ if that opens with a mark. A segment is attributed by the *frame* next to it: af
 between two segments; a name after a dash closing the paragraph signs it. Segments
 without a frame continue the quote before them when they open a sentence, follow it with
 only "and" / "or" / "but" between ('"...," and, "..."'), or open a whole following
-paragraph; a segment ending the sentence after a quote's frame continues it with that
+paragraph; a segment right after the frame that splits a quote goes on with it ('"A," she
+elaborated, "B."'); a segment ending the sentence after a quote's frame continues it with that
 sentence ('"A," X said. But "B."'); a title in the frame ('X said on "Meet Y." "B."') does
 not end the quote; the rest are scare quotes and dropped, or part of the clause a framed
 quote later in their sentence ends ('Guns are "a crisis" and "stunt growth," Roe said').
@@ -99,6 +100,9 @@ def direct_quotes(doc: QuoteDoc, segs: list[Segment]) -> tuple[list[Candidate], 
             if cur.subj < 0 and frame:
                 cur.cue, cur.subj = frame
             continue
+        if cur is not None and same_para and not frame and _past_own_frame(doc, cur, prev, seg):
+            cur.segs.append(seg)  # '"A," she elaborated, "B."': its frame splits one quote
+            continue
         if cur is not None and prev is not None and same_para and not frame and not opens:
             if _closes_frame(doc, cur, seg, nxt):
                 continue  # a title in the frame ('X said on "Meet Y." "B."'): the quote goes on after it
@@ -126,6 +130,26 @@ def direct_quotes(doc: QuoteDoc, segs: list[Segment]) -> tuple[list[Candidate], 
         c.content = _strip(doc, sorted(c.content + [(s.start, s.end) for s in c.segs]))
     orphans = [c for c in out if c.subj < 0 and _starts_sentence(doc, c.segs[0], doc.paras[c.segs[0].para][0])]
     return [c for c in out if c.subj >= 0], orphans
+
+
+def _past_own_frame(doc: QuoteDoc, cur: Candidate, prev: Segment | None, seg: Segment) -> bool:
+    """Whether segment ``seg`` comes right after the frame of ``cur``, whose last segment
+    ``prev`` it follows in the same sentence with only that frame, a comma and maybe "and" /
+    "or" between ('"A," she elaborated, "B."', '"A," he said, or "B."'): one quote the frame
+    splits, even when no frame cue opens the second part."""
+    if cur.subj < 0 or prev is None or not cur.segs or cur.segs[-1] is not prev or not prev.closed:
+        return False
+    cue = doc.toks[cur.cue[0]]
+    lo, hi = doc.tok_at(prev.end + 1), doc.tok_at(seg.open_mark) - 1
+    if not (prev.end < cue.start and cue.end <= seg.open_mark) or hi < lo:
+        return False
+    if any(doc.toks[j].sent != cue.sent for j in range(lo, hi + 1)):
+        return False
+    gap = doc.text[doc.toks[lo].start : seg.open_mark].rstrip()
+    last = gap.split()[-1].lower() if gap.split() else ""
+    if last in ("and", "or"):
+        gap = gap[: -len(last)].rstrip()
+    return gap.endswith(",")
 
 
 def _clause_lead(doc: QuoteDoc, out: list[Candidate], first: int, since: int) -> int:
