@@ -116,3 +116,13 @@ def test_a_second_frame_between_two_quotes_keeps_them_apart(attribute):
         ("Peter Alves", "The ferry is late,"),
         ("the mayor", "nobody knows why."),
     ]
+
+
+def test_words_between_a_quote_and_its_frame_go_with_the_quote(attribute):
+    text, quotes = attribute('"The ferry is a lifeline," in sharp contrast to the harbour board, says Maria Lindqvist.')
+    assert said(text, only(quotes)) == 'The ferry is a lifeline," in sharp contrast to the harbour board'
+
+
+def test_the_speakers_name_before_the_cue_is_no_content(attribute):
+    text, quotes = attribute('"The pier is safe," Lindqvist, who chairs the board, said.')
+    assert said(text, only(quotes)) == "The pier is safe,"

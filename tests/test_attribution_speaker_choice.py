@@ -45,17 +45,22 @@ def test_a_conjunct_with_a_subject_of_its_own_keeps_it(attribute):
 
 
 @pytest.mark.parametrize(
-    ("sentence", "speaker"),
+    ("sentence", "speaker", "content"),
     [
-        # PolNeAR's source of a quote reported by an outlet is the outlet, the quote nested in it
-        ('"The ferry is safe," Maria Lindqvist said, according to the Northport Herald.', "the Northport Herald"),
-        ('"The ferry is safe," Maria Lindqvist said on Tuesday.', "Maria Lindqvist"),
+        # PolNeAR's source of a quote reported by an outlet is the outlet, the quote and its
+        # own frame nested in what the outlet reported
+        (
+            '"The ferry is safe," Maria Lindqvist said, according to the Northport Herald.',
+            "the Northport Herald",
+            'The ferry is safe," Maria Lindqvist said',
+        ),
+        ('"The ferry is safe," Maria Lindqvist said on Tuesday.', "Maria Lindqvist", "The ferry is safe,"),
     ],
 )
-def test_a_quote_said_according_to_an_outlet_is_the_outlets(attribute, sentence, speaker):
+def test_a_quote_said_according_to_an_outlet_is_the_outlets(attribute, sentence, speaker, content):
     text, quotes = attribute(sentence)
     q = only(quotes)
-    assert (q.speaker.text, said(text, q)) == (speaker, "The ferry is safe,")
+    assert (q.speaker.text, said(text, q)) == (speaker, content)
 
 
 @pytest.mark.parametrize(

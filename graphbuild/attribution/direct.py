@@ -112,6 +112,8 @@ def direct_quotes(doc: QuoteDoc, segs: list[Segment]) -> tuple[list[Candidate], 
                 continue
         cur = Candidate(frame[1] if frame else -1, frame[0] if frame else (-1, -1), [], True, [seg])
         out.append(cur)
+        if frame and not before and (gap := _before_own_frame(doc, seg, frame)) is not None:
+            cur.content.append(gap)  # '"A," in sharp contrast to B, says Roe': B is hers too
         if frame and not before and not opens:  # 'Oz is "smart," she said': the whole clause
             first = doc.sents[doc.toks[doc.tok_at(seg.start)].sent].start
             cur.content = [(_clause_lead(doc, out, first, since), seg.open_mark)]
@@ -130,6 +132,26 @@ def direct_quotes(doc: QuoteDoc, segs: list[Segment]) -> tuple[list[Candidate], 
         c.content = _strip(doc, sorted(c.content + [(s.start, s.end) for s in c.segs]))
     orphans = [c for c in out if c.subj < 0 and _starts_sentence(doc, c.segs[0], doc.paras[c.segs[0].para][0])]
     return [c for c in out if c.subj >= 0], orphans
+
+
+def _before_own_frame(doc: QuoteDoc, seg: Segment, frame: tuple) -> tuple[int, int] | None:
+    """Char span of the words set off by commas between a closed quote and the frame after
+    it in the same sentence ('"A," in sharp contrast to B, says Roe', '"A," and sales rose, Roe
+    said'): the writer's words go on with the quote's (PolNeAR keeps them in its content)."""
+    toks, (cue, _), subj = doc.toks, frame[0], frame[1]
+    lo = doc.tok_at(seg.end + 1)
+    start = min([cue, *(a for a in doc.kids[cue] if toks[a].dep in ("aux", "neg") and a < cue)])
+    if subj < cue:
+        start = min(start, doc.subtree(subj)[0])
+    while lo < start and toks[lo].pos == "PUNCT":
+        lo += 1
+    if not seg.closed or start - lo < 2 or toks[start - 1].text != ",":
+        return None
+    if any(doc.quoted[j] or toks[j].sent != toks[cue].sent for j in range(lo, start)):
+        return None
+    if all(toks[j].pos in ("PROPN", "PUNCT") for j in range(lo, start)):
+        return None  # ('"A," Roe, who chairs it, said': the speaker's name, not words of hers)
+    return doc.chars(lo, start - 1)
 
 
 def _past_own_frame(doc: QuoteDoc, cur: Candidate, prev: Segment | None, seg: Segment) -> bool:
