@@ -48,6 +48,7 @@ def test_topic_verb_in_the_main_clause(attribute, sentence, speaker, cue, conten
     ("sentence", "cue", "content", "kind"),
     [
         ("Peter Alves challenged the harbour tax figures.", "challenged", "the harbour tax figures", SPEECH),
+        ("Maria Lindqvist addressed the ferry fares.", "addressed", "the ferry fares", SPEECH),
         ("The dock union welcomed the council's decision.", "welcomed", "the council's decision", SPEECH),
         ("Maria Lindqvist focused on the ferry fares.", "focused", "the ferry fares", SPEECH),
         ("The council voted against the harbour tax.", "voted", "the harbour tax", ATTITUDE),
@@ -74,6 +75,8 @@ def test_topic_verb_in_a_clause_of_its_own(attribute):
         "If Maria Lindqvist discusses the fares, the council will listen.",  # a condition
         "Maria Lindqvist, who discussed the fares, left early.",  # a description
         "The council voted on Monday.",  # no preposition of a stance
+        "Maria Lindqvist addressed the rally in Northport.",  # an audience, not a topic
+        "Peter Alves addressed them at the harbour.",  # someone addressed
         "The ferry focused its lights on the harbour.",  # a thing: no statement
     ],
 )

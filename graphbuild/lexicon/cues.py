@@ -200,6 +200,18 @@ REJOINDER_OBJECT = _words("challenge dispute welcome")
 # attitude (VOTE_VERBS); "focused on" a topic is speech.
 TOPIC_PREPS = {"vote": ("for", "against"), "focus": ("on",)}
 VOTE_VERBS = _words("vote")
+# Of those, verbs with a sense whose object is someone or a gathering, not a topic
+# ("addressed the rally", "addressed voters"): no cue with such an object. (Not
+# "challenge": "challenged Roe to a debate", "challenged Roe on the tax" are statements.)
+AUDIENCE_SENSES = _words("address")
+PERSON_OBJECTS = _words("him her them me us you")
+# Nouns of people gathered or addressed together (after WordNet's noun.group sense of
+# a gathering): "addressed the crowd", "addressed a rally".
+GATHERING_NOUNS = _words("""
+    rally rallies crowd crowds audience audiences gathering gatherings convention conference
+    meeting assembly gala dinner luncheon breakfast summit forum event supporters voters
+    delegates members students graduates congregation party parties session nation
+""")
 # Verbs of desire (Levin 32.1) whose object is what is wanted ("Roe wants a recount"): a
 # cue with a bare object in the same places as saying verbs.
 DESIRE_OBJECT = _words("want prefer wish seek")
