@@ -83,3 +83,20 @@ def test_topic_verb_in_a_clause_of_its_own(attribute):
 def test_no_topic_attribution(attribute, sentence):
     text, quotes = attribute(sentence)
     assert [(q.cue.text, said(text, q)) for q in quotes] == []
+
+
+def test_stance_participle_on_the_subject(attribute):
+    text, quotes = attribute("Dock workers supporting the harbour tax have marched to the town hall.")
+    q = only(quotes)
+    assert (q.speaker.text, q.cue.text, said(text, q), q.kind) == (
+        "Dock workers",
+        "supporting",
+        "the harbour tax",
+        ATTITUDE,
+    )
+
+
+def test_no_stance_participle_on_an_object(attribute):
+    # a label of the group the money went to, not a stance stated
+    text, quotes = attribute("The donors gave money to groups supporting the harbour tax.")
+    assert [(q.cue.text, said(text, q)) for q in quotes] == []

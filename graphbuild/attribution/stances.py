@@ -2,6 +2,9 @@
 leave out (:mod:`graphbuild.attribution.quotes` asks :func:`stance_cue` before its
 general branch).
 
+* a stance verb (``cues.STANCE_OBJECT``) as a participle on the subject: "voters backing
+  Roe have ...": the subject holds the stance (the stance gate of :mod:`.quotes` wants a
+  finite verb);
 * a verb of stating a topic or of answering a claim (``cues.TOPIC_OBJECT``,
   ``cues.REJOINDER_OBJECT``) with an object, which is what was stated, talked about or
   answered: "Roe discussed the plan", "Roe listed three reasons", "Roe compared the tax
@@ -30,6 +33,8 @@ def stance_cue(doc: QuoteDoc, i: int, lemma: str) -> Found | None:
     """(speaker head, found) of verb ``i`` in one of this module's shapes, else None (the
     general branch then looks at it as before)."""
     if lemma in _TOPICS and (found := _topic(doc, i, lemma)):
+        return found
+    if lemma in cues.STANCE_OBJECT and (found := _participle_on_noun(doc, i)):
         return found
     return None
 
@@ -78,3 +83,18 @@ def _audience(doc: QuoteDoc, i: int, obj: int) -> bool:
     "addressed the rally", "addressed voters" (5 of 6 such quotes wrong on PolNeAR train)."""
     o = doc.toks[obj]
     return o.ent_type in HOLDERS or o.text.lower() in cues.PERSON_OBJECTS or cue_lemma(o) in cues.GATHERING_NOUNS
+
+
+def _participle_on_noun(doc: QuoteDoc, i: int) -> Found | None:
+    """'Voters backing Roe have turned out early': a stance verb as a present participle on
+    the sentence's subject, with an object: the subject holds the stance (8 of 11 new
+    quotes right on PolNeAR train; on any noun, "money went to groups backing Roe", 21 of
+    41, and 0 of 4 on dev)."""
+    t = doc.toks[i]
+    if t.tag != "VBG" or t.dep != "acl" or t.head >= i:
+        return None
+    head, obj = doc.toks[t.head], _object(doc, i)
+    if head.pos not in ("NOUN", "PROPN", "PRON") or head.dep != "nsubj" or obj is None:
+        return None
+    found = _content(doc, i, obj)
+    return (t.head, found) if found else None
