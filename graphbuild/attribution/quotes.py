@@ -13,11 +13,13 @@
    the frames of :mod:`.frames` ("X is critical of Y", "X was angered by Y"), cue nouns
    with a holder (:mod:`.nouns`: "X's claim that ...", "X's attack on Y"); "A, X
    said, B" for speech verbs ("A, the poll shows." for any); "what X called Y"
-   (:mod:`.relatives`); "Y drew criticism from X" (:mod:`.light`). Message verbs with a
-   message noun ("X voiced concern that ...", "X made allegations against Y"). A bare object is
-   what was said for object cues ("X cited Y"), for saying verbs with a message noun ("X
-   noted her concern"), and for saying, stance and desire verbs ("X stressed the risks",
-   "X supports the bill", "X wants a recount") in the main clause of a named speaker.
+   (:mod:`.relatives`); "Y drew criticism from X" (:mod:`.light`); "X discussed Y", "X
+   disputed Y", "X voted against Y", "voters backing X have ..." (:mod:`.stances`).
+   Message verbs with a message noun ("X voiced concern that ...", "X made allegations
+   against Y"). A bare object is what was said for object cues ("X cited Y"), for saying
+   verbs with a message noun ("X noted her concern"), and for saying, stance and desire
+   verbs ("X stressed the risks", "X supports the bill", "X wants a recount") in the main
+   clause of a named speaker.
    What is reported stops where the cue's own clause does, at "; " and at ", but" + a
    clause of its own / ", which" / ", despite" / ", while" / ", noting ..." (outside
    quote marks), and before the words' setting ("at a rally", "on Tuesday") and a
