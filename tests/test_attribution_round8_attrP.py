@@ -78,3 +78,27 @@ def test_speech_participle_after_a_closing_quote_is_a_second_statement(attribute
 def test_other_participle_after_a_closing_quote_goes_on(attribute):
     text, quotes = attribute('Peter Alves said the council had "kept the harbour open," creating jobs for the town.')
     assert [said(text, q) for q in quotes] == ['the council had "kept the harbour open," creating jobs for the town']
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        # the comma inside the closing mark ends the content as one outside it would
+        (
+            'Peter Alves said the council was "learning on the job," while the mayor stayed at home.',
+            'the council was "learning on the job',
+        ),
+        (
+            'Maria Lindqvist called the ferry plan "a costly mistake," which is how many in the town see it.',
+            'the ferry plan "a costly mistake',
+        ),
+        # no narrator after it: the speaker's words go on
+        (
+            'Peter Alves said the harbour plan was "too costly," too slow and too late.',
+            'the harbour plan was "too costly," too slow and too late',
+        ),
+    ],
+)
+def test_narrator_after_a_comma_inside_the_closing_mark(attribute, sentence, content):
+    text, quotes = attribute(sentence)
+    assert [said(text, q) for q in quotes] == [content]

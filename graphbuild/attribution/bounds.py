@@ -93,8 +93,9 @@ def clause_end(doc: QuoteDoc, i: int, c: int) -> int:
     for j in range(c, end):
         t = toks[j]
         if doc.quoted[j]:
-            if _participle_after_quote(doc, j):
-                return j  # 'insisted he had "grown the party," claiming ...': the quote's last mark
+            if _after_quote(doc, j):  # 'said he had "grown the party," claiming ...' / ", which ..."
+                end = j  # (the quote's closing mark)
+                break
             continue  # the speaker's own words run on
         if t.text == ";" or (t.text == "," and _narrator_again(doc, j + 1)):
             return j - 1
@@ -388,14 +389,15 @@ def _comparison_after_figure(doc: QuoteDoc, j: int) -> bool:
     return first in _COMPARE_FIRST and (nxt in _COMPARE_NEXT or first in ("above", "below"))
 
 
-def _participle_after_quote(doc: QuoteDoc, j: int) -> bool:
-    """Whether quoted token ``j`` is the closing mark of words ending in a comma, with a
-    speech participle right after it ('said it "will fail," claiming that ...'): like ",
-    adding" outside the marks, what the speaker did next."""
+def _after_quote(doc: QuoteDoc, j: int) -> bool:
+    """Whether quoted token ``j`` is the closing mark of words ending in a comma, with the
+    narrator's words after it (', which ...', ', while ...', ', but the council ...') or a
+    speech participle ('said it "will fail," claiming that ...'): what the comma outside
+    the marks would end, the comma inside them ends too."""
     toks = doc.toks
-    if j + 1 >= len(toks) or j < 1 or toks[j].pos != "PUNCT" or toks[j - 1].text != ",":
+    if j + 1 >= len(toks) or j < 1 or toks[j].text not in _CLOSERS or toks[j - 1].text != ",":
         return False
     nxt = toks[j + 1]
-    return (
-        not doc.quoted[j + 1] and nxt.tag == "VBG" and cue_lemma(nxt) in cues.SPEECH_CUES and toks[j].text in _CLOSERS
-    )
+    if doc.quoted[j + 1]:
+        return False
+    return (nxt.tag == "VBG" and cue_lemma(nxt) in cues.SPEECH_CUES) or _narrator_again(doc, j + 1)
