@@ -102,3 +102,24 @@ def test_other_participle_after_a_closing_quote_goes_on(attribute):
 def test_narrator_after_a_comma_inside_the_closing_mark(attribute, sentence, content):
     text, quotes = attribute(sentence)
     assert [said(text, q) for q in quotes] == [content]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        # ', which / while X verb' after a closing mark is the narrator's clause, no frame
+        (
+            'Peter Alves said the harbour plan was "a costly mistake," which the council denied on Friday.',
+            ["Peter Alves"],
+        ),
+        (
+            'Maria Lindqvist argued that the ferries were "running late," while the council blamed the weather.',
+            ["Maria Lindqvist", "the council"],
+        ),
+        # a frame after the closing mark still frames the quote
+        ('"The ferries are late," the council said.', ["the council"]),
+    ],
+)
+def test_narrator_clause_after_a_quote_frames_nothing(attribute, sentence, speakers):
+    _, quotes = attribute(sentence)
+    assert [q.speaker.text for q in quotes] == speakers

@@ -282,6 +282,8 @@ def _after_frame(doc: QuoteDoc, seg: Segment, limit: int) -> tuple | None:
         return None  # (but '"..." said X' may lack its comma)
     if inner_end in ".…" and first.text[:1].isupper() and _runs_into_quote(doc, lo, limit):
         return None  # '"..." She added, "..."' frames the next quote
+    if doc.toks[doc.past_punct(lo, len(doc.toks) - 1)].text.lower() in _NARRATOR_LINKS:
+        return None  # '"...," which critics dispute': the narrator's clause on the words, no frame
     hi = lo
     while (
         hi + 1 < len(doc.toks)
@@ -317,6 +319,8 @@ def _new_clause(doc: QuoteDoc, lo: int, cue: int) -> bool:
 
 
 _OBJECTS = ("dobj", "ccomp", "xcomp", "attr", "dative")
+# words after a quote's closing mark that start the narrator's own clause, not a frame
+_NARRATOR_LINKS = frozenset("which whom whose while although though whereas because".split())
 
 
 def _opens_frame(doc: QuoteDoc, lo: int, hi: int) -> bool:
