@@ -53,12 +53,12 @@ def test_no_naming_without_a_predicate(attribute, sentence):
 
 
 def test_a_cue_of_a_quote_before_it_reports_its_own_clause_after_it(attribute):
-    # the direct pass framed the show's title with "said"; the clause after the cue is Alves's too
+    # the direct pass framed the show's title with "said"; the clause after the cue is Lindqvist's too
     text, quotes = attribute(
-        'Asked why he had yet to sign the deal during a visit on "Harbour Morning," Alves said he had not'
-        ' "seen the papers that need to be seen."'
+        'Pressed on why she had not signed the lease during a visit to "Harbour Hour," Lindqvist said she had'
+        ' not "read the papers that matter."'
     )
-    assert ("Alves", 'he had not "seen the papers that need to be seen') in [
+    assert ("Lindqvist", 'she had not "read the papers that matter') in [
         (q.speaker.text, said(text, q)) for q in quotes
     ]
 
@@ -104,24 +104,23 @@ def test_a_condition_set_off_by_commas_is_no_question(attribute):
 def test_the_subject_after_an_inverted_cue(attribute):
     # the parser made "rejection" a second subject of "said"
     text, quotes = attribute(
-        'The rejection of the harbour plan signals "the beginning of the end" for the port, said Lars Holm,'
-        " founder of the Dock Party."
+        'The defeat of the harbour plan signals "a new era" for the port, said Lars Holm, founder of the Dock Party.'
     )
     q = only(quotes)
     assert (q.speaker.text, said(text, q)) == (
         "Lars Holm",
-        'The rejection of the harbour plan signals "the beginning of the end" for the port',
+        'The defeat of the harbour plan signals "a new era" for the port',
     )
 
 
 def test_a_past_tense_read_as_a_participle_on_the_subject(attribute):
     # the parser made "found" a participle on "analysts" (the sentence's root)
     text, quotes = attribute(
-        "Two ferry analysts, Lars Holm and Eva Berg, found in 2014 that the Northport Navy is “the best in the world.”"
+        "Two ferry analysts, Lars Holm and Eva Berg, found in 2014 that the Northport fleet is “the oldest in Europe.”"
     )
     q = only(quotes)
     assert (q.speaker.text, q.cue.text) == ("Two ferry analysts", "found")
-    assert said(text, q).startswith("that the Northport Navy is")
+    assert said(text, q).startswith("that the Northport fleet is")
 
 
 def test_no_past_tense_for_a_participle_with_its_agent(attribute):
