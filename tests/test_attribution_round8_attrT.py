@@ -125,3 +125,21 @@ def test_a_past_tense_read_as_a_participle_on_the_subject(attribute):
 
 def test_no_past_tense_for_a_participle_with_its_agent(attribute):
     assert attribute("The harbour bill, opposed by the dockers, never became law.")[1] == []
+
+
+def test_the_subject_next_to_a_closing_cue_given_two_subjects(parser):
+    # the slip of the small parser, made by hand: "said" hung on "made" as an adverbial clause
+    # with two subjects, "people" (of the reported clause) and "she" (the speaker)
+    from dataclasses import replace
+
+    from graphbuild.graph.model import Article
+    from graphbuild.pipeline.extract import extract
+
+    text = "The ferry made it easier for people to reach the islands, she said."
+    parsed = next(parser.parse([Article("t", text)]))
+    toks = {t.text: t.i for t in parsed.tokens}
+    made, said_, people = toks["made"], toks["said"], toks["people"]
+    slips = {made: ("ROOT", made), said_: ("advcl", made), people: ("nsubj", said_)}
+    parsed.tokens[:] = [replace(t, dep=slips[t.i][0], head=slips[t.i][1]) if t.i in slips else t for t in parsed.tokens]
+    q = only(extract(parsed).quotes)
+    assert (q.speaker.text, said(text, q)) == ("she", "The ferry made it easier for people to reach the islands")

@@ -219,8 +219,14 @@ def _after_cue(doc: QuoteDoc, i: int) -> int | None:
     as the cue's too; not 'Roe, whose ..., said plans fail': a clause after the cue)."""
     subjects = [c for c in doc.kids[i] if doc.toks[c].dep == "nsubj"]
     clause_after = any(doc.toks[c].dep in ("ccomp", "xcomp", "dobj") and c > i for c in doc.kids[i])
-    if len(subjects) == 2 and subjects[0] < i < subjects[1] and doc.toks[i - 1].text == "," and not clause_after:
-        return subjects[1]
+    if len(subjects) != 2 or clause_after:
+        return None
+    first, second = subjects
+    if first < i < second and doc.toks[i - 1].text == ",":
+        return second
+    lo, hi = doc.subtree(second)
+    if first < second < i and hi == i - 1 and doc.toks[lo - 1].text == ",":  # "A, she said."
+        return second
     return None
 
 
