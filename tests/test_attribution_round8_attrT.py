@@ -22,6 +22,12 @@ from tests.quotehelp import only, said
             "One sailor",
             "the ferry was late",
         ),
+        # a country set off by a participle clause ("leading ...") speaks too
+        (
+            "On Friday, Norway, leading a group of six states, asked a court to block the harbour rules.",
+            "Norway",
+            "a court to block the harbour rules",
+        ),
     ],
 )
 def test_a_speaker_set_off_before_the_cue(attribute, sentence, speaker, content):

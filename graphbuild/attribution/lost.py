@@ -116,7 +116,7 @@ def _np_head(doc: QuoteDoc, k: int, j: int) -> int | None:
             continue
         if t.pos not in _NP_POS or (t.pos == "PUNCT" and t.text not in (".", "'")):
             return None
-    if toks[head].pos not in ("PROPN", "NOUN") or toks[head].ent_type in ("DATE", "TIME", "GPE", "LOC"):
+    if toks[head].pos not in ("PROPN", "NOUN") or toks[head].ent_type in ("DATE", "TIME", "LOC"):
         return None
     return head
 
