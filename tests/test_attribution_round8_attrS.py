@@ -12,14 +12,14 @@ from tests.quotehelp import only, said
     ("sentence", "speaker", "cue", "content"),
     [
         (
-            "The harbour board took the unusual step of announcing that the ferry would stop.",
+            "The harbour board took the rare step of announcing that the ferry would stop.",
             "The harbour board",
             "announcing",
             "that the ferry would stop",
         ),
-        ("Ortiz was aggressive in denouncing the ferry plan.", "Ortiz", "denouncing", "the ferry plan"),
+        ("Ortiz was loud in denouncing the ferry plan.", "Ortiz", "denouncing", "the ferry plan"),
         ("The council stopped short of endorsing the ferry plan.", "The council", "endorsing", "the ferry plan"),
-        ("The unions abandoned their strategy of attacking the mayor.", "their", "attacking", "the mayor"),
+        ("The unions dropped their plan of attacking the mayor.", "their", "attacking", "the mayor"),
     ],
 )
 def test_a_gerund_after_a_preposition_is_the_clause_subjects_act(attribute, sentence, speaker, cue, content):

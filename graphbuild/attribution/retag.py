@@ -5,7 +5,7 @@ subject and the clause or object after it on the "noun"; read as a verb, the nam
 subject and the quote pass treats it like any other cue verb. Also the speaker the parser
 leaves out for a present participle on a noun ("a letter warning that ...", "X issued a
 statement saying ...": :func:`participle_subject`) or after a preposition ("X took the
-step of announcing that ...")."""
+rare step of announcing that ...")."""
 
 from __future__ import annotations
 
@@ -76,10 +76,10 @@ def participle_subject(doc: QuoteDoc, i: int) -> int | None:
 
 def _gerund_subject(doc: QuoteDoc, i: int) -> int | None:
     """The doer of gerund ``i`` after a preposition of :data:`cues.SUBJECT_GERUND_PREPS`:
-    the subject of the clause the preposition hangs on, directly ("focused on
-    reiterating"), through an adjective or adverb ("was aggressive in denouncing",
-    "stopped short of calling for") or through the verb's object ("took the step of
-    announcing"), whose possessor comes first ("abandoned their strategy of attacking").
+    the subject of the clause the preposition hangs on, directly ("turned to
+    criticizing"), through an adjective or adverb ("was loud in denouncing", "stopped
+    short of endorsing") or through the verb's object ("took the rare step of
+    announcing"), whose possessor comes first ("dropped their plan of attacking").
     (On PolNeAR train 17 of the 25 quotes this adds were right.)"""
     toks = doc.toks
     prep = toks[toks[i].head]

@@ -286,8 +286,8 @@ NEEDS_PREDICATE = _words("call label brand dub") | AS_PREDICATE  # "called X a Y
 NAMING = NEEDS_PREDICATE - AS_PREDICATE  # Levin 29.3 dub verbs: "called X Y"
 RELEASE_VERBS = _words("release post publish")  # "released a statement: ..." (with MESSAGE_VERBS)
 PREP_CONTENT = _words("accuse")  # "accused X of Y": what was said is "of Y"
-# Prepositions whose gerund's doer is the subject of the clause ("took the step of
-# announcing", "focused on reiterating", "was aggressive in denouncing"); not "for",
+# Prepositions whose gerund's doer is the subject of the clause ("took the rare step of
+# announcing", "turned to criticizing", "was loud in denouncing"); not "for",
 # "from", "into" (object control: "praised X for backing", "kept X from saying"),
 # "without" (what was left unsaid), nor the comparisons "than" / "as".
 SUBJECT_GERUND_PREPS = _words("""
