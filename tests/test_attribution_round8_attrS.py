@@ -39,3 +39,48 @@ def test_a_gerund_after_a_preposition_is_the_clause_subjects_act(attribute, sent
 def test_a_gerund_after_from_than_or_without_takes_no_subject(attribute, sentence):
     _, quotes = attribute(sentence)
     assert quotes == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        (
+            "During a briefing for reporters on May 2, Col. Jan Ortiz, a harbour spokesman in Oslo, "
+            "said the raid was a rescue.",
+            "Col. Jan Ortiz",
+            "the raid was a rescue",
+        ),
+        (
+            "But in a briefing for reporters on May 2, Col. Jan Ortiz, a harbour spokesman in Oslo, "
+            "said the raid was a rescue.",
+            "Col. Jan Ortiz",
+            "the raid was a rescue",
+        ),
+        (
+            "On Friday, Norway, heading a group of nine towns, asked a court to halt the ferry rules.",
+            "Norway",
+            "a court to halt the ferry rules",
+        ),
+        (
+            "Speaking in Bergen, Lindqvist, without naming him, also accused the mayor of lying about the ferry.",
+            "Lindqvist",
+            "the mayor of lying about the ferry",
+        ),
+        (
+            "At a harbour rally in Dayton, Ohio, 48-year-old Jan Ortiz also railed against the ferry tax.",
+            "48-year-old Jan Ortiz",
+            "the ferry tax",
+        ),
+        ("About 6 in 10 say the ferry should stop in May.", "About 6 in 10", "the ferry should stop in May"),
+    ],
+)
+def test_a_subject_the_parse_lost_read_by_the_commas(attribute, sentence, speaker, content):
+    # opening phrases, then the noun phrase, then only asides up to the verb; or a count
+    # the parser hung on the verb as a number modifier
+    text, quotes = attribute(sentence)
+    q = only(quotes)
+    assert (q.speaker.text, said(text, q)) == (speaker, content)
+
+
+def test_opening_phrases_alone_name_no_speaker(attribute):
+    assert attribute("Late on Friday, after the vote, announced the closure of the harbour.")[1] == []

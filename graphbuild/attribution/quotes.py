@@ -57,7 +57,7 @@ from graphbuild.attribution.gates import misread_past, no_statement, passes_mess
 from graphbuild.attribution.kinds import kind_of
 from graphbuild.attribution.labels import headline_label
 from graphbuild.attribution.light import LIGHT_VERBS, document_owner, light_cue, received_from
-from graphbuild.attribution.lost import lost_speaker
+from graphbuild.attribution.lost import lost_speaker, opening_subject
 from graphbuild.attribution.nouns import held_noun, later_finding
 from graphbuild.attribution.passives import as_reported_by, asked_by
 from graphbuild.attribution.retag import mend_noun_verbs, participle_subject
@@ -188,6 +188,8 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
                 subj = name_before(doc, i, doc.tok_at(doc.para_span(t.start)[0]))
             if subj is None:
                 subj = lost_speaker(doc, i)
+            if subj is None:  # "In a memo, her aide, Jane Roe, wrote ..."
+                subj = opening_subject(doc, i)
             if subj is None or doc.quoted[subj]:
                 continue
             if thing_relative(doc, i, subj) or (lemma in cues.STANCE_OBJECT and not stance_stated(doc, i, subj, lemma)):
