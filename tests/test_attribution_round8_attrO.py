@@ -89,10 +89,40 @@ def test_a_held_noun_as_a_subject_with_its_object_or_infinitive(attribute, sente
 
 
 @pytest.mark.parametrize(
+    ("sentence", "speaker", "cue", "content"),
+    [
+        (
+            "The dock union voted after Peter Alves's attack on the harbour board.",
+            "Peter Alves's",
+            "attack on",
+            "the harbour board",
+        ),
+        (
+            "Peter Alves won the union's vote with his attacks on the harbour board.",
+            "his",
+            "attacks on",
+            "the harbour board",
+        ),
+        (
+            "Given her support for the ferry plan, Maria Lindqvist will vote yes.",
+            "her",
+            "support for",
+            "the ferry plan",
+        ),
+    ],
+)
+def test_a_held_noun_in_an_adjunct_with_its_object(attribute, sentence, speaker, cue, content):
+    text, quotes = attribute(sentence)
+    q = only(quotes)
+    assert (q.speaker.text, q.cue.text, said(text, q)) == (speaker, cue, content)
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         # an object or a prepositional object: someone else's topic
-        "The dock union voted after Peter Alves's attack on the harbour board.",
+        "The report looked at Peter Alves's attack on the harbour board.",
+        "The council waited for her plan to sell the ferry.",
         "The dock union sank her plan to sell the ferry.",
         # a reaction: its object is what was reacted to
         "Peter Alves's response to the storm was slow.",
