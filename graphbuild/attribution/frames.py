@@ -9,11 +9,10 @@
   with a person or an organization as its subject it is that one's (the lexicon's cues
   have their own rules; "it seems that", "that means that" have no such subject).
 
-Participles modifying their source ("a statement saying ...") and cue nouns as subjects
-("his claim that ...") are not attributions here: measured on PolNeAR train they were
-right less than half the time (BENCHMARKS.md, "Attribution errors by kind"). A message
-noun as the object of a message verb ("made the case that ...", "voiced concern that
-...") is, in :mod:`.quotes`.
+Participles modifying their source ("a statement saying ...") are found in :mod:`.retag`,
+cue nouns with a holder ("his claim that ...", "her attack on Y") in :mod:`.nouns`, and a
+message noun as the object of a message verb ("made the case that ...", "voiced concern
+that ...") in :mod:`.quotes`.
 
 Each finder looks at one token and its children only, so a pass stays linear in tokens.
 A finder returns ``(source head, first and last cue token, first and last content token)``.
