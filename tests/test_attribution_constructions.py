@@ -55,7 +55,7 @@ def test_a_speech_verb_is_evidence_from_a_finding_and_speech_from_a_statement(at
 def test_participles_and_cue_nouns_are_no_attributions(attribute):
     # removed on purpose: on PolNeAR train these were right less than half the time
     # (a message verb with a message noun is one: "made the case that ...", see below;
-    # so is a cue noun with a holder, "His claim that ...": test_attribution_round8_attrO)
+    # so is a cue noun with a holder, "His claim that ...": tests/test_attribution_held_nouns.py)
     # ("The union released a statement saying ..." is the union's: see the test of documents)
     for text in ("The claim that the port was losing money surprised the council.",):
         assert attribute(text)[1] == []
@@ -144,7 +144,7 @@ def test_parentheticals_are_speech_only(attribute):
 
 def test_responses_are_no_content(attribute):
     # the object of "responded to" is another's words ("discussed X", "challenged X", "voted
-    # for X" in a clause of their own are statements: tests/test_attribution_round8_attrN.py)
+    # for X" in a clause of their own are statements: tests/test_attribution_stances.py)
     for text in ("Peter Alves responded to the harbour tax proposal.",):
         assert attribute(text)[1] == [], text
 

@@ -1,4 +1,4 @@
-"""Attribution constructions of round eight (attrO) on the real spaCy pipeline (invented
+"""Attribution constructions on the real spaCy pipeline (invented
 sentences): cue nouns with a holder."""
 
 from __future__ import annotations
@@ -157,9 +157,9 @@ def test_a_held_noun_as_a_cue_verbs_object_is_the_verbs(attribute):
             "Peter Alves has a 12-point lead",
         ),
         (
-            "Maria Lindqvist fell to 10 percent in the latest Velmora poll, while Peter Alves rose.",
-            "the latest Velmora poll",
-            "Maria Lindqvist fell to 10 percent",
+            "Maria Lindqvist slipped to 12 percent in the newest Velmora poll, while Peter Alves rose.",
+            "the newest Velmora poll",
+            "Maria Lindqvist slipped to 12 percent",
         ),
     ],
 )

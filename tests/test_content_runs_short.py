@@ -1,4 +1,4 @@
-"""Attribution constructions of round eight on the real spaCy pipeline (invented sentences):
+"""Attribution constructions on the real spaCy pipeline (invented sentences):
 content that ran short of what the speaker said."""
 
 from __future__ import annotations

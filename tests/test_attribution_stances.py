@@ -1,4 +1,4 @@
-"""Attribution constructions of round eight, attrN (invented sentences): verbs of stating
+"""Attribution constructions (invented sentences): verbs of stating
 a topic and of taking a position, in the shapes the lexicon's gates left out."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Attribution constructions of round eight (attrT) on the real spaCy pipeline (invented
+"""Attribution constructions on the real spaCy pipeline (invented
 sentences): lexicon cues the gates or the parse lost."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Attribution constructions of round eight on the real spaCy pipeline (invented
+"""Attribution constructions on the real spaCy pipeline (invented
 sentences): which frame or speaker a quote gets."""
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def test_a_person_with_a_party_in_brackets_is_no_dateline(attribute):
 def test_a_transcript_label_is_no_subject(attribute):
     _text, quotes = attribute(
         "Mayor sits down for harbour talk.\n\nThe mayor spoke to us on Monday.\n\n"
-        "Q: Now you’re talking about how the ferry could be better, too."
+        "Q: Now you’re talking about ways the ferry might run faster."
     )
     assert [q.speaker.text for q in quotes] == ["you"]
 
@@ -198,9 +198,9 @@ def test_a_participle_after_a_comma_stays_with_the_subject(attribute):
             "many sailors",
         ),
         (
-            "Harbour news.\n\nEditor's Note: An article on Monday about the ferry, based on accounts from harbour "
-            "officials, reported that the captain had talked openly about the strike.",
-            "An article",
+            "Harbour news.\n\nEditor's Note: A story on Tuesday about the ferry, drawn from what dock "
+            "workers told us, reported that the captain had spoken freely of the strike.",
+            "A story",
         ),
     ],
 )
@@ -211,7 +211,7 @@ def test_of_two_subjects_before_the_verb_the_nearer_one_speaks(attribute, text, 
 
 def test_a_subject_in_brackets_is_not_the_nearer_speaker(attribute):
     _text, quotes = attribute(
-        "Harbour news.\n\nPeter Alves, a Northport native who writes fiction on the side (his self-published book "
-        "of sea stories includes one on a storm), has cast himself more as a data-savvy harbour strategist."
+        "Harbour news.\n\nPeter Alves, a baker from Northport who paints at weekends (his small gallery "
+        "of sea pictures shows one of a storm), has cast himself chiefly as a careful harbour planner."
     )
     assert only(quotes).speaker.text == "Peter Alves"

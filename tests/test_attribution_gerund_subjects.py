@@ -1,4 +1,4 @@
-"""Attribution constructions of round eight (missed direct quotes, subjectless cues) on the
+"""Attribution constructions (cue gerunds and lost subjects) on the
 real spaCy pipeline, invented sentences."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Attribution bounds of round eight, content too long (invented sentences, real pipeline)."""
+"""Attribution bounds: content too long (invented sentences, real pipeline)."""
 
 from __future__ import annotations
 
@@ -35,8 +35,8 @@ def test_setting_before_a_conjoined_act_ends_the_content(attribute, sentence, co
     ("sentence", "content"),
     [
         # who carried the words is the narrator's detail, like where they were said
-        ("Peter Alves denied the charges through his lawyer.", "the charges"),
-        ("The harbour board denied the accusations through a spokeswoman on Friday.", "the accusations"),
+        ("Peter Alves disputed the figures through his attorney.", "the figures"),
+        ("The harbour board rejected the report through an aide on Friday.", "the report"),
         # "through" inside what was said stays
         (
             "Maria Lindqvist praised the plan to run ferries through the winter.",
@@ -85,8 +85,8 @@ def test_other_participle_after_a_closing_quote_goes_on(attribute):
     [
         # the comma inside the closing mark ends the content as one outside it would
         (
-            'Peter Alves said the council was "learning on the job," while the mayor stayed at home.',
-            'the council was "learning on the job',
+            'Peter Alves said the council was "making it up as it goes," while the mayor stayed at home.',
+            'the council was "making it up as it goes',
         ),
         (
             'Maria Lindqvist called the ferry plan "a costly mistake," which is how many in the town see it.',
