@@ -1,5 +1,6 @@
-"""Speakers the parse lost (no spaCy import): the cue has no subject in the tree, but the
-words right before it are a speaker phrase set off the way English sets off a speaker.
+"""The speaker of a lexicon cue verb (:func:`cue_speaker`), and the speakers the parse lost
+(no spaCy import): the cue has no subject in the tree, but the words right before it are a
+speaker phrase set off the way English sets off a speaker.
 
 * "Roe, who chairs the panel, said ...", "Roe, 44, said ...", "Roe, meanwhile, said ...",
   "Senator Roe, the minority leader, said ...", "Roe (a Democrat from Ohio) says ...": a
@@ -17,12 +18,58 @@ words right before it are a speaker phrase set off the way English sets off a sp
 from __future__ import annotations
 
 from graphbuild.attribution.doc import QuoteDoc
+from graphbuild.attribution.gates import misread_past
+from graphbuild.attribution.light import document_owner
+from graphbuild.attribution.retag import participle_subject
+from graphbuild.attribution.speakers import name_before, subject_of
 
 _SEPARATORS = (",", "(", ")", "-", "–", "—", "--")
 _RELATIVE_OPENERS = ("who", "whose")
 _NP_POS = ("PROPN", "NOUN", "DET", "ADJ", "NUM", "PART", "PUNCT")
 _NP_PREPS = ("of", "for", "at", "from")  # "a spokesman for the ministry"
 _SKIP_ADVERBS = ("also", "then", "later", "again", "now", "previously", "earlier", "still", "too")
+
+
+def cue_speaker(doc: QuoteDoc, i: int) -> int | None:
+    """The head token of the speaker of lexicon cue verb ``i``, the first found of: the owner
+    of a document the cue is part of ("an ad that accuses ..."); a second subject the parser
+    gave the cue ('The plan will fail, said Jane Roe.'); the cue's subject, climbing
+    participles and conjuncts (:func:`.speakers.subject_of`); the noun a past tense read as a
+    participle hangs on ("Roe, a senator, called X a Y."); the noun a participle modifies ("a
+    statement saying ..."); a name right before the cue in its paragraph, also when the
+    subject found lies in another paragraph; then the speakers the parse lost
+    (:func:`lost_speaker`, :func:`opening_subject`). Token 0 is a speaker too."""
+    t = doc.toks[i]
+    owner = document_owner(doc, i)
+    subj = owner if owner is not None else _after_cue(doc, i) or subject_of(doc, i)
+    if subj is None and misread_past(doc, i):
+        subj = t.head
+    if subj is None:
+        subj = participle_subject(doc, i)
+    if subj is None or doc.para_of(doc.toks[subj].start) != doc.para_of(t.start):
+        subj = name_before(doc, i, doc.tok_at(doc.para_span(t.start)[0]))
+    if subj is None:
+        subj = lost_speaker(doc, i)
+    if subj is None:
+        subj = opening_subject(doc, i)
+    return subj
+
+
+def _after_cue(doc: QuoteDoc, i: int) -> int | None:
+    """The subject after cue ``i`` when the parser gave it two and nothing else follows the
+    cue ('The plan will fail, said Jane Roe.': "plan" is the subject of what she said, read
+    as the cue's too; not 'Roe, whose ..., said plans fail': a clause after the cue)."""
+    subjects = [c for c in doc.kids[i] if doc.toks[c].dep == "nsubj"]
+    clause_after = any(doc.toks[c].dep in ("ccomp", "xcomp", "dobj") and c > i for c in doc.kids[i])
+    if len(subjects) != 2 or clause_after:
+        return None
+    first, second = subjects
+    if first < i < second and doc.toks[i - 1].text == ",":
+        return second
+    lo, hi = doc.subtree(second)
+    if first < second < i and hi == i - 1 and doc.toks[lo - 1].text == ",":  # "A, she said."
+        return second
+    return None
 
 
 def lost_speaker(doc: QuoteDoc, i: int) -> int | None:

@@ -53,15 +53,15 @@ from graphbuild.attribution.direct import continue_paragraphs, direct_quotes, se
 from graphbuild.attribution.doc import Candidate, QuoteDoc, cue_lemma
 from graphbuild.attribution.findings import in_finding
 from graphbuild.attribution.frames import attitude_predicate, verb_frame
-from graphbuild.attribution.gates import misread_past, no_statement, passes_message, stance_stated, thing_relative
+from graphbuild.attribution.gates import no_statement, passes_message, stance_stated, thing_relative
 from graphbuild.attribution.kinds import kind_of
 from graphbuild.attribution.labels import headline_label
-from graphbuild.attribution.light import LIGHT_VERBS, document_owner, light_cue, received_from
-from graphbuild.attribution.lost import lost_speaker, opening_subject
+from graphbuild.attribution.light import LIGHT_VERBS, light_cue, received_from
+from graphbuild.attribution.lost import cue_speaker
 from graphbuild.attribution.nouns import held_noun, later_finding
 from graphbuild.attribution.passives import as_reported_by, asked_by
-from graphbuild.attribution.retag import mend_noun_verbs, participle_subject
-from graphbuild.attribution.speakers import according_to, name_before, noun_phrase, resolve_speakers, subject_of
+from graphbuild.attribution.retag import mend_noun_verbs
+from graphbuild.attribution.speakers import according_to, noun_phrase, resolve_speakers, subject_of
 from graphbuild.attribution.stances import stance_cue
 from graphbuild.graph.model import EVIDENCE, PERSON, SPEECH, Mention, ParsedArticle, Quote
 from graphbuild.lexicon import cues
@@ -178,18 +178,7 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
             if doc.quoted[subj] or no_statement(doc, i):
                 continue
         elif verb and (lemma in cues.ALL_CUES or passes_message(doc, i, lemma)) and not no_statement(doc, i):
-            owner = document_owner(doc, i)  # a token index: 0 is an owner too
-            subj = owner if owner is not None else _after_cue(doc, i) or subject_of(doc, i)
-            if subj is None and misread_past(doc, i):  # "Roe, a senator, called X a Y."
-                subj = t.head
-            if subj is None:  # "a statement saying ..." (token 0 is a subject too)
-                subj = participle_subject(doc, i)
-            if subj is None or doc.para_of(doc.toks[subj].start) != doc.para_of(t.start):
-                subj = name_before(doc, i, doc.tok_at(doc.para_span(t.start)[0]))
-            if subj is None:
-                subj = lost_speaker(doc, i)
-            if subj is None:  # "In a memo, her aide, Jane Roe, wrote ..."
-                subj = opening_subject(doc, i)
+            subj = cue_speaker(doc, i)
             if subj is None or doc.quoted[subj]:
                 continue
             if thing_relative(doc, i, subj) or (lemma in cues.STANCE_OBJECT and not stance_stated(doc, i, subj, lemma)):
@@ -213,23 +202,6 @@ def _reported(doc: QuoteDoc, used: set[int]) -> list[Candidate]:
                 cue = (first if frame else i, found[0])
                 out.append(Candidate(subj, cue, content, False, kind=kind_of(doc, i, subj, bool(acc or later))))
     return out
-
-
-def _after_cue(doc: QuoteDoc, i: int) -> int | None:
-    """The subject after cue ``i`` when the parser gave it two and nothing else follows the
-    cue ('The plan will fail, said Jane Roe.': "plan" is the subject of what she said, read
-    as the cue's too; not 'Roe, whose ..., said plans fail': a clause after the cue)."""
-    subjects = [c for c in doc.kids[i] if doc.toks[c].dep == "nsubj"]
-    clause_after = any(doc.toks[c].dep in ("ccomp", "xcomp", "dobj") and c > i for c in doc.kids[i])
-    if len(subjects) != 2 or clause_after:
-        return None
-    first, second = subjects
-    if first < i < second and doc.toks[i - 1].text == ",":
-        return second
-    lo, hi = doc.subtree(second)
-    if first < second < i and hi == i - 1 and doc.toks[lo - 1].text == ",":  # "A, she said."
-        return second
-    return None
 
 
 def _by_agent(doc: QuoteDoc, i: int) -> tuple[int, tuple[int, list]] | None:
